@@ -1,0 +1,1 @@
+"""Tangkas: skills-based reskilling and upskilling for Indonesia and ASEAN."""
