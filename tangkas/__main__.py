@@ -1,0 +1,3 @@
+from tangkas.cli import main
+
+main()

@@ -1,0 +1,38 @@
+"""The Typer application objects that every CLI module registers its commands on."""
+
+from __future__ import annotations
+
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from tangkas.models import Lang
+
+app = typer.Typer(
+    help="Tangkas: reskilling dan upskilling berbasis keterampilan.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Evaluasi kualitas pada data pengembangan (dev).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+LangOption = Annotated[str, typer.Option("--lang", help="Bahasa keluaran: id (bawaan) atau en.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Cetak JSON, bukan tabel.")]
+
+
+def parse_lang(value: str) -> Lang:
+    """Validate a ``--lang`` value."""
+    if value not in ("id", "en"):
+        fail(f"bahasa tidak dikenal: {value!r} (pilih id atau en)")
+    return "id" if value == "id" else "en"
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit code 2: the only way a user error ends a command."""
+    errors.print(f"galat: {message}", markup=False)
+    raise typer.Exit(2)

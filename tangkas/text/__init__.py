@@ -1,0 +1,1 @@
+"""Text preparation shared by search, extraction and title coding."""

@@ -1,0 +1,1 @@
+"""Language data as plain constants (spaCy style): one module per language."""
