@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXTRAS ?= dev,nlp
+EXTRAS ?= dev,web,postgres
 
 .PHONY: run test lint bench data clean setup
 

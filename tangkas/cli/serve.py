@@ -1,0 +1,31 @@
+"""``tangkas serve``: the web service (API and pages) with uvicorn."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from tangkas.cli.app import app, console
+from tangkas.cli.store import DbOption
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Alamat yang didengar.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Jalankan layanan web Tangkas (API di /api, dokumentasi OpenAPI di /docs)."""
+    try:
+        import uvicorn
+
+        from tangkas.web import create_app
+    except ImportError:
+        console.print("galat: layanan web butuh paket tambahan: pip install 'tangkas[web]'")
+        raise typer.Exit(2) from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    application = create_app(db)
+    console.print(f"Tangkas berjalan di http://{host}:{port}/  (API: /docs)")
+    uvicorn.run(application, host=host, port=port, access_log=False, log_level="warning")

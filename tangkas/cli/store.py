@@ -1,0 +1,168 @@
+"""CLI commands over the store: db init/migrate/status, import, keys create."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
+from tangkas.i18n import translate
+from tangkas.models import Lang
+from tangkas.store import Store, open_store
+from tangkas.store.importer import ImportRejectedError, ImportReport, import_file
+from tangkas.store.keys import ROLES, create_key
+from tangkas.store.records import RowError
+
+MESSAGES = {
+    "migrated": {
+        "id": "Skema basis data versi {version} ({url}).",
+        "en": "Database schema at version {version} ({url}).",
+    },
+    "applied": {"id": "Migrasi diterapkan: {versions}", "en": "Migrations applied: {versions}"},
+    "imported": {
+        "id": "{inserted} baris baru, {duplicates} sudah ada, {rejected} ditolak, dari {rows} baris.",
+        "en": "{inserted} new rows, {duplicates} already present, {rejected} rejected, of {rows} rows.",
+    },
+    "rejected": {
+        "id": "Berkas ditolak utuh: {count} galat, tidak ada yang diimpor. Perbaiki baris berikut "
+        "atau pakai --partial:",
+        "en": "File rejected whole: {count} errors, nothing imported. Fix these rows or use --partial:",
+    },
+    "row_error": {"id": "  baris {row}, kolom {field}: {what}", "en": "  row {row}, field {field}: {what}"},
+    "reading": {"id": "Membaca {name}", "en": "Reading {name}"},
+    "key_created": {
+        "id": "Kunci API dibuat (peran {role}). Simpan sekarang, kunci ini tidak ditampilkan lagi:",
+        "en": "API key created (role {role}). Store it now, it is not shown again:",
+    },
+}
+ERROR_CODES = {
+    "required": {"id": "wajib diisi", "en": "required"},
+    "type": {"id": "jenis nilai salah", "en": "wrong type"},
+    "choice": {"id": "nilai tidak diizinkan", "en": "value not allowed"},
+    "range": {"id": "di luar rentang", "en": "out of range"},
+    "unknown_concept": {"id": "konsep ESCO tidak dikenal", "en": "unknown ESCO concept"},
+    "format": {"id": "format salah", "en": "wrong format"},
+    "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
+    "row": {"id": "baris rusak", "en": "broken row"},
+}
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="URL basis data (bawaan: TANGKAS_DATABASE_URL atau DuckDB).")
+]
+db_app = typer.Typer(help="Basis data: buat dan migrasikan skema.", no_args_is_help=True)
+import_app = typer.Typer(help="Impor massal dari CSV, JSON Lines atau Parquet.", no_args_is_help=True)
+keys_app = typer.Typer(help="Kunci API dan perannya.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(import_app, name="import")
+app.add_typer(keys_app, name="keys")
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    return translate(MESSAGES, key, lang, **values)
+
+
+def _migrate(db: str | None, lang: LangOption) -> None:
+    language = parse_lang(lang)
+    with open_store(db) as store:
+        applied = store.migrate()
+        if applied:
+            console.print(_t("applied", language, versions=", ".join(map(str, applied))))
+        console.print(_t("migrated", language, version=store.version(), url=store.url.split("@")[-1]))
+
+
+@db_app.command("init")
+def db_init(db: DbOption = None, lang: LangOption = "id") -> None:
+    """Buat basis data (bila belum ada) dan terapkan semua migrasi."""
+    _migrate(db, lang)
+
+
+@db_app.command("migrate")
+def db_migrate(db: DbOption = None, lang: LangOption = "id") -> None:
+    """Terapkan migrasi yang belum dijalankan."""
+    _migrate(db, lang)
+
+
+def _error_line(error: RowError, lang: Lang) -> str:
+    what = translate(ERROR_CODES, error.code, lang) + (f" ({error.detail})" if error.detail else "")
+    return _t("row_error", lang, row=error.row, field=error.field, what=what)
+
+
+def _run_import(kind: str, path: Path, db: str | None, partial: bool, lang: Lang, as_json: bool) -> None:
+    with open_store(db) as store:
+        report = _import_with_progress(store, kind, path, partial, lang)
+    if as_json:
+        console.print_json(json.dumps(asdict(report)))
+        return
+    if report.errors:
+        for error in report.errors[:50]:
+            errors.print(_error_line(error, lang), markup=False)
+    console.print(
+        _t(
+            "imported",
+            lang,
+            inserted=report.inserted,
+            duplicates=report.duplicates,
+            rejected=report.rejected_rows,
+            rows=report.rows,
+        )
+    )
+
+
+def _import_with_progress(store: Store, kind: str, path: Path, partial: bool, lang: Lang) -> ImportReport:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task(_t("reading", lang, name=path.name), total=None)
+        try:
+            return import_file(
+                store, kind, path, partial=partial, progress=lambda n: progress.advance(task, n)
+            )
+        except ImportRejectedError as rejected:
+            progress.stop()
+            errors.print(_t("rejected", lang, count=rejected.report.error_count), markup=False)
+            for error in rejected.report.errors[:50]:
+                errors.print(_error_line(error, lang), markup=False)
+            raise typer.Exit(2) from None
+
+
+def _import_command(kind: str) -> None:
+    def command(
+        path: Path,
+        db: DbOption = None,
+        partial: Annotated[
+            bool, typer.Option("--partial", help="Impor baris yang sah, laporkan sisanya.")
+        ] = False,
+        lang: LangOption = "id",
+        as_json: JsonOption = False,
+    ) -> None:
+        _run_import(kind, path, db, partial, parse_lang(lang), as_json)
+
+    command.__doc__ = f"Impor {kind} dari berkas (semua-atau-tidak-sama-sekali; idempoten)."
+    import_app.command(kind)(command)
+
+
+for _kind in ("postings", "workers", "courses"):
+    _import_command(_kind)
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[str, typer.Option("--role", help=f"Peran: {', '.join(ROLES)}.")],
+    office: Annotated[str | None, typer.Option("--office", help="Kode kantor (untuk konselor).")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", help="Nama lembaga (untuk penyedia).")] = None,
+    label: Annotated[str | None, typer.Option("--label")] = None,
+    db: DbOption = None,
+    lang: LangOption = "id",
+) -> None:
+    """Buat kunci API dengan satu peran; kunci hanya ditampilkan sekali."""
+    language = parse_lang(lang)
+    if role not in ROLES:
+        fail(f"peran tidak dikenal: {role!r} (pilih {', '.join(ROLES)})")
+    with open_store(db) as store:
+        store.require_latest()
+        key = create_key(store, role, office_code=office, provider=provider, label=label)
+    console.print(_t("key_created", language, role=role))
+    console.print(key.secret, markup=False, soft_wrap=True)

@@ -1,0 +1,79 @@
+"""Operational data (workers, postings, courses, enrolments, keys, audit) behind one small interface.
+
+The default is an embedded DuckDB file that needs no setup; PostgreSQL is selected by one setting,
+``TANGKAS_DATABASE_URL=postgresql://user@host/db``.
+
+>>> store = open_store("duckdb:///:memory:")
+>>> store.migrate()
+[1, 2]
+>>> store.version()
+2
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from tangkas.store.base import Backend, StoreError
+from tangkas.store.schema import LATEST, current_version, migrate, require_latest
+
+ENV_URL = "TANGKAS_DATABASE_URL"
+ENV_HOME = "TANGKAS_HOME"
+
+
+def default_url() -> str:
+    """``TANGKAS_DATABASE_URL``, else a DuckDB file under ``TANGKAS_HOME`` (``~/.local/share/tangkas``)."""
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    home = Path(os.environ.get(ENV_HOME) or Path.home() / ".local" / "share" / "tangkas")
+    return f"duckdb:///{home / 'tangkas.duckdb'}"
+
+
+class Store:
+    """A database holding Tangkas' operational data."""
+
+    def __init__(self, backend: Backend, url: str) -> None:
+        self.backend = backend
+        self.url = url
+        # One connection per store: threads (web workers) take turns on it.
+        self.lock = threading.RLock()
+
+    def migrate(self) -> list[int]:
+        """Bring the schema to the latest version; the versions applied."""
+        return migrate(self.backend)
+
+    def version(self) -> int:
+        return current_version(self.backend)
+
+    def require_latest(self) -> None:
+        require_latest(self.backend)
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open the store at ``url`` (``duckdb:///path``, ``duckdb:///:memory:`` or ``postgresql://...``)."""
+    url = url or default_url()
+    if url.startswith("duckdb://"):
+        from tangkas.store.duckdb import DuckDBBackend
+
+        return Store(DuckDBBackend(url.removeprefix("duckdb://").removeprefix("/") or ":memory:"), url)
+    if url.startswith(("postgresql://", "postgres://")):
+        try:
+            from tangkas.store.postgres import PostgresBackend
+        except ImportError as error:  # pragma: no cover - depends on the installation
+            raise StoreError("PostgreSQL needs psycopg: pip install 'tangkas[store]'") from error
+        return Store(PostgresBackend(url), url)
+    raise StoreError(f"unsupported database URL (use duckdb:/// or postgresql://): {url.split('@')[-1]!r}")
+
+
+__all__ = ["LATEST", "Store", "StoreError", "default_url", "open_store"]

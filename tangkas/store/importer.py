@@ -1,0 +1,213 @@
+"""Bulk import from CSV, JSON Lines and Parquet: streaming, validated, all-or-nothing, idempotent.
+
+Rows stream in batches into a staging table inside one transaction. A row error rejects the whole
+file (the transaction rolls back, nothing is written) unless ``partial=True``, which imports the
+valid rows and reports the others. Rows are identified by ``(source, external_id)``: re-importing a
+file inserts nothing twice, and an import killed midway leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from tangkas.errors import TangkasError, UnknownConceptError
+from tangkas.store import Store
+from tangkas.store.records import SPECS, SQL_TYPES, RowError, Spec, validate_row
+from tangkas.taxonomy import load_taxonomy
+
+BATCH_ROWS = 50_000
+MAX_REPORTED_ERRORS = 1000
+Progress = Callable[[int], None]
+
+
+class ImportRejectedError(TangkasError):
+    """The file had row errors and was rejected whole; ``report`` lists them."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(f"{report.error_count} row errors in {report.path}; nothing was imported")
+        self.report = report
+
+
+@dataclass
+class ImportReport:
+    """What an import read, wrote and refused."""
+
+    kind: str
+    path: str
+    rows: int = 0
+    inserted: int = 0
+    duplicates: int = 0
+    error_count: int = 0
+    rejected_rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def add(self, errors: list[RowError]) -> None:
+        self.error_count += len(errors)
+        room = MAX_REPORTED_ERRORS - len(self.errors)
+        self.errors += errors[: max(room, 0)]
+
+
+def detect_format(path: Path) -> str:
+    """``csv``, ``jsonl`` or ``parquet`` from the file name."""
+    suffixes = "".join(path.suffixes).lower()
+    for fmt, endings in (
+        ("parquet", (".parquet", ".pq")),
+        ("jsonl", (".jsonl", ".ndjson", ".json")),
+        ("csv", (".csv",)),
+    ):
+        if suffixes.endswith(endings):
+            return fmt
+    raise TangkasError(f"unknown file type {path.name!r}: use .csv, .jsonl or .parquet")
+
+
+def read_rows(path: Path, fmt: str | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Batches of raw rows (dictionaries); a JSON line that does not parse becomes ``{"__error__": ...}``."""
+    fmt = fmt or detect_format(path)
+    if not path.exists():
+        raise TangkasError(f"file not found: {path}")
+    if fmt == "parquet":
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+            yield batch.to_pylist()
+    elif fmt == "csv":
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        types = dict.fromkeys(header, pa.string())
+        try:
+            reader = pacsv.open_csv(
+                path,
+                read_options=pacsv.ReadOptions(block_size=1 << 24),
+                convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False),
+            )
+            for batch in reader:
+                yield batch.to_pylist()
+        except pa.ArrowInvalid as error:
+            raise TangkasError(f"malformed CSV {path.name}: {str(error).splitlines()[0]}") from error
+    else:
+        yield from _jsonl(path)
+
+
+def _jsonl(path: Path) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+                batch.append(value if isinstance(value, dict) else {"__error__": "not an object"})
+            except json.JSONDecodeError as error:
+                batch.append({"__error__": error.msg})
+            if len(batch) >= BATCH_ROWS:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def _known(kind: str) -> Callable[[str, str], bool]:
+    tax = load_taxonomy()
+
+    def known(field_name: str, identifier: str) -> bool:
+        try:
+            if field_name == "occupations":
+                tax.occupation(identifier)
+            else:
+                tax.skill(identifier)
+        except UnknownConceptError:
+            return False
+        return True
+
+    return known
+
+
+def _stage(store: Store, spec: Spec) -> str:
+    staging = f"staging_{spec.table}"
+    columns = ", ".join(f"{f.name} {SQL_TYPES[f.type]}" for f in spec.fields)
+    store.backend.execute(f"DROP TABLE IF EXISTS {staging}")
+    store.backend.execute(f"CREATE TEMP TABLE {staging} (_row BIGINT, {columns})")
+    return staging
+
+
+def import_file(
+    store: Store,
+    kind: str,
+    path: str | Path,
+    *,
+    partial: bool = False,
+    fmt: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import ``path`` into the ``kind`` table (postings, workers, courses); raises ImportRejectedError."""
+    _spec_for(kind)
+    return import_rows(store, kind, read_rows(Path(path), fmt), str(path), partial=partial, progress=progress)
+
+
+def _spec_for(kind: str) -> Spec:
+    if kind not in SPECS:
+        raise TangkasError(f"unknown import kind {kind!r}: choose {', '.join(sorted(SPECS))}")
+    return SPECS[kind]
+
+
+def import_rows(
+    store: Store,
+    kind: str,
+    batches: Iterable[list[dict[str, Any]]],
+    label: str,
+    *,
+    partial: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Validate and import batches of raw rows in one transaction (see the module docstring)."""
+    spec = _spec_for(kind)
+    report = ImportReport(kind, label)
+    known = _known(kind) if spec.uri_lists else None
+    store.require_latest()
+    schema = pa.schema(
+        [("_row", pa.int64()), *zip(spec.arrow_schema.names, spec.arrow_schema.types, strict=True)]
+    )
+    with store.backend.transaction():
+        staging = _stage(store, spec)
+        for raw_rows in batches:
+            clean: list[dict[str, Any]] = []
+            for raw in raw_rows:
+                report.rows += 1
+                if "__error__" in raw:
+                    errors = [RowError(report.rows, "-", "row", str(raw["__error__"]))]
+                else:
+                    values, errors = validate_row(spec, raw, report.rows, known)
+                if errors:
+                    report.add(errors)
+                    report.rejected_rows += 1
+                else:
+                    clean.append({"_row": report.rows, **values})
+            if clean:
+                store.backend.load_arrow(staging, pa.Table.from_pylist(clean, schema=schema))
+            if progress:
+                progress(len(raw_rows))
+        if report.error_count and not partial:
+            raise ImportRejectedError(report)
+        report.inserted = _merge(store, spec, staging)
+        report.duplicates = report.rows - report.rejected_rows - report.inserted
+        store.backend.execute(f"DROP TABLE {staging}")
+    return report
+
+
+def _merge(store: Store, spec: Spec, staging: str) -> int:
+    columns = ", ".join(f.name for f in spec.fields)
+    key = ", ".join(spec.key)
+    before = int(store.backend.scalar(f"SELECT COUNT(*) FROM {spec.table}"))
+    store.backend.execute(
+        f"INSERT INTO {spec.table} ({columns}) SELECT {columns} FROM ("
+        f"SELECT *, ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY _row) AS _rank FROM {staging}) ranked "
+        f"WHERE _rank = 1 ON CONFLICT ({key}) DO NOTHING"
+    )
+    return int(store.backend.scalar(f"SELECT COUNT(*) FROM {spec.table}")) - before

@@ -1,0 +1,224 @@
+"""Field specifications of the importable entities and the row validator shared by all file formats.
+
+A validator turns one raw row (strings from CSV, JSON values, Parquet values) into typed values or
+row errors with a code; values of personal fields never appear in an error.
+
+>>> row, errors = validate_row(SPECS["postings"], {"source": "x", "external_id": "1", "title": "Kasir",
+...                                              "salary_min": "-5"}, 2)
+>>> [(e.row, e.field, e.code) for e in errors]
+[(2, 'salary_min', 'range')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+import pyarrow as pa
+
+FieldType = Literal["text", "int", "float", "bool", "date"]
+ErrorCode = Literal["required", "type", "choice", "range", "unknown_concept", "format", "order", "row"]
+ARROW_TYPES: dict[FieldType, pa.DataType] = {
+    "text": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "date": pa.date32(),
+}
+SQL_TYPES: dict[FieldType, str] = {
+    "text": "TEXT",
+    "int": "BIGINT",
+    "float": "DOUBLE PRECISION",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+}
+TRUE = {"1", "true", "yes", "ya", "y", "t"}
+FALSE = {"0", "false", "no", "tidak", "n", "f", ""}
+NIK = re.compile(r"^\d{16}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: FieldType = "text"
+    required: bool = False
+    choices: frozenset[str] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    personal: bool = False
+    pattern: re.Pattern[str] | None = None
+    default: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A problem with one field of one row (``row`` counts data rows from 1)."""
+
+    row: int
+    field: str
+    code: ErrorCode
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """An importable entity: its table, fields, and the fields that identify a row."""
+
+    kind: str
+    table: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ("source", "external_id")
+    uri_lists: tuple[str, ...] = ()
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([(f.name, ARROW_TYPES[f.type]) for f in self.fields])
+
+
+def _spec(kind: str, *fields: Field, uri_lists: tuple[str, ...] = ()) -> Spec:
+    common = (Field("source", required=True), Field("external_id", required=True))
+    return Spec(
+        kind, kind, common + fields + (Field("synthetic", "bool", default=False),), uri_lists=uri_lists
+    )
+
+
+SPECS: dict[str, Spec] = {
+    "postings": _spec(
+        "postings",
+        Field("title", required=True),
+        Field("text"),
+        Field("company"),
+        Field("province_code"),
+        Field("province"),
+        Field("city"),
+        Field("posted_date", "date"),
+        Field("salary_min", "float", minimum=0),
+        Field("salary_max", "float", minimum=0),
+        Field("education"),
+        Field("experience_min", "float", minimum=0, maximum=60),
+        Field("category"),
+        Field("url"),
+    ),
+    "workers": _spec(
+        "workers",
+        Field("office_code", required=True),
+        Field("full_name", required=True, personal=True),
+        Field("nik", personal=True, pattern=NIK),
+        Field("phone", personal=True),
+        Field("gender", choices=frozenset({"F", "M", "X"})),
+        Field("birth_year", "int", minimum=1930, maximum=2015),
+        Field("province_code"),
+        Field("city"),
+        Field("occupations"),
+        Field("skills"),
+        Field(
+            "migrant_status", choices=frozenset({"none", "prospective", "current", "returned"}), personal=True
+        ),
+        Field("placement_country", personal=True),
+        Field("bpjs_ketenagakerjaan", "bool", personal=True),
+        Field("bpjs_kesehatan", "bool", personal=True),
+        uri_lists=("occupations", "skills"),
+    ),
+    "courses": _spec(
+        "courses",
+        Field("provider", required=True),
+        Field("provider_kind", choices=frozenset({"BLK", "LPK", "online"})),
+        Field("title_id", required=True),
+        Field("title_en"),
+        Field("skills", required=True),
+        Field("hours", "float", required=True, minimum=0.5, maximum=5000),
+        Field("cost_idr", "float", required=True, minimum=0),
+        Field("mode", required=True, choices=frozenset({"online", "offline", "hybrid"})),
+        Field("province_code"),
+        Field("city"),
+        Field("start_date", "date"),
+        Field("certification"),
+        Field("capacity", "int", minimum=0),
+        Field("prakerja", "bool", default=False),
+        uri_lists=("skills",),
+    ),
+}
+
+
+def _parse(field: Field, value: Any) -> Any:
+    """A typed value, or raise ValueError."""
+    if field.type == "text":
+        return str(value).strip()
+    if field.type == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in TRUE or text in FALSE:
+            return text in TRUE
+        raise ValueError(value)
+    if field.type == "int":
+        number = float(value)
+        if not number.is_integer():
+            raise ValueError(value)
+        return int(number)
+    if field.type == "float":
+        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(value)
+        return number
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def validate_row(
+    spec: Spec, raw: Mapping[str, Any], row: int, known: Callable[[str, str], bool] | None = None
+) -> tuple[dict[str, Any], list[RowError]]:
+    """Typed values for one row and its errors; ``known(field, uri)`` checks taxonomy references."""
+    values: dict[str, Any] = {}
+    errors: list[RowError] = []
+    for field in spec.fields:
+        value = raw.get(field.name)
+        if _empty(value):
+            if field.required:
+                errors.append(RowError(row, field.name, "required"))
+            values[field.name] = field.default
+            continue
+        try:
+            parsed = _parse(field, value)
+        except (ValueError, TypeError):
+            errors.append(RowError(row, field.name, "type", "" if field.personal else str(value)[:40]))
+            continue
+        errors += _check(field, parsed, row)
+        values[field.name] = parsed
+    for name in spec.uri_lists:
+        for uri in _uris(values.get(name)):
+            if known is not None and not known(name, uri):
+                errors.append(RowError(row, name, "unknown_concept", uri[:80]))
+    low, high = values.get("salary_min"), values.get("salary_max")
+    if low is not None and high is not None and low > high:
+        errors.append(RowError(row, "salary_max", "order"))
+    return values, errors
+
+
+def _check(field: Field, value: Any, row: int) -> list[RowError]:
+    shown = "" if field.personal else str(value)[:40]
+    if field.choices is not None and value not in field.choices:
+        return [RowError(row, field.name, "choice", shown)]
+    if field.minimum is not None and value < field.minimum:
+        return [RowError(row, field.name, "range", shown)]
+    if field.maximum is not None and value > field.maximum:
+        return [RowError(row, field.name, "range", shown)]
+    if field.pattern is not None and not field.pattern.match(value):
+        return [RowError(row, field.name, "format", shown)]
+    return []
+
+
+def _uris(value: Any) -> list[str]:
+    if not value:
+        return []
+    return [part.strip() for part in str(value).split(";") if part.strip()]

@@ -1,0 +1,132 @@
+"""The operational schema as numbered migrations, in SQL both DuckDB and PostgreSQL accept.
+
+Personal data (workers' names, NIK, phone, migrant status, social-security memberships) lives only in
+``workers``; every read of it through the service is written to ``audit_log``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tangkas.store.base import Backend, StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "core entities",
+        (
+            "CREATE SEQUENCE posting_id_seq",
+            "CREATE SEQUENCE worker_id_seq",
+            "CREATE SEQUENCE course_id_seq",
+            "CREATE SEQUENCE provider_id_seq",
+            "CREATE SEQUENCE enrolment_id_seq",
+            "CREATE SEQUENCE api_key_id_seq",
+            "CREATE SEQUENCE audit_id_seq",
+            """CREATE TABLE offices (
+                code TEXT PRIMARY KEY, name TEXT NOT NULL, province_code TEXT)""",
+            """CREATE TABLE postings (
+                id BIGINT PRIMARY KEY DEFAULT nextval('posting_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL, title TEXT NOT NULL, text TEXT,
+                company TEXT, province_code TEXT, province TEXT, city TEXT, posted_date DATE,
+                salary_min DOUBLE PRECISION, salary_max DOUBLE PRECISION, education TEXT,
+                experience_min DOUBLE PRECISION, category TEXT, url TEXT,
+                occupation_uri TEXT, isco TEXT, occupation_score DOUBLE PRECISION, coded_at TIMESTAMP,
+                synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+                UNIQUE (source, external_id))""",
+            """CREATE TABLE posting_skills (
+                posting_id BIGINT NOT NULL, skill_uri TEXT NOT NULL, confidence DOUBLE PRECISION,
+                method TEXT, PRIMARY KEY (posting_id, skill_uri))""",
+            """CREATE TABLE workers (
+                id BIGINT PRIMARY KEY DEFAULT nextval('worker_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL, office_code TEXT NOT NULL,
+                full_name TEXT NOT NULL, nik TEXT, phone TEXT, gender TEXT, birth_year INTEGER,
+                province_code TEXT, city TEXT, occupations TEXT, skills TEXT,
+                migrant_status TEXT, placement_country TEXT,
+                bpjs_ketenagakerjaan BOOLEAN, bpjs_kesehatan BOOLEAN, notes TEXT,
+                synthetic BOOLEAN NOT NULL DEFAULT FALSE, created_at TIMESTAMP,
+                UNIQUE (source, external_id))""",
+            """CREATE TABLE providers (
+                id BIGINT PRIMARY KEY DEFAULT nextval('provider_id_seq'),
+                name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, province_code TEXT,
+                synthetic BOOLEAN NOT NULL DEFAULT FALSE)""",
+            """CREATE TABLE courses (
+                id BIGINT PRIMARY KEY DEFAULT nextval('course_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL, provider TEXT NOT NULL,
+                provider_kind TEXT, title_id TEXT NOT NULL, title_en TEXT, skills TEXT NOT NULL,
+                hours DOUBLE PRECISION NOT NULL, cost_idr DOUBLE PRECISION NOT NULL, mode TEXT NOT NULL,
+                province_code TEXT, city TEXT, start_date DATE, certification TEXT, capacity INTEGER,
+                prakerja BOOLEAN NOT NULL DEFAULT FALSE, synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+                UNIQUE (source, external_id))""",
+            """CREATE TABLE enrolments (
+                id BIGINT PRIMARY KEY DEFAULT nextval('enrolment_id_seq'),
+                worker_id BIGINT NOT NULL, course_id BIGINT NOT NULL, status TEXT NOT NULL,
+                enrolled_on DATE, completed_on DATE, certified BOOLEAN NOT NULL DEFAULT FALSE,
+                placed BOOLEAN NOT NULL DEFAULT FALSE, placed_occupation_uri TEXT,
+                UNIQUE (worker_id, course_id))""",
+            """CREATE TABLE api_keys (
+                id BIGINT PRIMARY KEY DEFAULT nextval('api_key_id_seq'),
+                prefix TEXT NOT NULL UNIQUE, key_hash TEXT NOT NULL, role TEXT NOT NULL,
+                office_code TEXT, provider TEXT, label TEXT, created_at TIMESTAMP NOT NULL,
+                revoked_at TIMESTAMP)""",
+            """CREATE TABLE audit_log (
+                id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+                happened_at TIMESTAMP NOT NULL, key_id BIGINT, role TEXT, action TEXT NOT NULL,
+                entity TEXT NOT NULL, entity_id TEXT, office_code TEXT)""",
+        ),
+    ),
+    Migration(
+        2,
+        "indexes for demand queries",
+        (
+            "CREATE INDEX postings_province ON postings (province_code)",
+            "CREATE INDEX postings_isco ON postings (isco)",
+            "CREATE INDEX postings_uncoded ON postings (coded_at)",
+            "CREATE INDEX workers_office ON workers (office_code)",
+        ),
+    ),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(backend: Backend) -> int:
+    """The schema version a database is at (0 for an empty database)."""
+    backend.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    return int(backend.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+
+
+def migrate(backend: Backend, target: int = LATEST) -> list[int]:
+    """Apply the pending migrations up to ``target``, each in its own transaction; their versions."""
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= current_version(backend) or migration.version > target:
+            continue
+        with backend.transaction():
+            for statement in migration.statements:
+                backend.execute(statement)
+            backend.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(UTC).replace(tzinfo=None)),
+            )
+        applied.append(migration.version)
+    return applied
+
+
+def require_latest(backend: Backend) -> None:
+    """Fail clearly when the database is behind the code."""
+    version = current_version(backend)
+    if version < LATEST:
+        raise StoreError(
+            f"database schema is at version {version}, code needs {LATEST}: run 'tangkas db migrate'"
+        )

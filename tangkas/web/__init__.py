@@ -1,0 +1,37 @@
+"""The web service: ``create_app()`` builds the FastAPI application (JSON API, and pages as they land)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from tangkas.store import Store, open_store
+from tangkas.web import api, errors
+from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit
+
+
+def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYTES) -> FastAPI:
+    """The application over ``store`` (a Store, a database URL, or the default store), migrated."""
+    opened = store if isinstance(store, Store) else open_store(store)
+    opened.migrate()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if not isinstance(store, Store):
+            opened.close()
+
+    app = FastAPI(
+        title="Tangkas API",
+        version="0.1.0",
+        description="Skills-based reskilling for Indonesia and ASEAN: taxonomy, postings, workers, courses.",
+        lifespan=lifespan,
+    )
+    app.state.store = opened
+    errors.install(app)
+    app.include_router(api.router)
+    app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(AccessLog)
+    return app

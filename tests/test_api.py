@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tangkas.store import Store
+from tangkas.store.keys import create_key
+from tangkas.web import create_app
+
+
+def _worker(i: int, office: str = "BDG", province: str = "32") -> dict[str, object]:
+    return {
+        "source": "test",
+        "external_id": f"{office}-{i}",
+        "office_code": office,
+        "full_name": f"Pekerja {i}",
+        "nik": f"{3273000000000000 + i}",
+        "phone": "0812000000",
+        "gender": "F" if i % 2 else "M",
+        "birth_year": 1990,
+        "province_code": province,
+        "migrant_status": "none",
+    }
+
+
+@pytest.fixture
+def client(store: Store) -> TestClient:
+    return TestClient(create_app(store))
+
+
+@pytest.fixture
+def keys(store: Store) -> dict[str, str]:
+    return {
+        "counsellor": create_key(store, "counsellor", office_code="BDG").secret,
+        "other_office": create_key(store, "counsellor", office_code="SBY").secret,
+        "analyst": create_key(store, "analyst").secret,
+        "provider": create_key(store, "provider", provider="BLK Bandung").secret,
+        "admin": create_key(store, "admin").secret,
+    }
+
+
+def _h(key: str) -> dict[str, str]:
+    return {"X-API-Key": key}
+
+
+def test_api_health_needs_no_key(client: TestClient) -> None:
+    body = client.get("/api/health").json()
+    assert body["status"] == "ok" and body["schema_version"] >= 1
+
+
+def test_api_requires_a_valid_key(client: TestClient) -> None:
+    assert client.get("/api/search/occupations", params={"q": "kasir"}).status_code == 401
+    response = client.get("/api/search/occupations", params={"q": "kasir"}, headers=_h("tk_bad_key"))
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_api_search_and_lookup(client: TestClient, keys: dict[str, str]) -> None:
+    hits = client.get(
+        "/api/search/occupations", params={"q": "sopir truk", "limit": 3}, headers=_h(keys["analyst"])
+    )
+    assert hits.status_code == 200 and hits.json()[0]["isco"] == "8332"
+    detail = client.get(
+        "/api/occupations/lookup", params={"id": "2512.4"}, headers=_h(keys["analyst"])
+    ).json()
+    assert detail["essential_skills"] and detail["onet"]["job_zone"] == 4
+    missing = client.get("/api/occupations/lookup", params={"id": "0000.0"}, headers=_h(keys["analyst"]))
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
+def test_api_counsellor_sees_only_own_office_and_reads_are_audited(
+    client: TestClient, keys: dict[str, str], store: Store
+) -> None:
+    created = client.post(
+        "/api/workers", json={"rows": [_worker(i) for i in range(3)]}, headers=_h(keys["counsellor"])
+    )
+    assert created.status_code == 200, created.text
+    client.post("/api/workers", json={"rows": [_worker(9, "SBY", "35")]}, headers=_h(keys["other_office"]))
+    page = client.get("/api/workers", headers=_h(keys["counsellor"])).json()
+    assert page["total"] == 3 and {w["office_code"] for w in page["items"]} == {"BDG"}
+    assert page["items"][0]["full_name"].startswith("Pekerja")
+    sby_id = client.get("/api/workers", headers=_h(keys["other_office"])).json()["items"][0]["id"]
+    assert client.get(f"/api/workers/{sby_id}", headers=_h(keys["counsellor"])).status_code == 404
+    assert client.get(f"/api/workers/{sby_id}", headers=_h(keys["admin"])).status_code == 200
+    actions = store.backend.execute("SELECT action, entity, entity_id FROM audit_log ORDER BY id")
+    assert ("read", "worker", str(sby_id)) in actions
+    assert sum(a[0] == "list" for a in actions) == 2
+
+
+def test_api_counsellor_cannot_register_into_another_office(client: TestClient, keys: dict[str, str]) -> None:
+    response = client.post("/api/workers", json={"rows": [_worker(1, "SBY")]}, headers=_h(keys["counsellor"]))
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("role", ["analyst", "provider"])
+def test_api_analysts_and_providers_never_see_personal_data(
+    client: TestClient, keys: dict[str, str], role: str
+) -> None:
+    assert client.get("/api/workers", headers=_h(keys[role])).status_code == 403
+    assert client.get("/api/workers/1", headers=_h(keys[role])).status_code == 403
+
+
+def test_api_aggregates_suppress_small_cells(client: TestClient, keys: dict[str, str]) -> None:
+    rows = [_worker(i) for i in range(12)] + [_worker(100 + i, province="35") for i in range(3)]
+    client.post("/api/workers", json={"rows": rows}, headers=_h(keys["counsellor"]))
+    cells = client.get(
+        "/api/stats/workers", params={"by": "province_code"}, headers=_h(keys["analyst"])
+    ).json()["cells"]
+    by_group = {c["group"]: c for c in cells}
+    assert by_group["32"]["count"] == 12
+    assert by_group["35"]["count"] is None and by_group["35"]["suppressed"]
+
+
+def test_api_invalid_rows_are_rejected_whole_with_row_errors(
+    client: TestClient, keys: dict[str, str], store: Store
+) -> None:
+    rows = [_worker(1), {**_worker(2), "nik": "123"}]
+    response = client.post("/api/workers", json={"rows": rows}, headers=_h(keys["counsellor"]))
+    assert response.status_code == 422
+    body = response.json()["error"]
+    assert body["rows"] == [{"row": 2, "field": "nik", "code": "format", "detail": ""}]
+    assert store.backend.scalar("SELECT COUNT(*) FROM workers") == 0
+
+
+def test_api_provider_adds_only_its_own_courses(client: TestClient, keys: dict[str, str]) -> None:
+    from tangkas.taxonomy import load_taxonomy
+
+    course = {
+        "source": "api",
+        "external_id": "c1",
+        "provider": "BLK Bandung",
+        "title_id": "Operator forklift",
+        "skills": load_taxonomy().skill("operate forklift").uri,
+        "hours": 40,
+        "cost_idr": 0,
+        "mode": "offline",
+    }
+    ok = client.post("/api/courses", json={"rows": [course]}, headers=_h(keys["provider"]))
+    assert ok.status_code == 200 and ok.json()["inserted"] == 1
+    other = {**course, "external_id": "c2", "provider": "LPK Lain"}
+    assert (
+        client.post("/api/courses", json={"rows": [other]}, headers=_h(keys["provider"])).status_code == 403
+    )
+    assert (
+        client.post("/api/courses", json={"rows": [course]}, headers=_h(keys["analyst"])).status_code == 403
+    )
+    listed = client.get(
+        "/api/courses", params={"provider": "BLK Bandung"}, headers=_h(keys["analyst"])
+    ).json()
+    assert listed["total"] == 1
+
+
+def test_api_bad_input_gets_consistent_error_bodies(client: TestClient, keys: dict[str, str]) -> None:
+    for response in (
+        client.get("/api/search/occupations", params={"q": ""}, headers=_h(keys["admin"])),
+        client.get("/api/postings", params={"limit": 0}, headers=_h(keys["admin"])),
+        client.get("/api/postings", params={"isco": "abc"}, headers=_h(keys["admin"])),
+        client.post(
+            "/api/postings",
+            content=b"{not json",
+            headers={**_h(keys["admin"]), "content-type": "application/json"},
+        ),
+    ):
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "invalid"
+
+
+def test_api_request_size_is_limited(store: Store, keys: dict[str, str]) -> None:
+    client = TestClient(create_app(store, max_body=1000))
+    response = client.post("/api/postings", content=b"x" * 5000, headers=_h(keys["admin"]))
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+
+
+def test_api_logs_never_contain_personal_data(
+    client: TestClient, keys: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO):
+        client.post("/api/workers", json={"rows": [_worker(7)]}, headers=_h(keys["counsellor"]))
+        client.get("/api/workers", params={"limit": 5}, headers=_h(keys["counsellor"]))
+    text = caplog.text
+    assert "GET /api/workers 200" in text
+    for secret in ("Pekerja 7", "3273000000000007", "0812000000", keys["counsellor"]):
+        assert secret not in text
