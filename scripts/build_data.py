@@ -147,8 +147,12 @@ def isco_groups(esco: Path, kbji: pd.DataFrame) -> pd.DataFrame:
     frame["level"] = frame.code.str.len().astype("int8")
     frame["parent"] = frame.code.str[:-1]
     titles = kbji[kbji.digit != "6"].set_index("kode")
-    frame["label_id"] = frame.code.map(titles.judul.map(clean)).fillna("")
-    frame["description_id"] = frame.code.map(titles.deskripsi.map(clean)).fillna("")
+    # KBJI splits the armed forces by service (0111..0115) where ISCO has one unit group (0110):
+    # such a unit group takes the name of its KBJI minor group (011 "Perwira TNI dan POLRI").
+    keep = frame.code.isin(titles.index) | ~frame.code.str.startswith("0")
+    kbji_code = frame.code.where(keep, frame.code.str[:3])
+    frame["label_id"] = kbji_code.map(titles.judul.map(clean)).fillna("")
+    frame["description_id"] = kbji_code.map(titles.deskripsi.map(clean)).fillna("")
     return frame.sort_values("code", ignore_index=True)
 
 
@@ -157,7 +161,7 @@ def kbji_occupations(kbji: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "kode": six.kode,
-            "isco": six.kode.str[:4],
+            "isco": six.kode.str[:4].where(~six.kode.str.startswith("0"), six.kode.str[:3] + "0"),
             "title_id": six.judul.map(clean),
             "description_id": six.deskripsi.map(clean),
         }
@@ -250,7 +254,8 @@ def kbji_esco(occ: pd.DataFrame, kbji: pd.DataFrame) -> pd.DataFrame:
     p = model.passage(passages)
     rows = []
     for kode, vector in zip(titles.kode, q, strict=True):
-        members = (occ.isco == kode[:4]).to_numpy().nonzero()[0]
+        unit = kode[:3] + "0" if kode.startswith("0") else kode[:4]
+        members = (occ.isco == unit).to_numpy().nonzero()[0]
         sims = p[members] @ vector
         for rank, j in enumerate(
             sorted(range(len(members)), key=lambda j: (-round(float(sims[j]), 3), members[j]))

@@ -1,0 +1,261 @@
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tangkas.catalog import Course, CourseCatalog, Provider, write_catalog
+from tangkas.cli.app import app
+from tangkas.errors import TangkasError
+from tangkas.taxonomy import Taxonomy
+from tangkas.training import (
+    HOUR_VALUE_IDR,
+    GapSkill,
+    SkillGap,
+    TrainingPlan,
+    plan_training,
+    plan_training_greedy,
+    skill_gap,
+)
+
+LPK = Provider("lpk", "LPK Uji", "LPK")
+ONLINE = Provider("web", "Platform Uji", "online")
+
+
+def course(cid: str, skills: tuple[str, ...], cost: int = 100_000, hours: float = 10, **kw: object) -> Course:
+    mode = kw.pop("mode", "online")
+    provider = ONLINE if mode == "online" else LPK
+    return Course(cid, provider, cid, cid, skills, hours, cost, mode, **kw)  # type: ignore[arg-type]
+
+
+# -- brute force reference ------------------------------------------------------------------------
+
+
+def brute_force(
+    gap: SkillGap, courses: list[Course], budget: int, max_hours: float | None
+) -> tuple[float, ...]:
+    """The best (essential, optional, -value) score over every subset of courses."""
+    essential, optional = set(gap.essential), set(gap.optional)
+    best: tuple[float, ...] = (0, 0, 0.0)
+    for size in range(1, len(courses) + 1):
+        for subset in itertools.combinations(courses, size):
+            cost = sum(c.cost_idr for c in subset)
+            hours = sum(c.hours for c in subset)
+            if cost > budget or (max_hours is not None and hours > max_hours + 1e-9):
+                continue
+            taught = {u for c in subset for u in c.skills}
+            score = (len(taught & essential), len(taught & optional), -(cost + HOUR_VALUE_IDR * hours))
+            best = max(best, score)
+    return best
+
+
+SKILLS = [f"s{i}" for i in range(6)]
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[SkillGap, list[Course], int, float | None]:
+    n_courses = draw(st.integers(1, 8))
+    courses = [
+        course(
+            f"c{i}",
+            tuple(draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=3, unique=True))),
+            cost=draw(st.integers(0, 40)) * 50_000,
+            hours=draw(st.sampled_from([2, 4, 8, 16, 40, 120])),
+        )
+        for i in range(n_courses)
+    ]
+    essential = draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=4, unique=True))
+    optional = [s for s in SKILLS if s not in essential and draw(st.booleans())]
+    budget = draw(st.integers(0, 60)) * 50_000
+    max_hours = draw(st.none() | st.sampled_from([4.0, 10.0, 30.0, 100.0]))
+    return SkillGap.from_uris(essential, optional), courses, budget, max_hours
+
+
+def assert_within_limits(plan: TrainingPlan, budget: int, max_hours: float | None) -> None:
+    assert plan.cost_idr <= budget
+    assert sum(c.cost_idr for c in plan.courses) == plan.cost_idr
+    if max_hours is not None:
+        assert plan.hours <= max_hours + 1e-9
+
+
+@settings(max_examples=150, deadline=None)
+@given(instances())
+def test_training_optimiser_never_worse_than_brute_force(
+    instance: tuple[SkillGap, list[Course], int, float | None],
+) -> None:
+    gap, courses, budget, max_hours = instance
+    plan = plan_training(gap, CourseCatalog(courses), budget=budget, max_hours=max_hours)
+    best = brute_force(gap, courses, budget, max_hours)
+    score = plan.score()
+    assert plan.optimal
+    assert score[:2] == best[:2]
+    assert score[2] >= best[2] - 1e-6 * max(1.0, abs(best[2]))
+    assert_within_limits(plan, budget, max_hours)
+
+
+@settings(max_examples=150, deadline=None)
+@given(instances())
+def test_training_greedy_respects_limits_and_is_never_better(
+    instance: tuple[SkillGap, list[Course], int, float | None],
+) -> None:
+    gap, courses, budget, max_hours = instance
+    catalog = CourseCatalog(courses)
+    greedy = plan_training_greedy(gap, catalog, budget=budget, max_hours=max_hours)
+    optimal = plan_training(gap, catalog, budget=budget, max_hours=max_hours)
+    assert_within_limits(greedy, budget, max_hours)
+    assert greedy.score()[:2] <= optimal.score()[:2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances())
+def test_training_plan_accounts_for_every_gap_skill(
+    instance: tuple[SkillGap, list[Course], int, float | None],
+) -> None:
+    gap, courses, budget, max_hours = instance
+    plan = plan_training(gap, CourseCatalog(courses), budget=budget, max_hours=max_hours)
+    covered = {s.uri for s in plan.covered}
+    assert covered | {u.skill.uri for u in plan.uncovered} == {s.uri for s in gap.skills}
+    assert covered.isdisjoint(u.skill.uri for u in plan.uncovered)
+    assert covered == {u for step in plan.steps for u in step.skills}
+    assert [s.order for s in plan.steps] == list(range(1, len(plan.steps) + 1))
+
+
+def test_training_prefers_cheaper_plan_with_same_coverage() -> None:
+    catalog = CourseCatalog(
+        [course("a", ("s1", "s2"), 900_000), course("b", ("s1",), 200_000), course("c", ("s2",), 300_000)]
+    )
+    plan = plan_training(SkillGap.from_uris(["s1", "s2"]), catalog)
+    assert sorted(c.id for c in plan.courses) == ["b", "c"]
+    assert plan.complete
+
+
+def test_training_prefers_essential_over_many_optional() -> None:
+    catalog = CourseCatalog([course("ess", ("e1",), 1_000_000), course("opt", ("o1", "o2", "o3"), 1_000_000)])
+    plan = plan_training(SkillGap.from_uris(["e1"], ["o1", "o2", "o3"]), catalog, budget=1_000_000)
+    assert [c.id for c in plan.courses] == ["ess"]
+
+
+def test_training_uncovered_reasons() -> None:
+    catalog = CourseCatalog(
+        [
+            course("far", ("p",), mode="offline", province="35"),
+            course("live", ("m",), mode="offline", province="32"),
+            course("late", ("d",), start_date=date(2028, 1, 1)),
+            course("dear", ("b",), cost=9_000_000),
+            course("long", ("h",), hours=500),
+            course("paid", ("k",), prakerja=False),
+        ]
+    )
+    gap = SkillGap.from_uris(["none", "p", "m", "d", "b", "h", "k"])
+    plan = plan_training(
+        gap,
+        catalog,
+        province="32",
+        modes=["online"],
+        deadline=date(2027, 6, 1),
+        max_hours=100,
+        prakerja_only=True,
+    )
+    assert {u.skill.uri: u.reason for u in plan.uncovered} == {
+        "none": "no_course",
+        "p": "not_in_province",
+        "m": "mode",
+        "d": "schedule",
+        "b": "not_prakerja",
+        "h": "not_prakerja",
+        "k": "not_prakerja",
+    }
+    plan = plan_training(
+        gap, catalog, province="32", modes=["online"], deadline=date(2027, 6, 1), max_hours=100
+    )
+    reasons = {u.skill.uri: u.reason for u in plan.uncovered}
+    assert reasons["b"] == "over_budget" and reasons["h"] == "over_hours"
+    assert {s.course.id for s in plan.steps} == {"paid"}
+
+
+def test_training_sequence_puts_foundations_first_then_by_schedule() -> None:
+    gap = SkillGap(
+        (
+            GapSkill("t", essential=True, reuse_level="transversal"),
+            GapSkill("x", essential=True, reuse_level="occupation-specific"),
+            GapSkill("y", essential=True, reuse_level="sector-specific"),
+        )
+    )
+    catalog = CourseCatalog(
+        [
+            course("spec-late", ("x",), start_date=date(2027, 5, 1)),
+            course("spec-early", ("y",), start_date=date(2027, 2, 1)),
+            course("found", ("t",), start_date=date(2027, 3, 1)),
+        ]
+    )
+    plan = plan_training(gap, catalog)
+    assert [(s.course.id, s.stage) for s in plan.steps] == [
+        ("found", "foundation"),
+        ("spec-early", "specialised"),
+        ("spec-late", "specialised"),
+    ]
+
+
+def test_training_rejects_bad_arguments() -> None:
+    catalog = CourseCatalog([course("a", ("s",))])
+    with pytest.raises(TangkasError):
+        plan_training(SkillGap.from_uris(["s"]), catalog, modes=["teleport"])
+    with pytest.raises(TangkasError):
+        plan_training(SkillGap.from_uris(["s"]), catalog, budget=-1)
+    with pytest.raises(TangkasError):
+        plan_training(SkillGap.from_uris(["s"]), catalog, province="Atlantis")
+
+
+def test_training_empty_gap_gives_empty_plan() -> None:
+    plan = plan_training(SkillGap(()), CourseCatalog([course("a", ("s",))]))
+    assert plan.steps == () and plan.complete and plan.cost_idr == 0
+
+
+def test_skill_gap_is_target_minus_source(tax: Taxonomy) -> None:
+    tailor, developer = tax.occupation("7531.5"), tax.occupation("2512.4")
+    gap = skill_gap(tax, tailor, developer)
+    has = {s.uri for s in tax.essential_skills(tailor) + tax.optional_skills(tailor)}
+    assert set(gap.essential) == {s.uri for s in tax.essential_skills(developer)} - has
+    assert set(gap.optional) == {s.uri for s in tax.optional_skills(developer)} - has
+    assert all(s.label for s in gap.skills)
+    assert skill_gap(tax, developer, developer).skills == ()
+
+
+def test_training_cli_plan_json_in_both_languages(tmp_path: Path) -> None:
+    path = write_catalog(
+        [course("a", ("http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97",))],
+        tmp_path / "c.parquet",
+    )
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["plan", "--from", "7531.5", "--to", "2512.4", "--catalog", str(path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["cost_idr"] <= data["budget_idr"] == 3_500_000
+    assert {u["reason"] for u in data["uncovered"]} <= {"no_course", "over_budget"}
+    for lang, word in (("id", "Belum tertutup"), ("en", "Left uncovered")):
+        result = runner.invoke(
+            app, ["plan", "--from", "7531.5", "--to", "2512.4", "--catalog", str(path), "--lang", lang]
+        )
+        assert result.exit_code == 0 and word in result.output
+
+
+def test_training_cli_plan_resolves_free_text_and_rejects_bad_dates(tmp_path: Path) -> None:
+    path = write_catalog(
+        [course("a", ("http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97",))],
+        tmp_path / "c.parquet",
+    )
+    runner = CliRunner()
+    args = ["plan", "--from", "penjahit", "--to", "2512.4", "--catalog", str(path)]
+    result = runner.invoke(app, [*args, "--mode", "online", "--deadline", "2027-06-01", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["from"].endswith("978ae3a2-0831-415a-8396-b84dde656fc5")  # tailor
+    assert runner.invoke(app, [*args, "--deadline", "besok"]).exit_code == 2
+    assert runner.invoke(app, [*args, "--province", "Atlantis"]).exit_code == 2
