@@ -9,7 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from tangkas.errors import TangkasError
+from tangkas.search import search_occupations, search_skills
 from tangkas.store import LATEST, Store, StoreError, open_store
+from tangkas.store.coding import Coding, code_postings, coding_status
 from tangkas.store.importer import ImportRejectedError, import_file
 from tangkas.store.keys import AuthenticationError, audit, authenticate, create_key, revoke_key
 from tangkas.store.queries import get_worker, list_courses, list_postings, list_workers
@@ -189,3 +191,30 @@ def test_store_keys_are_hashed_and_revocable(store: Store) -> None:
 def test_store_bad_url_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="unsupported database URL"):
         open_store("mysql://root@localhost/x")
+
+
+def _search_coder(title: str, text: str | None) -> Coding:
+    """A real, deterministic coder built on the shipped search (the product's default uses title coding)."""
+    hits = search_occupations(title, limit=1)
+    skills = [(hit.skill.uri, hit.score, "search") for hit in search_skills(text, limit=2)] if text else []
+    top = hits[0] if hits else None
+    return Coding(
+        top.occupation.uri if top else None,
+        top.occupation.isco if top else None,
+        top.score if top else None,
+        skills,
+    )
+
+
+def test_store_coding_step_resumes_where_it_stopped(store: Store, tmp_path: Path) -> None:
+    rows = _postings(7)
+    for row in rows:
+        row["text"] = "Mampu mengoperasikan forklift"
+    import_file(store, "postings", _write_csv(tmp_path / "p.csv", rows))
+    assert code_postings(store, _search_coder, batch=2, limit=3) == 3
+    assert coding_status(store) == {"total": 7, "coded": 3, "waiting": 4, "with_occupation": 3}
+    assert code_postings(store, _search_coder, batch=2) == 4
+    assert code_postings(store, _search_coder) == 0
+    isco = store.backend.execute("SELECT DISTINCT isco FROM postings")
+    assert isco == [("5230",)]
+    assert store.backend.scalar("SELECT COUNT(DISTINCT posting_id) FROM posting_skills") == 7

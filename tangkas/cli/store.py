@@ -35,6 +35,12 @@ MESSAGES = {
     },
     "row_error": {"id": "  baris {row}, kolom {field}: {what}", "en": "  row {row}, field {field}: {what}"},
     "reading": {"id": "Membaca {name}", "en": "Reading {name}"},
+    "coding": {"id": "Mengodekan lowongan", "en": "Coding postings"},
+    "coded": {
+        "id": "{coded} dari {total} lowongan sudah dikodekan ({with_occupation} dengan jabatan); "
+        "{waiting} menunggu.",
+        "en": "{coded} of {total} postings coded ({with_occupation} with an occupation); {waiting} waiting.",
+    },
     "key_created": {
         "id": "Kunci API dibuat (peran {role}). Simpan sekarang, kunci ini tidak ditampilkan lagi:",
         "en": "API key created (role {role}). Store it now, it is not shown again:",
@@ -166,3 +172,34 @@ def keys_create(
         key = create_key(store, role, office_code=office, provider=provider, label=label)
     console.print(_t("key_created", language, role=role))
     console.print(key.secret, markup=False, soft_wrap=True)
+
+
+@import_app.command("code")
+def import_code(
+    db: DbOption = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Paling banyak sekian lowongan.")
+    ] = None,
+    semantic: Annotated[
+        bool, typer.Option("--semantic", help="Pakai juga tahap semantik (lebih lambat).")
+    ] = False,
+    lang: LangOption = "id",
+) -> None:
+    """Kodekan jabatan dan keterampilan lowongan yang sudah diimpor; bisa dilanjutkan bila terhenti."""
+    from tangkas.store.coding import code_postings, coding_status, default_coder
+
+    language = parse_lang(lang)
+    with open_store(db) as store:
+        store.require_latest()
+        waiting = coding_status(store)["waiting"]
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=errors, transient=True) as progress:
+            task = progress.add_task(_t("coding", language), total=min(waiting, limit or waiting))
+            code_postings(
+                store,
+                default_coder(semantic=semantic),
+                limit=limit,
+                progress=lambda n: progress.advance(task, n),
+            )
+        status = coding_status(store)
+    console.print(_t("coded", language, **status))

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.store import Store
-from tangkas.store.records import SPECS, SQL_TYPES, RowError, Spec, validate_row
+from tangkas.store.records import SPECS, SQL_TYPES, RowError, Spec, validate_columns
 from tangkas.taxonomy import load_taxonomy
 
 BATCH_ROWS = 50_000
@@ -69,14 +69,30 @@ def detect_format(path: Path) -> str:
     raise TangkasError(f"unknown file type {path.name!r}: use .csv, .jsonl or .parquet")
 
 
-def read_rows(path: Path, fmt: str | None = None) -> Iterator[list[dict[str, Any]]]:
-    """Batches of raw rows (dictionaries); a JSON line that does not parse becomes ``{"__error__": ...}``."""
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Up to ``BATCH_ROWS`` raw rows as columns; ``broken`` maps positions of unreadable rows to why."""
+
+    size: int
+    columns: dict[str, list[Any]]
+    broken: dict[int, str] = field(default_factory=dict)
+
+
+def rows_to_batch(rows: list[dict[str, Any]]) -> Batch:
+    """A batch from row dictionaries (JSON, API bodies); a row ``{"__error__": why}`` is unreadable."""
+    names = list(dict.fromkeys(key for row in rows for key in row if key != "__error__"))
+    broken = {i: str(row["__error__"]) for i, row in enumerate(rows) if "__error__" in row}
+    return Batch(len(rows), {name: [row.get(name) for row in rows] for name in names}, broken)
+
+
+def read_batches(path: Path, fmt: str | None = None) -> Iterator[Batch]:
+    """The file's rows in batches; raises TangkasError for a missing or malformed file."""
     fmt = fmt or detect_format(path)
     if not path.exists():
         raise TangkasError(f"file not found: {path}")
     if fmt == "parquet":
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
-            yield batch.to_pylist()
+        for record_batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
+            yield Batch(record_batch.num_rows, record_batch.to_pydict())
     elif fmt == "csv":
         with path.open(encoding="utf-8", errors="replace", newline="") as handle:
             header = next(csv.reader(handle), [])
@@ -87,12 +103,13 @@ def read_rows(path: Path, fmt: str | None = None) -> Iterator[list[dict[str, Any
                 read_options=pacsv.ReadOptions(block_size=1 << 24),
                 convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False),
             )
-            for batch in reader:
-                yield batch.to_pylist()
+            for record_batch in reader:
+                yield Batch(record_batch.num_rows, record_batch.to_pydict())
         except pa.ArrowInvalid as error:
             raise TangkasError(f"malformed CSV {path.name}: {str(error).splitlines()[0]}") from error
     else:
-        yield from _jsonl(path)
+        for rows in _jsonl(path):
+            yield rows_to_batch(rows)
 
 
 def _jsonl(path: Path) -> Iterator[list[dict[str, Any]]]:
@@ -148,7 +165,9 @@ def import_file(
 ) -> ImportReport:
     """Import ``path`` into the ``kind`` table (postings, workers, courses); raises ImportRejectedError."""
     _spec_for(kind)
-    return import_rows(store, kind, read_rows(Path(path), fmt), str(path), partial=partial, progress=progress)
+    return import_batches(
+        store, kind, read_batches(Path(path), fmt), str(path), partial=partial, progress=progress
+    )
 
 
 def _spec_for(kind: str) -> Spec:
@@ -157,10 +176,15 @@ def _spec_for(kind: str) -> Spec:
     return SPECS[kind]
 
 
-def import_rows(
+def import_rows(store: Store, kind: str, rows: list[dict[str, Any]], label: str) -> ImportReport:
+    """Import row dictionaries (an API body), all or nothing."""
+    return import_batches(store, kind, [rows_to_batch(rows)], label)
+
+
+def import_batches(
     store: Store,
     kind: str,
-    batches: Iterable[list[dict[str, Any]]],
+    batches: Iterable[Batch],
     label: str,
     *,
     partial: bool = False,
@@ -176,23 +200,28 @@ def import_rows(
     )
     with store.backend.transaction():
         staging = _stage(store, spec)
-        for raw_rows in batches:
-            clean: list[dict[str, Any]] = []
-            for raw in raw_rows:
-                report.rows += 1
-                if "__error__" in raw:
-                    errors = [RowError(report.rows, "-", "row", str(raw["__error__"]))]
-                else:
-                    values, errors = validate_row(spec, raw, report.rows, known)
-                if errors:
-                    report.add(errors)
-                    report.rejected_rows += 1
-                else:
-                    clean.append({"_row": report.rows, **values})
-            if clean:
-                store.backend.load_arrow(staging, pa.Table.from_pylist(clean, schema=schema))
+        for batch in batches:
+            first = report.rows + 1
+            values, errors, bad = validate_columns(spec, batch.columns, batch.size, first, known)
+            errors += [RowError(first + i, "-", "row", why) for i, why in batch.broken.items()]
+            bad.update(batch.broken)
+            report.rows += batch.size
+            report.add(sorted(errors, key=lambda e: e.row))
+            report.rejected_rows += len(bad)
+            values["_row"] = list(range(first, first + batch.size))
+            if bad:
+                keep = [i for i in range(batch.size) if i not in bad]
+                values = {name: [column[i] for i in keep] for name, column in values.items()}
+            if len(values["_row"]):
+                table = pa.table(
+                    {
+                        name: pa.array(values[name], type)
+                        for name, type in zip(schema.names, schema.types, strict=True)
+                    }
+                )
+                store.backend.load_arrow(staging, table)
             if progress:
-                progress(len(raw_rows))
+                progress(batch.size)
         if report.error_count and not partial:
             raise ImportRejectedError(report)
         report.inserted = _merge(store, spec, staging)

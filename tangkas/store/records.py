@@ -12,7 +12,7 @@ row errors with a code; values of personal fields never appear in an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
@@ -143,27 +143,34 @@ SPECS: dict[str, Spec] = {
 }
 
 
-def _parse(field: Field, value: Any) -> Any:
-    """A typed value, or raise ValueError."""
-    if field.type == "text":
-        return str(value).strip()
-    if field.type == "bool":
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in TRUE or text in FALSE:
-            return text in TRUE
+def _text(value: Any) -> str:
+    return str(value).strip()
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE or text in FALSE:
+        return text in TRUE
+    raise ValueError(value)
+
+
+def _int(value: Any) -> int:
+    number = float(value)
+    if not number.is_integer():
         raise ValueError(value)
-    if field.type == "int":
-        number = float(value)
-        if not number.is_integer():
-            raise ValueError(value)
-        return int(number)
-    if field.type == "float":
-        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
-        if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(value)
-        return number
+    return int(number)
+
+
+def _float(value: Any) -> float:
+    number = float(value.replace(",", "")) if isinstance(value, str) else float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(value)
+    return number
+
+
+def _date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -171,51 +178,114 @@ def _parse(field: Field, value: Any) -> Any:
     return date.fromisoformat(str(value).strip()[:10])
 
 
-def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+PARSERS: dict[FieldType, Callable[[Any], Any]] = {
+    "text": _text,
+    "bool": _bool,
+    "int": _int,
+    "float": _float,
+    "date": _date,
+}
+
+
+def _checker(field: Field) -> Callable[[Any], ErrorCode | None] | None:
+    """One function with the field's checks, or None when it has none."""
+    if field.choices is None and field.minimum is None and field.maximum is None and field.pattern is None:
+        return None
+    low = field.minimum if field.minimum is not None else float("-inf")
+    high = field.maximum if field.maximum is not None else float("inf")
+
+    def check(value: Any) -> ErrorCode | None:
+        if field.choices is not None and value not in field.choices:
+            return "choice"
+        if (field.minimum is not None or field.maximum is not None) and not low <= value <= high:
+            return "range"
+        if field.pattern is not None and not field.pattern.match(value):
+            return "format"
+        return None
+
+    return check
+
+
+def validate_columns(
+    spec: Spec,
+    columns: Mapping[str, Sequence[Any]],
+    size: int,
+    first_row: int,
+    known: Callable[[str, str], bool] | None = None,
+) -> tuple[dict[str, list[Any]], list[RowError], set[int]]:
+    """Typed columns, errors (in row order) and the positions of bad rows, for one batch of rows.
+
+    Works column by column: one parser and one checker per field, so a million rows validate in seconds.
+    """
+    values: dict[str, list[Any]] = {}
+    errors: list[RowError] = []
+    bad: set[int] = set()
+    for field in spec.fields:
+        raw = columns.get(field.name)
+        if raw is None:
+            values[field.name] = [field.default] * size
+            if field.required:
+                errors += [RowError(first_row + i, field.name, "required") for i in range(size)]
+                bad.update(range(size))
+            continue
+        parse, check, column = PARSERS[field.type], _checker(field), [field.default] * size
+        for i, value in enumerate(raw):
+            if value is None or (value.__class__ is str and not value.strip()):
+                if field.required:
+                    errors.append(RowError(first_row + i, field.name, "required"))
+                    bad.add(i)
+                continue
+            try:
+                parsed = parse(value)
+            except (ValueError, TypeError):
+                errors.append(
+                    RowError(first_row + i, field.name, "type", "" if field.personal else str(value)[:40])
+                )
+                bad.add(i)
+                continue
+            problem = check(parsed) if check else None
+            if problem:
+                errors.append(
+                    RowError(first_row + i, field.name, problem, "" if field.personal else str(parsed)[:40])
+                )
+                bad.add(i)
+            column[i] = parsed
+        values[field.name] = column
+    errors += _cross_checks(spec, values, size, first_row, known, bad)
+    order = {f.name: n for n, f in enumerate(spec.fields)}
+    errors.sort(key=lambda e: (e.row, order.get(e.field, len(order))))
+    return values, errors, bad
+
+
+def _cross_checks(
+    spec: Spec,
+    values: Mapping[str, list[Any]],
+    size: int,
+    first_row: int,
+    known: Callable[[str, str], bool] | None,
+    bad: set[int],
+) -> list[RowError]:
+    errors: list[RowError] = []
+    for name in spec.uri_lists:
+        for i, value in enumerate(values[name]):
+            for uri in _uris(value):
+                if known is not None and not known(name, uri):
+                    errors.append(RowError(first_row + i, name, "unknown_concept", uri[:80]))
+                    bad.add(i)
+    if "salary_min" in values:
+        for i, (low, high) in enumerate(zip(values["salary_min"], values["salary_max"], strict=True)):
+            if low is not None and high is not None and low > high:
+                errors.append(RowError(first_row + i, "salary_max", "order"))
+                bad.add(i)
+    return errors
 
 
 def validate_row(
     spec: Spec, raw: Mapping[str, Any], row: int, known: Callable[[str, str], bool] | None = None
 ) -> tuple[dict[str, Any], list[RowError]]:
     """Typed values for one row and its errors; ``known(field, uri)`` checks taxonomy references."""
-    values: dict[str, Any] = {}
-    errors: list[RowError] = []
-    for field in spec.fields:
-        value = raw.get(field.name)
-        if _empty(value):
-            if field.required:
-                errors.append(RowError(row, field.name, "required"))
-            values[field.name] = field.default
-            continue
-        try:
-            parsed = _parse(field, value)
-        except (ValueError, TypeError):
-            errors.append(RowError(row, field.name, "type", "" if field.personal else str(value)[:40]))
-            continue
-        errors += _check(field, parsed, row)
-        values[field.name] = parsed
-    for name in spec.uri_lists:
-        for uri in _uris(values.get(name)):
-            if known is not None and not known(name, uri):
-                errors.append(RowError(row, name, "unknown_concept", uri[:80]))
-    low, high = values.get("salary_min"), values.get("salary_max")
-    if low is not None and high is not None and low > high:
-        errors.append(RowError(row, "salary_max", "order"))
-    return values, errors
-
-
-def _check(field: Field, value: Any, row: int) -> list[RowError]:
-    shown = "" if field.personal else str(value)[:40]
-    if field.choices is not None and value not in field.choices:
-        return [RowError(row, field.name, "choice", shown)]
-    if field.minimum is not None and value < field.minimum:
-        return [RowError(row, field.name, "range", shown)]
-    if field.maximum is not None and value > field.maximum:
-        return [RowError(row, field.name, "range", shown)]
-    if field.pattern is not None and not field.pattern.match(value):
-        return [RowError(row, field.name, "format", shown)]
-    return []
+    columns, errors, _ = validate_columns(spec, {k: [v] for k, v in raw.items()}, 1, row, known)
+    return {name: column[0] for name, column in columns.items()}, errors
 
 
 def _uris(value: Any) -> list[str]:

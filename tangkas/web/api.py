@@ -139,7 +139,7 @@ def courses(
 
 def _import(store: Store, kind: str, rows: list[dict[str, Any]], caller: ApiKey) -> dict[str, Any]:
     with store.lock:
-        report: ImportReport = import_rows(store, kind, [rows], f"api:{caller.id}")
+        report: ImportReport = import_rows(store, kind, rows, f"api:{caller.id}")
     return {"rows": report.rows, "inserted": report.inserted, "duplicates": report.duplicates}
 
 
