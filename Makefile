@@ -4,8 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,web,postgres
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test lint bench data clean setup
+.PHONY: run test lint bench data clean setup browser loadgen
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,21 +17,29 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-run: $(STAMP)
-	$(VENV)/bin/tangkas demo
+# Debian's Chromium drives the end-to-end tests (Playwright uses it; no browser is downloaded).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq chromium >/dev/null; }
 
-test: $(STAMP)
+# wrk is the load generator of the API latency benchmark.
+loadgen:
+	@command -v wrk >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq wrk >/dev/null; }
+
+run: $(STAMP)
+	$(VENV)/bin/tangkas serve --demo
+
+test: $(STAMP) browser
 	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tangkas tests scripts benchmarks
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) loadgen
 	$(PY) benchmarks/run.py
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -9,6 +9,25 @@ import typer
 
 from tangkas.cli.app import app, console
 from tangkas.cli.store import DbOption
+from tangkas.store import open_store
+
+
+def load_demo_data(db: str | None) -> None:
+    """Load the synthetic demo data, saying what it is."""
+    from tangkas.store.demo import load_demo
+
+    with open_store(db) as store:
+        console.print("Memuat data DEMO sintetis (bukan data nyata)...")
+        report = load_demo(store, progress=lambda part: console.print(f"  {part}"))
+    console.print(
+        f"  +{report.postings} lowongan, +{report.courses} kursus, +{report.workers} pekerja (sintetis)"
+    )
+
+
+@app.command("demo-data")
+def demo_data(db: DbOption = None) -> None:
+    """Muat data demo sintetis ke basis data (idempoten)."""
+    load_demo_data(db)
 
 
 @app.command()
@@ -16,6 +35,9 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Alamat yang didengar.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     db: DbOption = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Muat dulu data demo sintetis (lowongan, kursus, pekerja).")
+    ] = False,
 ) -> None:
     """Jalankan layanan web Tangkas (API di /api, dokumentasi OpenAPI di /docs)."""
     try:
@@ -26,6 +48,8 @@ def serve(
         console.print("galat: layanan web butuh paket tambahan: pip install 'tangkas[web]'")
         raise typer.Exit(2) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if demo:
+        load_demo_data(db)
     application = create_app(db)
     console.print(f"Tangkas berjalan di http://{host}:{port}/  (API: /docs)")
     uvicorn.run(application, host=host, port=port, access_log=False, log_level="warning")

@@ -135,7 +135,7 @@ def _known(kind: str) -> Callable[[str, str], bool]:
 
     def known(field_name: str, identifier: str) -> bool:
         try:
-            if field_name == "occupations":
+            if field_name in ("occupations", "occupation_uri"):
                 tax.occupation(identifier)
             else:
                 tax.skill(identifier)

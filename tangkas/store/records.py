@@ -101,6 +101,9 @@ SPECS: dict[str, Spec] = {
         Field("experience_min", "float", minimum=0, maximum=60),
         Field("category"),
         Field("url"),
+        Field("occupation_uri"),
+        Field("isco", pattern=re.compile(r"^\d{4}$")),
+        uri_lists=("occupation_uri",),
     ),
     "workers": _spec(
         "workers",

@@ -1,0 +1,245 @@
+"""Vacancy feed adapters: a CSV (or, for the Tangkas format, Parquet) file -> :class:`Posting` stream.
+
+One adapter per published format, chosen by the file's columns (``feed="auto"``):
+
+============== ===================================================================================
+feed           format
+============== ===================================================================================
+lokerid        Loker.id 2025 (``Job ID``, ``Title``, ``Min Salary`` ... ``Description``)
+jobstreet-2020 Jobstreet Indonesia, October 2020 snapshot (``id_loker``, ``provinsi``, ``job_position``)
+glints-2020    Glints, October 2020 snapshot (``id_loker``, ``kota``, ``job_salary``, ``skills_to_have``)
+jobstreet-2022 Jobstreet Indonesia 2021-22 (``title``, ``location``, ``posted_at``, ``source_url``)
+id-jobs        id-jobs aggregator 2024: Dealls and Kalibrr (``job_title``, ``base_salary``, ``job_board``)
+tangkas        Tangkas' own columns (the :class:`Posting` field names), e.g. a synthetic feed
+============== ===================================================================================
+
+Reading streams row by row. Every row either becomes a posting or is recorded in the
+:class:`FeedReport` as a :class:`RowError` (no row is dropped silently); fields that could not be
+read (a salary, a place, a date) leave the posting's field empty and show in the coverage figures.
+
+>>> detect_feed(["Job ID", "Title", "Location", "Min Salary", "Max Salary", "Posted Date"])
+'lokerid'
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from tangkas.errors import TangkasError
+from tangkas.market import adapters
+from tangkas.market.adapters import RowProblem
+from tangkas.market.postings import Posting
+
+FeedName = Literal["lokerid", "jobstreet-2020", "glints-2020", "jobstreet-2022", "id-jobs", "tangkas"]
+FEEDS: dict[FeedName, frozenset[str]] = {
+    "lokerid": frozenset({"Job ID", "Title", "Location", "Min Salary", "Max Salary", "Posted Date"}),
+    "glints-2020": frozenset({"id_loker", "provinsi", "kota", "job_position", "job_salary"}),
+    "jobstreet-2020": frozenset({"id_loker", "provinsi", "job_position", "years_of_experience"}),
+    "jobstreet-2022": frozenset({"title", "company", "location", "posted_at", "source_url"}),
+    "id-jobs": frozenset({"job_title", "job_location", "job_url", "base_salary", "job_board"}),
+    "tangkas": frozenset({"source", "external_id", "title"}),
+}
+ADAPTERS: dict[FeedName, Callable[[Mapping[str, str]], Posting]] = {
+    "lokerid": adapters.lokerid,
+    "glints-2020": adapters.glints_2020,
+    "jobstreet-2020": adapters.jobstreet_2020,
+    "jobstreet-2022": adapters.jobstreet_2022,
+    "id-jobs": adapters.id_jobs,
+    "tangkas": adapters.tangkas,
+}
+COVERAGE_FIELDS = ("province", "city", "salary", "date", "education", "experience", "company", "text")
+MAX_ERRORS_KEPT = 1000
+
+
+class FeedError(TangkasError):
+    """A file that is not a vacancy feed Tangkas can read."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A rejected row: its line in the file (header is line 1), the field at fault and why.
+    Holds no cell values, so a report can be logged without personal data."""
+
+    line: int
+    field: str
+    reason: str
+
+
+@dataclass
+class FeedReport:
+    """What reading a feed did: rows seen, postings made, rejected rows, and per-field coverage."""
+
+    feed: str
+    rows: int = 0
+    postings: int = 0
+    rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    filled: Counter[str] = field(default_factory=Counter)
+    salary_status: Counter[str] = field(default_factory=Counter)
+    place_kind: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+
+    def add(self, posting: Posting) -> None:
+        self.postings += 1
+        self.sources[posting.source] += 1
+        self.salary_status[posting.salary_status] += 1
+        self.place_kind[posting.place_kind] += 1
+        present = {
+            "province": posting.province_code is not None,
+            "city": posting.city is not None,
+            "salary": posting.salary_min is not None or posting.salary_max is not None,
+            "date": posting.posted_date is not None,
+            "education": posting.education is not None,
+            "experience": posting.experience_years_min is not None,
+            "company": bool(posting.company),
+            "text": bool(posting.text),
+        }
+        self.filled.update(name for name, ok in present.items() if ok)
+
+    def reject(self, line: int, field_name: str, reason: str) -> None:
+        self.rejected += 1
+        if len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(RowError(line, field_name, reason))
+
+    def coverage(self) -> dict[str, float]:
+        """Share of postings with each field read, 0-1 (``province`` counts remote/abroad ads as unread).
+
+        >>> r = FeedReport("x")
+        >>> r.add(Posting("s", "1", "Kasir", province_code="31"))
+        >>> r.coverage()["province"], r.coverage()["salary"]
+        (1.0, 0.0)
+        """
+        return {
+            name: round(self.filled[name] / self.postings, 4) if self.postings else 0.0
+            for name in COVERAGE_FIELDS
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "feed": self.feed,
+            "rows": self.rows,
+            "postings": self.postings,
+            "rejected": self.rejected,
+            "coverage": self.coverage(),
+            "salary_status": dict(self.salary_status),
+            "place_kind": dict(self.place_kind),
+            "sources": dict(self.sources),
+            "errors": [{"line": e.line, "field": e.field, "reason": e.reason} for e in self.errors[:20]],
+        }
+
+
+def detect_feed(columns: Sequence[str]) -> FeedName:
+    """The feed format whose required columns are all present (most specific first)."""
+    present = {c.strip().lstrip("\ufeff") for c in columns}
+    for name, required in FEEDS.items():
+        if required <= present:
+            return name
+    raise FeedError(f"unknown feed format; columns: {', '.join(sorted(present))[:200]}")
+
+
+def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        header = next(csv.reader(handle), None)
+    if header is None:
+        raise FeedError(f"empty file: {path.name}")
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            next(reader)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    yield reader.line_num, {"\0": f"{len(row)} fields, header has {len(header)}"}
+                    continue
+                yield reader.line_num, dict(zip(header, row, strict=True))
+
+    return header, rows()
+
+
+def _parquet_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    header = list(parquet.schema_arrow.names)
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        line = 1
+        for batch in parquet.iter_batches(batch_size=65_536):
+            for record in batch.to_pylist():
+                line += 1
+                yield line, {k: "" if v is None else str(v) for k, v in record.items()}
+
+    return header, rows()
+
+
+def read_postings(
+    path: str | Path, feed: FeedName | Literal["auto"] = "auto", report: FeedReport | None = None
+) -> Iterator[Posting]:
+    """Stream the postings of a feed file; pass a :class:`FeedReport` to collect rejected rows and
+    coverage (complete once the iterator is exhausted). Raises :class:`FeedError` at once for a file
+    that is missing or in no known format.
+
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> path = Path(tmp.name) / "feed.csv"
+    >>> write_postings([Posting("demo", "1", "Kasir", province_code="31")], path)
+    1
+    >>> report = FeedReport("auto")
+    >>> [p.title for p in read_postings(path, report=report)], report.feed, report.rows
+    (['Kasir'], 'tangkas', 1)
+    >>> tmp.cleanup()
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FeedError(f"file not found: {path}")
+    header, rows = _parquet_rows(path) if path.suffix == ".parquet" else _csv_rows(path)
+    name = detect_feed(header) if feed == "auto" else feed
+    if not FEEDS[name] <= set(header):
+        raise FeedError(f"{path.name} is not a {name} feed: missing {sorted(FEEDS[name] - set(header))}")
+    report = report if report is not None else FeedReport(name)
+    report.feed = name
+    return _stream(rows, ADAPTERS[name], report)
+
+
+def _stream(
+    rows: Iterable[tuple[int, dict[str, str]]],
+    adapter: Callable[[Mapping[str, str]], Posting],
+    report: FeedReport,
+) -> Iterator[Posting]:
+    for line, row in rows:
+        report.rows += 1
+        if "\0" in row:
+            report.reject(line, "row", row["\0"])
+            continue
+        try:
+            posting = adapter(row)
+        except RowProblem as problem:
+            report.reject(line, problem.field, problem.reason)
+            continue
+        report.add(posting)
+        yield posting
+
+
+def parse_feed(
+    path: str | Path, feed: FeedName | Literal["auto"] = "auto"
+) -> tuple[list[Posting], FeedReport]:
+    """All postings of a feed file with the report (for files that fit in memory)."""
+    report = FeedReport(feed)
+    postings = list(read_postings(path, feed, report))
+    return postings, report
+
+
+def write_postings(postings: Iterable[Posting], path: str | Path) -> int:
+    """Write postings in the ``tangkas`` feed format (CSV, or Parquet by suffix); returns the count."""
+    from tangkas.market.tables import postings_table, write_table
+
+    table = postings_table(postings)
+    write_table(table, path)
+    return int(table.num_rows)

@@ -1,0 +1,170 @@
+"""Demo data for ``make run``: synthetic postings, courses and workers, every row marked synthetic.
+
+Nothing here is real: postings come from the seeded synthetic feed (titles are ESCO labels), courses
+from the seeded demo catalog (providers named ``[DEMO] ...``), workers are invented (names ``Pekerja
+Demo NNN``, NIKs that start with ``00`` and so match no region). Loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from tangkas.catalog import CourseCatalog
+from tangkas.demo_catalog import generate_demo_catalog
+from tangkas.market.synthetic import synthetic_table
+from tangkas.store import Store
+from tangkas.store.importer import import_rows
+from tangkas.taxonomy import load_taxonomy
+
+SEED = 20261128
+OFFICES = (("DEMO-BDG", "32"), ("DEMO-SBY", "35"), ("DEMO-JKT", "31"), ("DEMO-MKS", "73"))
+# Occupations common among registered job seekers (ESCO preferred labels).
+WORKER_OCCUPATIONS = (
+    "tailor",
+    "sewing machine operator",
+    "taxi driver",
+    "cargo vehicle driver",
+    "cashier",
+    "warehouse worker",
+    "cook",
+    "building cleaner",
+    "welder",
+    "shop assistant",
+)
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    postings: int
+    courses: int
+    workers: int
+
+
+def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    table = synthetic_table(count, seed=SEED)
+    rows = [
+        {
+            "source": r["source"],
+            "external_id": r["external_id"],
+            "title": r["title"],
+            "province_code": r["province_code"],
+            "city": r["city"],
+            "posted_date": r["posted_date"],
+            "salary_min": r["salary_min"],
+            "salary_max": r["salary_max"],
+            "category": r["category"],
+            "occupation_uri": r["occupation"],
+            "isco": r["isco"],
+            "synthetic": True,
+        }
+        for r in table.to_pylist()
+    ]
+    skills = dict(zip(table["external_id"].to_pylist(), table["skills"].to_pylist(), strict=True))
+    return rows, skills
+
+
+def _course_rows(catalog: CourseCatalog) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": "demo",
+            "external_id": c.id,
+            "provider": c.provider.name,
+            "provider_kind": c.provider.type,
+            "title_id": c.title_id,
+            "title_en": c.title_en,
+            "skills": ";".join(c.skills),
+            "hours": c.hours,
+            "cost_idr": c.cost_idr,
+            "mode": c.mode,
+            "province_code": c.province,
+            "city": c.city,
+            "start_date": c.start_date,
+            "certification": c.certification,
+            "capacity": c.capacity,
+            "prakerja": c.prakerja,
+            "synthetic": True,
+        }
+        for c in catalog
+    ]
+
+
+def _worker_rows(count: int) -> list[dict[str, Any]]:
+    rng = np.random.default_rng(SEED)
+    tax = load_taxonomy()
+    by_label = {o.label_en: o.uri for o in tax.occupations}
+    uris = [by_label[label] for label in WORKER_OCCUPATIONS]
+    rows = []
+    for i in range(count):
+        office, province = OFFICES[i % len(OFFICES)]
+        migrant = rng.choice(["none", "none", "none", "returned", "prospective"])
+        rows.append(
+            {
+                "source": "demo",
+                "external_id": f"w{i:04d}",
+                "office_code": office,
+                "full_name": f"Pekerja Demo {i:03d}",
+                "nik": f"00{rng.integers(10**13, 10**14)}",
+                "phone": None,
+                "gender": rng.choice(["F", "M"]),
+                "birth_year": int(rng.integers(1965, 2006)),
+                "province_code": province,
+                "occupations": uris[int(rng.integers(len(uris)))],
+                "migrant_status": migrant,
+                "placement_country": "Malaysia" if migrant == "returned" else None,
+                "bpjs_ketenagakerjaan": bool(rng.random() < 0.45),
+                "bpjs_kesehatan": bool(rng.random() < 0.8),
+                "synthetic": True,
+            }
+        )
+    return rows
+
+
+def load_demo(
+    store: Store, *, postings: int = 20_000, workers: int = 400, progress: Callable[[str], None] | None = None
+) -> DemoReport:
+    """Load the synthetic demo data (idempotent)."""
+    say = progress or (lambda _: None)
+    store.migrate()
+    say("postings")
+    rows, skills = _posting_rows(postings)
+    inserted = import_rows(store, "postings", rows, "demo:postings").inserted
+    if inserted:
+        _code_synthetic(store, skills)
+    say("courses")
+    courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
+    say("workers")
+    people = import_rows(store, "workers", _worker_rows(workers), "demo:workers").inserted
+    return DemoReport(inserted, courses, people)
+
+
+def _code_synthetic(store: Store, skills: dict[str, list[str]]) -> None:
+    """Synthetic postings arrive coded (their occupation is known): record that and their skills."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with store.backend.transaction():
+        store.backend.execute(
+            "UPDATE postings SET coded_at = ?, occupation_score = 1.0 "
+            "WHERE source = 'synthetic' AND coded_at IS NULL AND occupation_uri IS NOT NULL",
+            (now,),
+        )
+        ids = dict(store.backend.execute("SELECT external_id, id FROM postings WHERE source = 'synthetic'"))
+        pairs = [(ids[e], uri) for e, uris in skills.items() if e in ids for uri in dict.fromkeys(uris)]
+        existing = int(store.backend.scalar("SELECT COUNT(*) FROM posting_skills"))
+        if pairs and not existing:
+            posting, skill = zip(*pairs, strict=True)
+            store.backend.load_arrow(
+                "posting_skills",
+                pa.table(
+                    {
+                        "posting_id": pa.array(posting, pa.int64()),
+                        "skill_uri": pa.array(skill),
+                        "confidence": pa.array([1.0] * len(pairs)),
+                        "method": pa.array(["synthetic"] * len(pairs)),
+                    }
+                ),
+            )
