@@ -12,6 +12,7 @@ from tangkas.errors import TangkasError
 from tangkas.search import search_occupations, search_skills
 from tangkas.store import LATEST, Store, StoreError, open_store
 from tangkas.store.coding import Coding, code_postings, coding_status
+from tangkas.store.feeds import import_postings
 from tangkas.store.importer import ImportRejectedError, import_file
 from tangkas.store.keys import AuthenticationError, audit, authenticate, create_key, revoke_key
 from tangkas.store.queries import get_worker, list_courses, list_postings, list_workers
@@ -218,3 +219,16 @@ def test_store_coding_step_resumes_where_it_stopped(store: Store, tmp_path: Path
     isco = store.backend.execute("SELECT DISTINCT isco FROM postings")
     assert isco == [("5230",)]
     assert store.backend.scalar("SELECT COUNT(DISTINCT posting_id) FROM posting_skills") == 7
+
+
+MARKET = Path(__file__).parent / "data" / "market"
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in MARKET.glob("*.csv")))
+def test_store_imports_every_real_feed_format_idempotently(store: Store, fixture: str) -> None:
+    report, feed = import_postings(store, MARKET / fixture)
+    assert feed is not None and feed.feed != "tangkas"
+    assert report.inserted > 0 and report.rejected_rows == 0
+    again, _ = import_postings(store, MARKET / fixture)
+    assert again.inserted == 0
+    assert store.backend.scalar("SELECT COUNT(*) FROM postings WHERE title IS NULL") == 0

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
 from tangkas.i18n import translate
+from tangkas.market import FeedReport
 from tangkas.models import Lang
 from tangkas.store import Store, open_store
 from tangkas.store.importer import ImportRejectedError, ImportReport, import_file
@@ -56,6 +58,7 @@ ERROR_CODES = {
     "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
     "row": {"id": "baris rusak", "en": "broken row"},
 }
+T = TypeVar("T")
 DbOption = Annotated[
     str | None, typer.Option("--db", help="URL basis data (bawaan: TANGKAS_DATABASE_URL atau DuckDB).")
 ]
@@ -119,13 +122,18 @@ def _run_import(kind: str, path: Path, db: str | None, partial: bool, lang: Lang
 
 
 def _import_with_progress(store: Store, kind: str, path: Path, partial: bool, lang: Lang) -> ImportReport:
+    return _with_progress(
+        path, lang, lambda tick: import_file(store, kind, path, partial=partial, progress=tick)
+    )
+
+
+def _with_progress(path: Path, lang: Lang, run: Callable[[Callable[[int], None]], T]) -> T:
+    """Run an import with a progress bar; a rejected file ends with its row report and exit code 2."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=True) as progress:
         task = progress.add_task(_t("reading", lang, name=path.name), total=None)
         try:
-            return import_file(
-                store, kind, path, partial=partial, progress=lambda n: progress.advance(task, n)
-            )
+            return run(lambda n: progress.advance(task, n))
         except ImportRejectedError as rejected:
             progress.stop()
             errors.print(_t("rejected", lang, count=rejected.report.error_count), markup=False)
@@ -150,8 +158,59 @@ def _import_command(kind: str) -> None:
     import_app.command(kind)(command)
 
 
-for _kind in ("postings", "workers", "courses"):
+for _kind in ("workers", "courses"):
     _import_command(_kind)
+
+
+@import_app.command("postings")
+def import_postings_command(
+    path: Path,
+    db: DbOption = None,
+    feed: Annotated[
+        str,
+        typer.Option(
+            "--feed",
+            help="Format: auto, tangkas, lokerid, jobstreet-2020, glints-2020, jobstreet-2022, id-jobs.",
+        ),
+    ] = "auto",
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Impor baris yang sah, laporkan sisanya.")
+    ] = False,
+    lang: LangOption = "id",
+    as_json: JsonOption = False,
+) -> None:
+    """Impor lowongan dari berkas Tangkas atau umpan nyata (Loker.id, Jobstreet, Glints, Dealls/Kalibrr)."""
+    from tangkas.store.feeds import import_postings
+
+    language = parse_lang(lang)
+    with open_store(db) as store:
+        result: tuple[ImportReport, FeedReport | None] = _with_progress(
+            path,
+            language,
+            lambda tick: import_postings(store, path, feed=feed, partial=partial, progress=tick),
+        )
+    report, feed_report = result
+    if as_json:
+        console.print_json(
+            json.dumps(
+                {"import": asdict(report), "feed": feed_report.to_dict() if feed_report else None},
+                default=str,
+            )
+        )
+        return
+    if feed_report:
+        coverage = ", ".join(f"{k} {v:.0%}" for k, v in feed_report.coverage().items())
+        console.print(f"{feed_report.feed}: {feed_report.postings} lowongan terbaca; {coverage}")
+    console.print(
+        _t(
+            "imported",
+            language,
+            inserted=report.inserted,
+            duplicates=report.duplicates,
+            rejected=report.rejected_rows,
+            rows=report.rows,
+        )
+    )
 
 
 @keys_app.command("create")
