@@ -40,6 +40,7 @@ bench: $(STAMP) loadgen
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py
+	$(PY) scripts/update_manifest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -20,8 +20,18 @@ import pyarrow.parquet as pq
 from tangkas.store import open_store
 from tangkas.store.importer import import_file
 
-TITLES = ["Kasir", "Staff Admin Gudang", "Sopir Truk", "Penjahit", "Operator Produksi", "Sales Executive",
-          "Software Engineer", "Perawat", "Teknisi Listrik", "Customer Service"]
+TITLES = [
+    "Kasir",
+    "Staff Admin Gudang",
+    "Sopir Truk",
+    "Penjahit",
+    "Operator Produksi",
+    "Sales Executive",
+    "Software Engineer",
+    "Perawat",
+    "Teknisi Listrik",
+    "Customer Service",
+]
 PROVINCES = ["11", "12", "13", "31", "32", "33", "34", "35", "36", "51", "52", "61", "64", "71", "73", "94"]
 
 
@@ -30,16 +40,18 @@ def synthetic_postings(rows: int, seed: int = 20261128) -> pa.Table:
     rng = np.random.default_rng(seed)
     low = rng.integers(2_000, 12_000, rows) * 1000
     days = rng.integers(0, 730, rows)
-    return pa.table({
-        "source": pa.array(["synthetic"] * rows),
-        "external_id": pa.array(np.char.add("s", np.arange(rows).astype(str))),
-        "title": pa.array(np.array(TITLES)[rng.integers(0, len(TITLES), rows)]),
-        "province_code": pa.array(np.array(PROVINCES)[rng.integers(0, len(PROVINCES), rows)]),
-        "posted_date": pa.array(np.datetime64("2024-01-01") + days.astype("timedelta64[D]")),
-        "salary_min": pa.array(low.astype(float)),
-        "salary_max": pa.array((low * 1.3).astype(float)),
-        "synthetic": pa.array(np.ones(rows, dtype=bool)),
-    })
+    return pa.table(
+        {
+            "source": pa.array(["synthetic"] * rows),
+            "external_id": pa.array(np.char.add("s", np.arange(rows).astype(str))),
+            "title": pa.array(np.array(TITLES)[rng.integers(0, len(TITLES), rows)]),
+            "province_code": pa.array(np.array(PROVINCES)[rng.integers(0, len(PROVINCES), rows)]),
+            "posted_date": pa.array(np.datetime64("2024-01-01") + days.astype("timedelta64[D]")),
+            "salary_min": pa.array(low.astype(float)),
+            "salary_max": pa.array((low * 1.3).astype(float)),
+            "synthetic": pa.array(np.ones(rows, dtype=bool)),
+        }
+    )
 
 
 def bench_import(url: str, path: Path, rows: int, label: str) -> dict[str, object]:
@@ -53,8 +65,13 @@ def bench_import(url: str, path: Path, rows: int, label: str) -> dict[str, objec
     reimport = time.perf_counter() - start
     store.close()
     assert report.inserted == rows and again.inserted == 0
-    return {"bench": f"import_postings_parquet_{label}", "rows": rows, "seconds": round(elapsed, 1),
-            "rows_per_s": round(rows / elapsed), "reimport_seconds": round(reimport, 1)}
+    return {
+        "bench": f"import_postings_parquet_{label}",
+        "rows": rows,
+        "seconds": round(elapsed, 1),
+        "rows_per_s": round(rows / elapsed),
+        "reimport_seconds": round(reimport, 1),
+    }
 
 
 def main() -> None:
@@ -66,7 +83,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "postings.parquet"
         pq.write_table(synthetic_postings(args.rows), path)
-        print(json.dumps(bench_import(f"duckdb:///{Path(tmp) / 'bench.duckdb'}", path, args.rows, "duckdb")), flush=True)
+        print(
+            json.dumps(bench_import(f"duckdb:///{Path(tmp) / 'bench.duckdb'}", path, args.rows, "duckdb")),
+            flush=True,
+        )
         if args.skip_postgres:
             return
         import psycopg

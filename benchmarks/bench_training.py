@@ -26,7 +26,8 @@ from tangkas.catalog import Course, CourseCatalog, Provider
 from tangkas.demo_catalog import generate_demo_catalog
 from tangkas.provinces import PROVINCES
 from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.training import HOUR_VALUE_IDR, SkillGap, plan_training, plan_training_greedy, skill_gap
+from tangkas.training import HOUR_VALUE_IDR, TrainingNeed, plan_training, plan_training_greedy, training_need
+from tangkas.transitions import Profile
 
 T = TypeVar("T")
 
@@ -41,13 +42,13 @@ def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q))
 
 
-def gaps_of_size(tax: Taxonomy, rng: random.Random, count: int, size: int = 20) -> list[SkillGap]:
-    gaps: list[SkillGap] = []
+def gaps_of_size(tax: Taxonomy, rng: random.Random, count: int, size: int = 20) -> list[TrainingNeed]:
+    gaps: list[TrainingNeed] = []
     while len(gaps) < count:
         source, target = rng.sample(tax.occupations, 2)
-        gap = skill_gap(tax, source, target)
+        gap = training_need(Profile(occupations=(source.uri,)), target, max_optional=None)
         if len(gap.skills) >= size:
-            gaps.append(SkillGap(gap.skills[:size]))
+            gaps.append(TrainingNeed(gap.skills[:size]))
     return gaps
 
 
@@ -71,7 +72,9 @@ def bench_latency(tax: Taxonomy, catalog: CourseCatalog, plans: int, seed: int) 
     print(f"\nmean courses per plan {statistics.mean(n_steps):.1f}; complete plans {complete}/{plans}\n")
 
 
-def random_instance(rng: random.Random, n_courses: int, n_skills: int) -> tuple[SkillGap, CourseCatalog, int]:
+def random_instance(
+    rng: random.Random, n_courses: int, n_skills: int
+) -> tuple[TrainingNeed, CourseCatalog, int]:
     provider = Provider("p", "P", "LPK")
     skills = [f"s{i}" for i in range(n_skills)]
     courses = []
@@ -83,7 +86,7 @@ def random_instance(rng: random.Random, n_courses: int, n_skills: int) -> tuple[
     essential = rng.sample(skills, n_skills * 2 // 3)
     optional = [s for s in skills if s not in essential]
     budget = rng.choice([3_500_000, 7_000_000, 15_000_000])
-    return SkillGap.from_uris(essential, optional), CourseCatalog(courses), budget
+    return TrainingNeed.from_uris(essential, optional), CourseCatalog(courses), budget
 
 
 def bench_greedy_gap(instances: int, seed: int) -> None:

@@ -16,7 +16,7 @@ Budget, hours, location, mode, schedule and Kartu Prakerja eligibility are hard 
 ...     Course("a", p, "Menjahit", "Sewing", ("s1", "s2"), 40, 1_500_000, "offline", "32"),
 ...     Course("b", p, "Pola", "Patterns", ("s1",), 10, 300_000, "online"),
 ...     Course("c", p, "Bordir", "Embroidery", ("s3",), 20, 5_000_000, "offline", "32")])
->>> gap = SkillGap.from_uris(essential=["s1", "s2", "s3"], optional=["s4"])
+>>> gap = TrainingNeed.from_uris(essential=["s1", "s2", "s3"], optional=["s4"])
 >>> plan = plan_training(gap, catalog, province="Jawa Barat")
 >>> [s.course.id for s in plan.steps], plan.cost_idr
 (['a'], 1500000)
@@ -32,14 +32,13 @@ from datetime import date
 from typing import Literal
 
 import numpy as np
-from scipy import sparse
 
 from tangkas.catalog import MODES, Course, CourseCatalog
 from tangkas.cover import CoverProblem, solve_greedy, solve_milp
 from tangkas.errors import TangkasError
 from tangkas.models import Occupation, Skill
 from tangkas.provinces import province as find_province
-from tangkas.taxonomy import Taxonomy
+from tangkas.transitions import Profile, skill_gap
 
 PRAKERJA_CREDIT_IDR = 3_500_000
 HOUR_VALUE_IDR = 20_000
@@ -53,7 +52,7 @@ Stage = Literal["foundation", "specialised"]
 
 
 @dataclass(frozen=True, slots=True)
-class GapSkill:
+class NeededSkill:
     """A skill a worker lacks for a target occupation."""
 
     uri: str
@@ -63,29 +62,29 @@ class GapSkill:
 
 
 @dataclass(frozen=True, slots=True)
-class SkillGap:
+class TrainingNeed:
     """The skills to learn: essential ones first, then optional ones."""
 
-    skills: tuple[GapSkill, ...]
+    skills: tuple[NeededSkill, ...]
 
     @classmethod
-    def from_uris(cls, essential: Iterable[str], optional: Iterable[str] = ()) -> SkillGap:
+    def from_uris(cls, essential: Iterable[str], optional: Iterable[str] = ()) -> TrainingNeed:
         """A gap from plain URIs (no labels or reuse levels)."""
         ess = tuple(dict.fromkeys(essential))
         opt = tuple(u for u in dict.fromkeys(optional) if u not in ess)
-        return cls(tuple(GapSkill(u) for u in ess) + tuple(GapSkill(u, essential=False) for u in opt))
+        return cls(tuple(NeededSkill(u) for u in ess) + tuple(NeededSkill(u, essential=False) for u in opt))
 
     @classmethod
-    def from_skills(cls, essential: Iterable[Skill], optional: Iterable[Skill] = ()) -> SkillGap:
-        """A gap from taxonomy skills, e.g. ``transitions.skill_gap(...).missing_essential`` skills.
+    def from_skills(cls, essential: Iterable[Skill], optional: Iterable[Skill] = ()) -> TrainingNeed:
+        """A need from taxonomy skills, e.g. ``transitions.skill_gap(...).missing_essential`` skills.
 
         >>> from tangkas.taxonomy import load_taxonomy
-        >>> SkillGap.from_skills([load_taxonomy().skill("Python (computer programming)")]).skills[0].label
+        >>> TrainingNeed.from_skills([load_taxonomy().skill("Python (computer programming)")]).skills[0].label
         'Python (computer programming)'
         """
 
-        def need(skill: Skill, is_essential: bool) -> GapSkill:
-            return GapSkill(skill.uri, skill.label_en, is_essential, skill.reuse_level)
+        def need(skill: Skill, is_essential: bool) -> NeededSkill:
+            return NeededSkill(skill.uri, skill.label_en, is_essential, skill.reuse_level)
 
         ess = [need(s, True) for s in essential]
         seen = {g.uri for g in ess}
@@ -100,27 +99,18 @@ class SkillGap:
         return tuple(s.uri for s in self.skills if not s.essential)
 
 
-def skill_gap(tax: Taxonomy, source: Occupation, target: Occupation) -> SkillGap:
-    """Target's essential (and optional) skills that the source occupation does not list at all.
+def training_need(
+    profile: Profile, target: Occupation | str, *, max_optional: int | None = 10
+) -> TrainingNeed:
+    """What to learn to move into ``target``: the transitions engine's gap, most important first.
 
-    A stand-in until the transitions engine exposes its own gap.
-
-    >>> from tangkas.taxonomy import load_taxonomy
-    >>> tax = load_taxonomy()
-    >>> dev = tax.occupation("2512.4")
-    >>> skill_gap(tax, dev, dev).skills
+    >>> from tangkas.transitions import Profile
+    >>> training_need(Profile(occupations=("2512.4",)), "2512.4").skills
     ()
     """
-    has = set(_row(tax, tax.essential, source)) | set(_row(tax, tax.optional, source))
-    essential = [tax.skill(u) for u in _row(tax, tax.essential, target) if u not in has]
-    optional = [tax.skill(u) for u in _row(tax, tax.optional, target) if u not in has]
-    return SkillGap.from_skills(essential, optional)
-
-
-def _row(tax: Taxonomy, matrix: sparse.csr_matrix, occupation: Occupation) -> list[str]:
-    row = tax.occupation_index[occupation.uri]
-    columns = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
-    return sorted(tax.skills[int(c)].uri for c in columns)
+    gap = skill_gap(profile, target)
+    optional = [g.skill for g in gap.missing_optional]
+    return TrainingNeed.from_skills([g.skill for g in gap.missing_essential], optional[:max_optional])
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +127,7 @@ class PlanStep:
 class Uncovered:
     """A gap skill the plan leaves open, and why."""
 
-    skill: GapSkill
+    skill: NeededSkill
     reason: Reason
 
 
@@ -146,7 +136,7 @@ class TrainingPlan:
     """An ordered set of courses, what it covers, what it leaves open, and what it costs."""
 
     steps: tuple[PlanStep, ...]
-    covered: tuple[GapSkill, ...]
+    covered: tuple[NeededSkill, ...]
     uncovered: tuple[Uncovered, ...]
     cost_idr: int
     hours: float
@@ -172,7 +162,7 @@ class TrainingPlan:
 
 @dataclass(frozen=True, slots=True)
 class _Problem:
-    gap: SkillGap
+    gap: TrainingNeed
     courses: tuple[Course, ...]
     covers: tuple[tuple[int, ...], ...]  # per course: indices into gap.skills
     unreachable: dict[int, Reason]  # gap skill index -> why no allowed course teaches it
@@ -188,13 +178,17 @@ class _Problem:
         return CoverProblem(
             covers=self.covers,
             weights=np.array([n_optional + 1.0 if s.essential else 1.0 for s in self.gap.skills]),
-            value=value, cost=cost, hours=hours, budget=self.budget, max_hours=self.max_hours,
+            value=value,
+            cost=cost,
+            hours=hours,
+            budget=self.budget,
+            max_hours=self.max_hours,
             value_bound=min(float(value.sum()), self.budget + HOUR_VALUE_IDR * hour_cap),
         )
 
 
 def plan_training(
-    gap: SkillGap,
+    gap: TrainingNeed,
     catalog: CourseCatalog,
     *,
     budget: int = PRAKERJA_CREDIT_IDR,
@@ -216,7 +210,7 @@ def plan_training(
 
 
 def plan_training_greedy(
-    gap: SkillGap,
+    gap: TrainingNeed,
     catalog: CourseCatalog,
     *,
     budget: int = PRAKERJA_CREDIT_IDR,
@@ -231,7 +225,7 @@ def plan_training_greedy(
     >>> from tangkas.catalog import Course, CourseCatalog, Provider
     >>> p = Provider("p", "LPK", "LPK")
     >>> cat = CourseCatalog([Course("a", p, "A", "A", ("s1",), 10, 100_000, "online")])
-    >>> plan_training_greedy(SkillGap.from_uris(["s1"]), cat).complete
+    >>> plan_training_greedy(TrainingNeed.from_uris(["s1"]), cat).complete
     True
     """
     problem = _problem(gap, catalog, budget, max_hours, province, modes, deadline, prakerja_only)
@@ -260,7 +254,7 @@ def _filters(
 
 
 def _problem(
-    gap: SkillGap,
+    gap: TrainingNeed,
     catalog: CourseCatalog,
     budget: int,
     max_hours: float | None,
@@ -316,7 +310,7 @@ def _prune(
 # -- turning a solution into a plan ---------------------------------------------------------------
 
 
-def _stage(course: Course, skills: Sequence[GapSkill]) -> Stage:
+def _stage(course: Course, skills: Sequence[NeededSkill]) -> Stage:
     if course.level == "basic" or (skills and all(s.reuse_level in FOUNDATION_LEVELS for s in skills)):
         return "foundation"
     return "specialised"
@@ -365,12 +359,12 @@ def _limit_reason(problem: _Problem, j: int, cost: int, hours: float) -> Reason:
 __all__ = [
     "HOUR_VALUE_IDR",
     "PRAKERJA_CREDIT_IDR",
-    "GapSkill",
+    "NeededSkill",
     "PlanStep",
-    "SkillGap",
+    "TrainingNeed",
     "TrainingPlan",
     "Uncovered",
     "plan_training",
     "plan_training_greedy",
-    "skill_gap",
+    "training_need",
 ]

@@ -15,8 +15,9 @@ from tangkas.store.coding import Coding, code_postings, coding_status
 from tangkas.store.feeds import import_postings
 from tangkas.store.importer import ImportRejectedError, import_file
 from tangkas.store.keys import AuthenticationError, audit, authenticate, create_key, revoke_key
-from tangkas.store.queries import get_worker, list_courses, list_postings, list_workers
+from tangkas.store.queries import get_worker, list_courses, list_postings, list_workers, store_catalog
 from tangkas.taxonomy import load_taxonomy
+from tangkas.training import TrainingNeed, plan_training
 
 CASHIER = load_taxonomy().occupation("5230.1").uri
 FORKLIFT = load_taxonomy().skill("operate forklift").uri
@@ -48,6 +49,7 @@ def _write_csv(path: Path, rows: list[dict[str, object]]) -> Path:
 def test_store_migrations_are_versioned_and_idempotent(store: Store) -> None:
     assert store.version() == LATEST
     assert store.migrate() == []
+    assert store.version() == 3
 
 
 def test_store_requires_latest_schema(store_url: str) -> None:
@@ -232,3 +234,24 @@ def test_store_imports_every_real_feed_format_idempotently(store: Store, fixture
     again, _ = import_postings(store, MARKET / fixture)
     assert again.inserted == 0
     assert store.backend.scalar("SELECT COUNT(*) FROM postings WHERE title IS NULL") == 0
+
+
+def test_store_courses_become_the_planning_catalog(store: Store, tmp_path: Path) -> None:
+    assert store_catalog(store) is None
+    course = {
+        "source": "blk",
+        "external_id": "c9",
+        "provider": "BLK Bekasi",
+        "provider_kind": "BLK",
+        "title_id": "Operator forklift",
+        "skills": FORKLIFT,
+        "hours": "24",
+        "cost_idr": "500000",
+        "mode": "offline",
+        "province_code": "32",
+    }
+    import_file(store, "courses", _write_csv(tmp_path / "c.csv", [course]))
+    catalog = store_catalog(store)
+    assert catalog is not None and len(catalog) == 1
+    plan = plan_training(TrainingNeed.from_uris([FORKLIFT]), catalog, province="32")
+    assert plan.complete and plan.steps[0].course.id == "blk:c9"

@@ -134,3 +134,8 @@ def test_taxonomy_manifest_checksums_match_shipped_files(tax: Taxonomy) -> None:
     for entry in manifest["tables"].values():
         digest = hashlib.sha256((DATA_DIR / entry["file"]).read_bytes()).hexdigest()
         assert digest == entry["sha256"], entry["file"]
+    shipped = {p.relative_to(DATA_DIR).as_posix() for p in DATA_DIR.rglob("*") if p.is_file()}
+    listed = {e["file"] for e in manifest["tables"].values()} | set(manifest["files"]) | {"manifest.json"}
+    assert shipped == listed, "every shipped file is in the manifest"
+    for name, entry in manifest["files"].items():
+        assert hashlib.sha256((DATA_DIR / name).read_bytes()).hexdigest() == entry["sha256"], name

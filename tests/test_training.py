@@ -16,13 +16,15 @@ from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy
 from tangkas.training import (
     HOUR_VALUE_IDR,
-    GapSkill,
-    SkillGap,
+    NeededSkill,
+    TrainingNeed,
     TrainingPlan,
     plan_training,
     plan_training_greedy,
-    skill_gap,
+    training_need,
 )
+from tangkas.transitions import Profile
+from tangkas.transitions import skill_gap as transitions_gap
 
 LPK = Provider("lpk", "LPK Uji", "LPK")
 ONLINE = Provider("web", "Platform Uji", "online")
@@ -38,7 +40,7 @@ def course(cid: str, skills: tuple[str, ...], cost: int = 100_000, hours: float 
 
 
 def brute_force(
-    gap: SkillGap, courses: list[Course], budget: int, max_hours: float | None
+    gap: TrainingNeed, courses: list[Course], budget: int, max_hours: float | None
 ) -> tuple[float, ...]:
     """The best (essential, optional, -value) score over every subset of courses."""
     essential, optional = set(gap.essential), set(gap.optional)
@@ -59,7 +61,7 @@ SKILLS = [f"s{i}" for i in range(6)]
 
 
 @st.composite
-def instances(draw: st.DrawFn) -> tuple[SkillGap, list[Course], int, float | None]:
+def instances(draw: st.DrawFn) -> tuple[TrainingNeed, list[Course], int, float | None]:
     n_courses = draw(st.integers(1, 8))
     courses = [
         course(
@@ -74,7 +76,7 @@ def instances(draw: st.DrawFn) -> tuple[SkillGap, list[Course], int, float | Non
     optional = [s for s in SKILLS if s not in essential and draw(st.booleans())]
     budget = draw(st.integers(0, 60)) * 50_000
     max_hours = draw(st.none() | st.sampled_from([4.0, 10.0, 30.0, 100.0]))
-    return SkillGap.from_uris(essential, optional), courses, budget, max_hours
+    return TrainingNeed.from_uris(essential, optional), courses, budget, max_hours
 
 
 def assert_within_limits(plan: TrainingPlan, budget: int, max_hours: float | None) -> None:
@@ -87,7 +89,7 @@ def assert_within_limits(plan: TrainingPlan, budget: int, max_hours: float | Non
 @settings(max_examples=150, deadline=None)
 @given(instances())
 def test_training_optimiser_never_worse_than_brute_force(
-    instance: tuple[SkillGap, list[Course], int, float | None],
+    instance: tuple[TrainingNeed, list[Course], int, float | None],
 ) -> None:
     gap, courses, budget, max_hours = instance
     plan = plan_training(gap, CourseCatalog(courses), budget=budget, max_hours=max_hours)
@@ -102,7 +104,7 @@ def test_training_optimiser_never_worse_than_brute_force(
 @settings(max_examples=150, deadline=None)
 @given(instances())
 def test_training_greedy_respects_limits_and_is_never_better(
-    instance: tuple[SkillGap, list[Course], int, float | None],
+    instance: tuple[TrainingNeed, list[Course], int, float | None],
 ) -> None:
     gap, courses, budget, max_hours = instance
     catalog = CourseCatalog(courses)
@@ -115,7 +117,7 @@ def test_training_greedy_respects_limits_and_is_never_better(
 @settings(max_examples=60, deadline=None)
 @given(instances())
 def test_training_plan_accounts_for_every_gap_skill(
-    instance: tuple[SkillGap, list[Course], int, float | None],
+    instance: tuple[TrainingNeed, list[Course], int, float | None],
 ) -> None:
     gap, courses, budget, max_hours = instance
     plan = plan_training(gap, CourseCatalog(courses), budget=budget, max_hours=max_hours)
@@ -130,14 +132,14 @@ def test_training_prefers_cheaper_plan_with_same_coverage() -> None:
     catalog = CourseCatalog(
         [course("a", ("s1", "s2"), 900_000), course("b", ("s1",), 200_000), course("c", ("s2",), 300_000)]
     )
-    plan = plan_training(SkillGap.from_uris(["s1", "s2"]), catalog)
+    plan = plan_training(TrainingNeed.from_uris(["s1", "s2"]), catalog)
     assert sorted(c.id for c in plan.courses) == ["b", "c"]
     assert plan.complete
 
 
 def test_training_prefers_essential_over_many_optional() -> None:
     catalog = CourseCatalog([course("ess", ("e1",), 1_000_000), course("opt", ("o1", "o2", "o3"), 1_000_000)])
-    plan = plan_training(SkillGap.from_uris(["e1"], ["o1", "o2", "o3"]), catalog, budget=1_000_000)
+    plan = plan_training(TrainingNeed.from_uris(["e1"], ["o1", "o2", "o3"]), catalog, budget=1_000_000)
     assert [c.id for c in plan.courses] == ["ess"]
 
 
@@ -152,7 +154,7 @@ def test_training_uncovered_reasons() -> None:
             course("paid", ("k",), prakerja=False),
         ]
     )
-    gap = SkillGap.from_uris(["none", "p", "m", "d", "b", "h", "k"])
+    gap = TrainingNeed.from_uris(["none", "p", "m", "d", "b", "h", "k"])
     plan = plan_training(
         gap,
         catalog,
@@ -180,11 +182,11 @@ def test_training_uncovered_reasons() -> None:
 
 
 def test_training_sequence_puts_foundations_first_then_by_schedule() -> None:
-    gap = SkillGap(
+    gap = TrainingNeed(
         (
-            GapSkill("t", essential=True, reuse_level="transversal"),
-            GapSkill("x", essential=True, reuse_level="occupation-specific"),
-            GapSkill("y", essential=True, reuse_level="sector-specific"),
+            NeededSkill("t", essential=True, reuse_level="transversal"),
+            NeededSkill("x", essential=True, reuse_level="occupation-specific"),
+            NeededSkill("y", essential=True, reuse_level="sector-specific"),
         )
     )
     catalog = CourseCatalog(
@@ -205,26 +207,26 @@ def test_training_sequence_puts_foundations_first_then_by_schedule() -> None:
 def test_training_rejects_bad_arguments() -> None:
     catalog = CourseCatalog([course("a", ("s",))])
     with pytest.raises(TangkasError):
-        plan_training(SkillGap.from_uris(["s"]), catalog, modes=["teleport"])
+        plan_training(TrainingNeed.from_uris(["s"]), catalog, modes=["teleport"])
     with pytest.raises(TangkasError):
-        plan_training(SkillGap.from_uris(["s"]), catalog, budget=-1)
+        plan_training(TrainingNeed.from_uris(["s"]), catalog, budget=-1)
     with pytest.raises(TangkasError):
-        plan_training(SkillGap.from_uris(["s"]), catalog, province="Atlantis")
+        plan_training(TrainingNeed.from_uris(["s"]), catalog, province="Atlantis")
 
 
 def test_training_empty_gap_gives_empty_plan() -> None:
-    plan = plan_training(SkillGap(()), CourseCatalog([course("a", ("s",))]))
+    plan = plan_training(TrainingNeed(()), CourseCatalog([course("a", ("s",))]))
     assert plan.steps == () and plan.complete and plan.cost_idr == 0
 
 
-def test_skill_gap_is_target_minus_source(tax: Taxonomy) -> None:
+def test_training_need_comes_from_the_transitions_gap(tax: Taxonomy) -> None:
     tailor, developer = tax.occupation("7531.5"), tax.occupation("2512.4")
-    gap = skill_gap(tax, tailor, developer)
-    has = {s.uri for s in tax.essential_skills(tailor) + tax.optional_skills(tailor)}
-    assert set(gap.essential) == {s.uri for s in tax.essential_skills(developer)} - has
-    assert set(gap.optional) == {s.uri for s in tax.optional_skills(developer)} - has
-    assert all(s.label for s in gap.skills)
-    assert skill_gap(tax, developer, developer).skills == ()
+    need = training_need(Profile(occupations=(tailor.uri,)), developer, max_optional=None)
+    gap = transitions_gap(Profile(occupations=(tailor.uri,)), developer)
+    assert need.essential == gap.missing_essential_uris
+    assert need.optional == gap.missing_optional_uris
+    assert all(s.label for s in need.skills)
+    assert training_need(Profile(occupations=(developer.uri,)), developer).skills == ()
 
 
 def test_training_cli_plan_json_in_both_languages(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tangkas.cli import catalog, demo, market, serve, store, taxonomy  # noqa: F401  (registers commands)
+from tangkas.cli import catalog, demo, indicators, market, serve, store, taxonomy, text, transitions  # noqa: F401  (registers commands)
 from tangkas.cli.app import app, errors
 from tangkas.errors import TangkasError
 

@@ -38,7 +38,8 @@ from tangkas.models import IscoGroup, KbjiOccupation, Lang, Occupation
 from tangkas.provinces import province as find_province
 from tangkas.search import search_occupations
 from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.training import PRAKERJA_CREDIT_IDR, TrainingPlan, plan_training, skill_gap
+from tangkas.training import PRAKERJA_CREDIT_IDR, TrainingPlan, plan_training, training_need
+from tangkas.transitions import Profile
 
 MESSAGES = {
     "demo_notice": {
@@ -290,7 +291,7 @@ def plan(
     _check_province(province)
     src, dst = _occupation(tax, source), _occupation(tax, target)
     catalog = _catalog(catalog_file, tax, language, quiet=as_json)
-    gap = skill_gap(tax, src, dst)
+    gap = training_need(Profile(occupations=(src.uri,)), dst)
     result = plan_training(
         gap,
         catalog,

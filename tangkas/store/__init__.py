@@ -5,9 +5,9 @@ The default is an embedded DuckDB file that needs no setup; PostgreSQL is select
 
 >>> store = open_store("duckdb:///:memory:")
 >>> store.migrate()
-[1, 2]
+[1, 2, 3]
 >>> store.version()
-2
+3
 """
 
 from __future__ import annotations

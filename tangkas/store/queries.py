@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from tangkas.catalog import Course, CourseCatalog, Provider
 from tangkas.store import Store
+from tangkas.transitions import DemandTable
 
 POSTING_COLUMNS = (
     "id, source, external_id, title, company, province_code, province, city, posted_date, "
@@ -49,12 +53,15 @@ def list_postings(
     *,
     province_code: str | None = None,
     isco: str | None = None,
+    occupation_uri: str | None = None,
     query: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> Page:
     """Postings, newest id last; ``isco`` matches any level (``83`` finds 8332)."""
     where: list[tuple[str, Any]] = []
+    if occupation_uri:
+        where.append(("occupation_uri = ?", occupation_uri))
     if province_code:
         where.append(("province_code = ?", province_code))
     if isco:
@@ -91,3 +98,132 @@ def list_courses(
     if provider:
         where.append(("provider = ?", provider))
     return _page(store, "courses", COURSE_COLUMNS, where, limit, offset)
+
+
+MIN_PAY_POSTINGS = 10
+"""A median advertised pay is only given from at least this many postings that state pay."""
+
+
+DEMAND_CACHE_SECONDS = 300.0
+_demand: dict[int, tuple[float, int, DemandTable]] = {}
+
+
+def demand_table(store: Store) -> DemandTable:
+    """``compute_demand_table`` cached per store for a few minutes, recomputed when postings change."""
+    count = int(store.backend.scalar("SELECT COUNT(*) FROM postings WHERE coded_at IS NOT NULL"))
+    cached = _demand.get(id(store))
+    if cached and cached[1] == count and time.monotonic() - cached[0] < DEMAND_CACHE_SECONDS:
+        return cached[2]
+    table = compute_demand_table(store)
+    _demand[id(store)] = (time.monotonic(), count, table)
+    return table
+
+
+def compute_demand_table(store: Store) -> DemandTable:
+    """Pay and posting counts per coded occupation (and province) from the stored postings."""
+    postings = {
+        uri: int(n)
+        for uri, n in store.backend.execute(
+            "SELECT occupation_uri, COUNT(*) FROM postings WHERE occupation_uri IS NOT NULL "
+            "GROUP BY occupation_uri"
+        )
+    }
+    by_province = {
+        (uri, code): int(n)
+        for uri, code, n in store.backend.execute(
+            "SELECT occupation_uri, province_code, COUNT(*) FROM postings "
+            "WHERE occupation_uri IS NOT NULL AND province_code IS NOT NULL "
+            "GROUP BY occupation_uri, province_code"
+        )
+    }
+    pay = {
+        uri: float(median)
+        for uri, median, n in store.backend.execute(
+            "SELECT occupation_uri, "
+            "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY (salary_min + salary_max) / 2), COUNT(*) "
+            "FROM postings WHERE occupation_uri IS NOT NULL AND salary_min IS NOT NULL "
+            "AND salary_max IS NOT NULL GROUP BY occupation_uri"
+        )
+        if n >= MIN_PAY_POSTINGS
+    }
+    return DemandTable(median_pay=pay, postings=postings, province_postings=by_province)
+
+
+def save_plan(
+    store: Store,
+    worker_id: int,
+    *,
+    occupations: list[str],
+    skills: list[str],
+    target_uri: str,
+    province_code: str | None,
+    budget: int,
+    key_id: int | None,
+    note: str | None = None,
+) -> int:
+    """Attach a counselling session's plan to a worker's record; the new row's id."""
+    store.backend.execute(
+        "INSERT INTO saved_plans (worker_id, occupations, skills, target_uri, province_code, budget, note, "
+        "key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            worker_id,
+            ";".join(occupations),
+            ";".join(skills),
+            target_uri,
+            province_code,
+            budget,
+            note,
+            key_id,
+            datetime.now(UTC).replace(tzinfo=None),
+        ),
+    )
+    return int(store.backend.scalar("SELECT MAX(id) FROM saved_plans WHERE worker_id = ?", (worker_id,)))
+
+
+def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
+    """The plans saved to a worker's record, newest first."""
+    return store.backend.query(
+        "SELECT id, occupations, skills, target_uri, province_code, budget, note, created_at "
+        "FROM saved_plans WHERE worker_id = ? ORDER BY id DESC",
+        (worker_id,),
+    )
+
+
+_catalogs: dict[int, tuple[int, CourseCatalog]] = {}
+
+
+def store_catalog(store: Store) -> CourseCatalog | None:
+    """The courses in the store as a catalog for planning (``None`` when there are none); cached per count."""
+    count = int(store.backend.scalar("SELECT COUNT(*) FROM courses"))
+    if not count:
+        return None
+    cached = _catalogs.get(id(store))
+    if cached and cached[0] == count:
+        return cached[1]
+    rows = store.backend.query(f"SELECT {COURSE_COLUMNS} FROM courses ORDER BY id")
+    catalog = CourseCatalog(
+        Course(
+            id=f"{r['source']}:{r['external_id']}",
+            provider=Provider(
+                r["provider"],
+                r["provider"],
+                r["provider_kind"] or ("online" if r["mode"] == "online" else "LPK"),
+            ),
+            title_id=r["title_id"],
+            title_en=r["title_en"] or "",
+            skills=tuple(u for u in r["skills"].split(";") if u),
+            hours=float(r["hours"]),
+            cost_idr=int(r["cost_idr"]),
+            mode=r["mode"],
+            province=r["province_code"],
+            city=r["city"] or "",
+            start_date=r["start_date"],
+            certification=r["certification"] or "",
+            capacity=r["capacity"],
+            prakerja=bool(r["prakerja"]),
+            synthetic=bool(r["synthetic"]),
+        )
+        for r in rows
+    )
+    _catalogs[id(store)] = (count, catalog)
+    return catalog

@@ -93,6 +93,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX workers_office ON workers (office_code)",
         ),
     ),
+    Migration(
+        3,
+        "plans saved to a worker's record",
+        (
+            "CREATE SEQUENCE saved_plan_id_seq",
+            """CREATE TABLE saved_plans (
+                id BIGINT PRIMARY KEY DEFAULT nextval('saved_plan_id_seq'),
+                worker_id BIGINT NOT NULL, occupations TEXT NOT NULL, skills TEXT,
+                target_uri TEXT NOT NULL, province_code TEXT, budget BIGINT, note TEXT, key_id BIGINT,
+                created_at TIMESTAMP NOT NULL)""",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

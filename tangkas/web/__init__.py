@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
-from tangkas.web import api, errors
+from tangkas.web import analyst, api, errors, pages, records
 from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit
 
 
@@ -32,6 +34,10 @@ def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYT
     app.state.store = opened
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(records.router)
+    app.include_router(analyst.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(AccessLog)
     return app

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
+import pyarrow.csv as pacsv
 from fastapi import APIRouter, Body, HTTPException, Query
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 
+from tangkas.extract import extract_skills
 from tangkas.search import search_occupations, search_skills
 from tangkas.store import Store
 from tangkas.store.importer import ImportReport, import_rows
+from tangkas.store.indicators import indicator
 from tangkas.store.keys import ApiKey, audit
-from tangkas.store.queries import Page, get_worker, list_courses, list_postings, list_workers
+from tangkas.store.queries import Page, demand_table, get_worker, list_courses, list_postings, list_workers
 from tangkas.taxonomy import load_taxonomy
+from tangkas.titles import code_title
+from tangkas.training import plan_training, training_need
+from tangkas.transitions import Profile, Recommendation, recommend_transitions
+from tangkas.web.pages import course_catalog
 from tangkas.web.security import Principal, StoreDep, require
 
 router = APIRouter(prefix="/api")
@@ -209,3 +219,157 @@ def worker_stats(
         for g, n in rows
     ]
     return {"by": by, "min_cell": MIN_CELL, "cells": cells}
+
+
+@router.get("/transitions", tags=["transitions"])
+def transitions(
+    _: Principal,
+    store: StoreDep,
+    occupation: Annotated[list[str], Query(min_length=1, max_length=5)],
+    skill: Annotated[list[str], Query(max_length=50)] = [],
+    province: Annotated[str | None, Query(max_length=8)] = None,
+    max_job_zone_jump: Annotated[int | None, Query(ge=0, le=4)] = None,
+    min_pay: Annotated[float | None, Query(ge=0, le=1e9)] = None,
+    top: Limit = 10,
+) -> list[dict[str, Any]]:
+    """Occupations a worker can move into, with score components, gap and desirability inputs."""
+    tax = load_taxonomy()
+    profile = Profile(
+        occupations=tuple(tax.occupation(o).uri for o in occupation),
+        skills=tuple(tax.skill(s).uri for s in skill),
+        province=province,
+        min_pay=min_pay,
+        max_job_zone_jump=max_job_zone_jump,
+    )
+    with store.lock:
+        demand = demand_table(store)
+    return [_recommendation(r) for r in recommend_transitions(profile, top=top, demand=demand)]
+
+
+def _recommendation(rec: Recommendation) -> dict[str, Any]:
+    return {
+        "uri": rec.occupation.uri,
+        "code": rec.occupation.code,
+        "label_en": rec.occupation.label_en,
+        "score": round(rec.score, 4),
+        "components": {k: round(v, 4) for k, v in rec.components.items()},
+        "viable": rec.viable,
+        "highly_viable": rec.highly_viable,
+        "desirable": rec.desirable,
+        "transferable": [s.uri for s in rec.gap.transferable],
+        "missing_essential": [
+            {"uri": g.skill.uri, "label_en": g.skill.label_en, "importance": round(g.importance, 4)}
+            for g in rec.gap.missing_essential
+        ],
+        "automation_risk_change": rec.automation_risk_change,
+        "raises_automation_risk": rec.raises_automation_risk,
+        "job_zone_rise": rec.job_zone_rise,
+        "pay_ratio": rec.pay_ratio,
+        "postings": rec.postings,
+        "desirability_inputs": list(rec.desirability_inputs),
+    }
+
+
+class TextIn(BaseModel):
+    text: str = Field(min_length=1, max_length=50_000)
+
+
+@router.post("/extract", tags=["text"])
+def extract(_: Principal, body: TextIn) -> list[dict[str, Any]]:
+    """ESCO skills in an ad or CV, with the evidence span, confidence and method."""
+    return [
+        {
+            "uri": m.skill.uri,
+            "label_en": m.skill.label_en,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "confidence": round(m.confidence, 4),
+            "method": m.method,
+        }
+        for m in extract_skills(body.text)
+    ]
+
+
+@router.get("/titles/code", tags=["text"])
+def titles(_: Principal, title: Text, limit: Limit = 10) -> list[dict[str, Any]]:
+    """Ranked ESCO occupations for a job title in Indonesian, Malay or English."""
+    return [
+        {
+            "uri": m.occupation.uri,
+            "code": m.occupation.code,
+            "isco": m.isco,
+            "label_en": m.occupation.label_en,
+            "score": round(m.score, 4),
+        }
+        for m in code_title(title, limit=limit)
+    ]
+
+
+class PlanIn(BaseModel):
+    occupations: list[str] = Field(min_length=1, max_length=5)
+    skills: list[str] = Field(default=[], max_length=50)
+    target: str = Field(min_length=1, max_length=300)
+    budget: int = Field(default=3_500_000, ge=0, le=1_000_000_000)
+    province: str | None = Field(default=None, max_length=8)
+
+
+@router.post("/plans", tags=["training"])
+def plan(_: Principal, store: StoreDep, body: PlanIn) -> dict[str, Any]:
+    """The cheapest course plan that closes the gap to ``target`` within the budget."""
+    tax = load_taxonomy()
+    profile = Profile(
+        occupations=tuple(tax.occupation(o).uri for o in body.occupations),
+        skills=tuple(tax.skill(s).uri for s in body.skills),
+    )
+    need = training_need(profile, tax.occupation(body.target), max_optional=None)
+    result = plan_training(need, course_catalog(store), budget=body.budget, province=body.province)
+    return {
+        "steps": [
+            {
+                "order": s.order,
+                "course_id": s.course.id,
+                "title_id": s.course.title_id,
+                "provider": s.course.provider.name,
+                "hours": s.course.hours,
+                "cost_idr": s.course.cost_idr,
+                "skills": list(s.skills),
+                "stage": s.stage,
+                "synthetic": s.course.synthetic,
+            }
+            for s in result.steps
+        ],
+        "cost_idr": result.cost_idr,
+        "hours": result.hours,
+        "budget": result.budget,
+        "complete": result.complete,
+        "uncovered": [
+            {
+                "uri": u.skill.uri,
+                "label_en": u.skill.label,
+                "essential": u.skill.essential,
+                "reason": u.reason,
+            }
+            for u in result.uncovered
+        ],
+    }
+
+
+@router.get("/indicators/{name}", tags=["market"])
+def indicators(
+    _: Principal,
+    store: StoreDep,
+    name: Literal["demand", "skills", "pay", "digital"],
+    by: Literal["province", "isco1", "isco2", "isco3", "isco", "occupation", "month", "source"] = "province",
+    top: Annotated[int, Query(ge=1, le=5000)] = 50,
+    format: Literal["json", "csv"] = "json",
+) -> Response:
+    """Labour-market indicators over the stored postings (pay medians only from 10+ ads that state pay)."""
+    with store.lock:
+        table = indicator(store, name, by, top=top)
+    if format == "csv":
+        sink = io.BytesIO()
+        pacsv.write_csv(table, sink)
+        headers = {"Content-Disposition": f'attachment; filename="tangkas-{name}-{by}.csv"'}
+        return Response(sink.getvalue(), media_type="text/csv", headers=headers)
+    return JSONResponse({"indicator": name, "by": by, "rows": table.to_pylist()})

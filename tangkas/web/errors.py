@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from tangkas.errors import TangkasError, UnknownConceptError
@@ -30,12 +30,21 @@ def error_body(status: int, message: str, **extra: object) -> JSONResponse:
     return JSONResponse({"error": {"code": CODES.get(status, "error"), "message": message, **extra}}, status)
 
 
+def _respond(request: Request, status: int, message: str, **extra: object) -> Response:
+    """JSON under /api, an HTML page elsewhere."""
+    if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
+        return error_body(status, message, **extra)
+    from tangkas.web.pages import ErrorPage, render
+
+    return render(request, "error.html", ErrorPage(status, message), status=status)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that map library errors to HTTP statuses."""
 
     @app.exception_handler(HTTPException)
-    async def http_error(_: Request, error: HTTPException) -> JSONResponse:
-        response = error_body(error.status_code, str(error.detail))
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        response = _respond(request, error.status_code, str(error.detail))
         if error.headers:
             response.headers.update(error.headers)
         return response
@@ -53,8 +62,8 @@ def install(app: FastAPI) -> None:
         return error_body(401, str(error))
 
     @app.exception_handler(UnknownConceptError)
-    async def unknown(_: Request, error: UnknownConceptError) -> JSONResponse:
-        return error_body(404, str(error))
+    async def unknown(request: Request, error: UnknownConceptError) -> Response:
+        return _respond(request, 404, str(error))
 
     @app.exception_handler(ImportRejectedError)
     async def rejected(_: Request, error: ImportRejectedError) -> JSONResponse:
@@ -64,8 +73,8 @@ def install(app: FastAPI) -> None:
         return error_body(422, str(error), rows=rows)
 
     @app.exception_handler(TangkasError)
-    async def bad_input(_: Request, error: TangkasError) -> JSONResponse:
-        return error_body(400, str(error))
+    async def bad_input(request: Request, error: TangkasError) -> Response:
+        return _respond(request, 400, str(error))
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> JSONResponse:

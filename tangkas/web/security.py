@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import time
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, Security
@@ -21,15 +23,29 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+KEY_CACHE_SECONDS = 30.0
+"""How long a verified key is trusted without asking the database again (so a revocation takes effect
+within this time): keeps the hot path off the single store connection."""
+_verified: dict[str, tuple[float, ApiKey]] = {}
+
+
 def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
     """The caller behind the ``X-API-Key`` header."""
     if not key:
         raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
+    digest = hashlib.sha256(f"{id(store)}:{key}".encode()).hexdigest()
+    cached = _verified.get(digest)
+    if cached and time.monotonic() - cached[0] < KEY_CACHE_SECONDS:
+        return cached[1]
     try:
         with store.lock:
-            return authenticate(store, key)
+            caller = authenticate(store, key)
     except AuthenticationError as error:
         raise HTTPException(401, str(error), headers={"WWW-Authenticate": "ApiKey"}) from None
+    if len(_verified) > 10_000:
+        _verified.clear()
+    _verified[digest] = (time.monotonic(), caller)
+    return caller
 
 
 Principal = Annotated[ApiKey, Depends(principal)]
@@ -44,3 +60,20 @@ def require(*roles: str) -> Any:
         return caller
 
     return Depends(check)
+
+
+COOKIE = "tangkas_key"
+"""The session cookie of a signed-in counsellor (HttpOnly, SameSite=Strict): holds their API key."""
+
+
+def signed_in(request: Request, store: Store) -> ApiKey | None:
+    """The counsellor or admin behind the session cookie, if any."""
+    secret = request.cookies.get(COOKIE)
+    if not secret:
+        return None
+    try:
+        with store.lock:
+            caller = authenticate(store, secret)
+    except AuthenticationError:
+        return None
+    return caller if caller.role in ("counsellor", "admin") else None

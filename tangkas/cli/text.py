@@ -1,0 +1,154 @@
+"""Reading text: ``tangkas extract``, ``tangkas code-title``, ``tangkas eval titles|skills``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
+from tangkas.i18n import translate
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "skill": {"id": "Keterampilan", "en": "Skill"},
+    "evidence": {"id": "Bukti", "en": "Evidence"},
+    "method": {"id": "Metode", "en": "Method"},
+    "confidence": {"id": "Keyakinan", "en": "Confidence"},
+    "occupation": {"id": "Jabatan (ESCO)", "en": "Occupation (ESCO)"},
+    "score": {"id": "Skor", "en": "Score"},
+    "none": {"id": "Tidak ada keterampilan yang ditemukan.", "en": "No skills found."},
+    "no_title": {"id": "Judul kosong.", "en": "Empty title."},
+}
+
+SemanticOption = Annotated[
+    bool, typer.Option("--semantic/--phrase-only", help="Tahap semantik (e5) selain pencocokan frasa.")
+]
+
+
+def _t(key: str, lang: str) -> str:
+    return translate(MESSAGES, key, parse_lang(lang))
+
+
+def _read(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    if not path.is_file():
+        fail(f"berkas tidak ditemukan: {source}")
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+@app.command("extract")
+def extract_command(
+    source: Annotated[str, typer.Argument(help="Berkas teks iklan/CV, atau - untuk stdin.")],
+    semantic: SemanticOption = True,
+    json_output: JsonOption = False,
+    lang: LangOption = "id",
+) -> None:
+    """Keterampilan ESCO dari teks iklan lowongan atau CV, dengan bukti (span) dan metode."""
+    from tangkas.extract import extract_skills
+
+    mentions = extract_skills(_read(source), semantic=semantic)
+    if json_output:
+        rows = [
+            {
+                "uri": m.skill.uri,
+                "label": m.skill.label_en,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "confidence": m.confidence,
+                "method": m.method,
+                "matched": m.matched,
+            }
+            for m in mentions
+        ]
+        console.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    if not mentions:
+        console.print(_t("none", lang))
+        return
+    table = Table(_t("skill", lang), _t("evidence", lang), _t("method", lang), _t("confidence", lang))
+    for m in mentions:
+        table.add_row(m.skill.label_en, f"{m.text} [{m.start}:{m.end}]", m.method, f"{m.confidence:.2f}")
+    console.print(table)
+
+
+@app.command("code-title")
+def code_title_command(
+    title: Annotated[str, typer.Argument(help='Judul lowongan, mis. "Staff Admin Gudang (Cikarang)".')],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 5,
+    json_output: JsonOption = False,
+    lang: LangOption = "id",
+) -> None:
+    """Kodekan judul pekerjaan ke jabatan ESCO (dengan kode ISCO-08)."""
+    from tangkas.titles import code_title
+
+    matches = code_title(title, limit=limit)
+    if not matches:
+        fail(_t("no_title", lang))
+    if json_output:
+        rows = [
+            {"uri": m.occupation.uri, "label": m.occupation.label_en, "isco": m.isco, "score": m.score}
+            for m in matches
+        ]
+        console.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table(_t("occupation", lang), "ISCO", _t("score", lang))
+    for m in matches:
+        table.add_row(m.occupation.label_en, m.isco, f"{m.score:.3f}")
+    console.print(table)
+
+
+def _progress(label: str) -> Any:
+    def report(done: int, total: int) -> None:
+        errors.print(f"{label}: {done}/{total}", markup=False)
+
+    return report
+
+
+def _finish(result: dict[str, Any]) -> None:
+    print(json.dumps(result, ensure_ascii=False))
+
+
+@eval_app.command("titles")
+def eval_titles_command(
+    path: Annotated[Path, typer.Argument(help="CSV JobBERT: index, vacancyTitle, conceptUri.")],
+    method: Annotated[
+        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
+    ] = "tangkas",
+) -> None:
+    """Evaluasi pengkodean judul pekerjaan (MRR, recall@1/5/10)."""
+    from tangkas.evaluation.titles import evaluate_titles
+    from tangkas.titles import TITLE_METHODS
+
+    chosen = next((m for m in TITLE_METHODS if m == method), None)
+    if chosen is None:
+        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TITLE_METHODS)})")
+    if not path.is_file():
+        fail(f"berkas tidak ditemukan: {path}")
+    _finish(evaluate_titles(path, chosen, progress=_progress("titles")))
+
+
+@eval_app.command("skills")
+def eval_skills_command(
+    path: Annotated[Path, typer.Argument(help="CSV Decorte: sentence, span, sub_span, label.")],
+    sentences: Annotated[bool, typer.Option("--sentences", help="Kueri = seluruh kalimat.")] = False,
+    method: Annotated[
+        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
+    ] = "tangkas",
+) -> None:
+    """Evaluasi pengenalan keterampilan (RP@5, RP@10, MRR)."""
+    from tangkas.evaluation.skills import evaluate_skills
+    from tangkas.extract import SKILL_METHODS
+
+    chosen = next((m for m in SKILL_METHODS if m == method), None)
+    if chosen is None:
+        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(SKILL_METHODS)})")
+    if not path.is_file():
+        fail(f"berkas tidak ditemukan: {path}")
+    _finish(evaluate_skills(path, sentences=sentences, method=chosen, progress=_progress("skills")))

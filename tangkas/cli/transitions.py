@@ -1,0 +1,196 @@
+"""CLI commands for job transitions: ``transitions`` and ``eval transitions``."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
+from tangkas.errors import UnknownConceptError
+from tangkas.i18n import translate
+from tangkas.models import Lang, Occupation, Skill
+from tangkas.search import search_occupations, search_skills
+from tangkas.similarity import METHODS
+from tangkas.taxonomy import ESCO_CODE, Taxonomy, load_taxonomy
+from tangkas.transitions import Profile, Recommendation, recommend_transitions
+
+MESSAGES = {
+    "title": {"id": "Peluang pindah jabatan dari {source}", "en": "Job transitions from {source}"},
+    "occupation": {"id": "Jabatan tujuan", "en": "Target occupation"},
+    "score": {"id": "Kelayakan", "en": "Viability"},
+    "flags": {"id": "Status", "en": "Status"},
+    "risk": {"id": "Δ risiko otomasi", "en": "Δ automation risk"},
+    "carry": {"id": "Terbawa", "en": "Carries over"},
+    "missing": {"id": "Keterampilan esensial yang kurang", "en": "Missing essential skills"},
+    "highly": {"id": "sangat layak", "en": "highly viable"},
+    "viable": {"id": "layak", "en": "viable"},
+    "desirable": {"id": "diinginkan", "en": "desirable"},
+    "none": {"id": "Tidak ada jabatan tujuan yang layak.", "en": "No viable target occupations."},
+    "no_match": {"id": "tidak ada jabatan untuk {query!r}", "en": "no occupation for {query!r}"},
+    "no_skill": {"id": "tidak ada keterampilan untuk {query!r}", "en": "no skill for {query!r}"},
+    "inputs": {"id": "Dasar penilaian daya tarik: {inputs}", "en": "Desirability based on: {inputs}"},
+}
+SkillsOption = Annotated[
+    str, typer.Option("--skills", help="Keterampilan tambahan, dipisah koma (URI, label ESCO, atau teks).")
+]
+TopOption = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="Jumlah rekomendasi.")]
+ProvinceOption = Annotated[str, typer.Option("--province", help="Provinsi tempat tinggal.")]
+ExcludeOption = Annotated[str, typer.Option("--exclude", help="Jabatan yang dikecualikan, dipisah koma.")]
+JumpOption = Annotated[int, typer.Option("--max-jump", min=0, max=4, help="Kenaikan zona kerja maksimum.")]
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    return translate(MESSAGES, key, lang, **values)
+
+
+def resolve_occupation(tax: Taxonomy, query: str, lang: Lang) -> Occupation:
+    """A URI or ESCO code directly; anything else through occupation search (best hit)."""
+    text = query.strip()
+    if text.startswith("http") or ESCO_CODE.match(text):
+        return tax.occupation(text)
+    hits = search_occupations(text, limit=1)
+    if not hits:
+        fail(_t("no_match", lang, query=query))
+    return hits[0].occupation
+
+
+def resolve_skill(tax: Taxonomy, query: str, lang: Lang) -> Skill:
+    try:
+        return tax.skill(query)
+    except UnknownConceptError:
+        hits = search_skills(query, limit=1)
+        if not hits:
+            fail(_t("no_skill", lang, query=query))
+        return hits[0].skill
+
+
+def _label_id(tax: Taxonomy, occupation: Occupation) -> str:
+    group = tax.isco_groups.get(occupation.isco)
+    return group.label_id if group else ""
+
+
+def recommendation_json(tax: Taxonomy, rec: Recommendation) -> dict[str, Any]:
+    """A recommendation as plain JSON (skill URIs and English labels)."""
+    return {
+        "uri": rec.occupation.uri,
+        "code": rec.occupation.code,
+        "label_en": rec.occupation.label_en,
+        "label_id": _label_id(tax, rec.occupation),
+        "score": rec.score,
+        "components": rec.components,
+        "viable": rec.viable,
+        "highly_viable": rec.highly_viable,
+        "desirable": rec.desirable,
+        "desirability_inputs": list(rec.desirability_inputs),
+        "automation_risk_change": rec.automation_risk_change,
+        "raises_automation_risk": rec.raises_automation_risk,
+        "job_zone_rise": rec.job_zone_rise,
+        "pay_ratio": rec.pay_ratio,
+        "postings": rec.postings,
+        "transferable": [{"uri": s.uri, "label": s.label_en} for s in rec.gap.transferable],
+        "missing_essential": [
+            {
+                "uri": g.skill.uri,
+                "label": g.skill.label_en,
+                "importance": g.importance,
+                "related": g.related.label_en if g.related else None,
+            }
+            for g in rec.gap.missing_essential
+        ],
+        "missing_optional": [g.skill.uri for g in rec.gap.missing_optional],
+    }
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+
+
+@app.command()
+def transitions(
+    query: str,
+    skills: SkillsOption = "",
+    top: TopOption = 10,
+    province: ProvinceOption = "",
+    exclude: ExcludeOption = "",
+    max_jump: JumpOption = 4,
+    lang: LangOption = "id",
+    as_json: JsonOption = False,
+) -> None:
+    """Jabatan yang bisa dituju dari sebuah jabatan (teks, kode ESCO, atau URI), beserta alasannya."""
+    language = parse_lang(lang)
+    tax = load_taxonomy()
+    try:
+        source = resolve_occupation(tax, query, language)
+        extra = [resolve_skill(tax, s, language) for s in _split(skills)]
+        excluded = frozenset(tax.occupation(e).uri for e in _split(exclude))
+    except UnknownConceptError as error:
+        fail(str(error))
+    profile = Profile(
+        occupations=(source.uri,),
+        skills=tuple(s.uri for s in extra),
+        province=province or None,
+        exclude=excluded,
+        max_job_zone_jump=max_jump,
+    )
+    recs = recommend_transitions(profile, top=top)
+    if as_json:
+        payload = {
+            "source": {"uri": source.uri, "code": source.code, "label_en": source.label_en},
+            "skills": [s.uri for s in extra],
+            "recommendations": [recommendation_json(tax, r) for r in recs],
+        }
+        console.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    _print_table(tax, source, recs, language)
+
+
+def _print_table(tax: Taxonomy, source: Occupation, recs: list[Recommendation], lang: Lang) -> None:
+    name = f"{source.label_en} ({_label_id(tax, source)}, {source.code})"
+    if not recs:
+        console.print(_t("none", lang))
+        return
+    table = Table(title=_t("title", lang, source=name), show_lines=True)
+    for key in ("occupation", "score", "flags", "risk", "carry", "missing"):
+        table.add_column(_t(key, lang))
+    for rec in recs:
+        flags = [_t("highly" if rec.highly_viable else "viable", lang)]
+        if rec.desirable:
+            flags.append(_t("desirable", lang))
+        label = rec.occupation.label_en
+        if lang == "id":
+            label += f"\n{_label_id(tax, rec.occupation)}"
+        risk = "" if rec.automation_risk_change is None else f"{rec.automation_risk_change:+.2f}"
+        missing = ", ".join(g.skill.label_en for g in rec.gap.missing_essential[:3])
+        carried = str(len(rec.gap.transferable))
+        table.add_row(label, f"{rec.score:.3f}", ", ".join(flags), risk, carried, missing)
+    console.print(table)
+    console.print(_t("inputs", lang, inputs=", ".join(recs[0].desirability_inputs) or "-"))
+
+
+MethodOption = Annotated[
+    str, typer.Option("--method", help=f"Skor yang diuji: {', '.join(METHODS)} (bawaan: combined).")
+]
+
+
+@eval_app.command("transitions")
+def eval_transitions(path: Path, method: MethodOption = "combined") -> None:
+    """Protokol transisi jabatan (O*NET Related Occupations); satu objek JSON di baris terakhir."""
+    from tangkas.evaluation.transitions import evaluate_transitions
+
+    if method not in METHODS:
+        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(METHODS)})")
+    if not path.exists():
+        fail(f"berkas tidak ada: {path}")
+
+    def progress(done: int, total: int) -> None:
+        if done % 100 == 0 or done == total:
+            errors.print(f"transitions {method}: {done}/{total}", markup=False)
+
+    errors.print(f"transitions {method}: membangun matriks kemiripan ...", markup=False)
+    report = evaluate_transitions(path, method=method, progress=progress)
+    typer.echo(json.dumps(report))

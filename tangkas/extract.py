@@ -1,0 +1,348 @@
+"""Skill extraction from job ads and CVs in Bahasa Indonesia, English and the mix of the two.
+
+Two stages over the clauses that ``tangkas.text.prepare`` keeps (boilerplate is skipped):
+
+1. **phrase** — an Aho-Corasick automaton over ESCO preferred and alternative labels (method
+   ``esco-label``) and the shipped Indonesian vocabulary built by ``scripts/build_id_vocab.py``
+   (method ``id-vocab``). Matching is on normalised words with word boundaries; the longest match
+   wins; short acronyms (``SAP``, ``SQL``) and capitalised names (``Python``) must keep their case.
+2. **semantic** — clauses with no phrase match are embedded with multilingual-e5 and ranked against
+   every shipped skill label; the best skill is kept when it stands out from the clause's score
+   distribution over all skills (a z-score, since raw cosines are all high). Method ``semantic``;
+   the span is the whole clause.
+
+>>> mentions = extract_skills("Kualifikasi:\\n- Mampu mengoperasikan Microsoft Excel\\n- Familiar with SAP",
+...                           semantic=False)
+>>> [(m.text, m.skill.label_en, m.method) for m in mentions]
+[('Microsoft Excel', 'use microsoft office', 'id-vocab')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import ahocorasick
+import numpy as np
+import pyarrow.parquet as pq
+
+from tangkas.models import Skill
+from tangkas.taxonomy import DATA_DIR, load_taxonomy
+from tangkas.text.lang import en, id
+from tangkas.text.normalize import normalize
+from tangkas.text.prepare import Clause, normalize_with_offsets, split_clauses
+from tangkas.text.tfidf import CharTfidf
+
+Method = Literal["esco-label", "id-vocab", "semantic"]
+SkillMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels"]
+SKILL_METHODS: tuple[SkillMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels")
+# Weights of the ``tangkas`` skill ranking, tuned on the Decorte TECH/HOUSE dev files.
+PHRASE_BONUS = 0.2
+CHUNK_WEIGHT = 0.5
+PREFERRED_WEIGHT = 0.3
+TFIDF_WEIGHT = 0.1
+PRIOR_WEIGHT = 0.002
+_CHUNK_SPLIT = re.compile(
+    r"[,;:()/\[\]]+|\s(?:and|or|with|including|such as|e\.g\.|dan|atau|dengan|serta|seperti|termasuk)\s",
+    re.IGNORECASE,
+)
+ID_VOCAB = DATA_DIR / "id_vocab.parquet"
+MIN_SINGLE_WORD = 5
+SEMANTIC_MIN_Z = 4.8
+SEMANTIC_MIN_WORDS = 2
+SKIP_SECTIONS = frozenset({"benefits", "company", "apply", "other"})
+SEMANTIC_SKIP_SECTIONS = SKIP_SECTIONS | {"intro"}  # the opening paragraph usually describes the company
+CONFIDENCE = {"preferred": 0.95, "alternative": 0.9, "single": 0.7}
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMention:
+    """An ESCO skill found in a text: ``text[start:end]`` is the evidence, ``matched`` what it matched."""
+
+    skill: Skill
+    start: int
+    end: int
+    text: str
+    confidence: float
+    method: Method
+    matched: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    skill_row: int
+    label: str
+    method: Method
+    confidence: float
+    case: Literal["any", "upper", "title"]
+
+
+def _case_rule(label: str, key: str) -> Literal["any", "upper", "title"] | None:
+    """How a key must be written in the text to count, or ``None`` when it is too ambiguous to use."""
+    if " " in key or any(c in key for c in "+#"):
+        return "any"
+    words = label.split()
+    word = next((w for w in words if w.lower().strip("()") == key), words[0])
+    if len(key) <= 1:
+        return None
+    if word.isupper():
+        return "upper"
+    if len(key) < MIN_SINGLE_WORD or key in en.COMMON_WORDS or key in id.FUNCTION_WORDS:
+        return "title" if word[:1].isupper() else None
+    return "title" if word[:1].isupper() else "any"
+
+
+def _keys(label: str) -> list[str]:
+    """Normalised keys of one label: itself and, for ``Python (computer programming)``, ``python``."""
+    keys = [normalize(label)]
+    if "(" in label:
+        keys.append(normalize(re.sub(r"\([^)]*\)", " ", label)))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _esco_entries() -> Iterable[tuple[str, _Entry]]:
+    tax = load_taxonomy()
+    occupation_words = {normalize(o.label_en) for o in tax.occupations}
+    for row, skill in enumerate(tax.skills):
+        labeled = [(skill.label_en, "preferred")] + [(alt, "alternative") for alt in skill.alt_en]
+        for label, kind in labeled:
+            for key in _keys(label):
+                case = _case_rule(label, key)
+                one_word_alt = kind == "alternative" and " " not in key
+                if case is None or (one_word_alt and (case == "any" or key in occupation_words)):
+                    continue  # one-word alternatives like "packing" or "Chef" (a tool, and a job) mislead
+                confidence = CONFIDENCE["single" if " " not in key and case == "any" else kind]
+                yield key, _Entry(row, label, "esco-label", confidence, case)
+
+
+def _vocab_entries() -> Iterable[tuple[str, _Entry]]:
+    if not ID_VOCAB.exists():
+        return
+    tax = load_taxonomy()
+    table = pq.read_table(ID_VOCAB).to_pylist()
+    for row in table:
+        skill_row = tax.skill_index.get(row["uri"])
+        if skill_row is not None:
+            yield row["phrase"], _Entry(skill_row, row["phrase"], "id-vocab", float(row["confidence"]), "any")
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    best: dict[str, _Entry] = {}
+    for key, entry in [*_esco_entries(), *_vocab_entries()]:
+        current = best.get(key)
+        if current is None or (entry.confidence, -entry.skill_row) > (current.confidence, -current.skill_row):
+            best[key] = entry
+    automaton = ahocorasick.Automaton()
+    for key, entry in best.items():
+        automaton.add_word(f" {key} ", (key, entry))
+    automaton.make_automaton()
+    return automaton
+
+
+def _case_ok(original: str, case: str) -> bool:
+    if case == "upper":
+        return original.isupper()
+    if case == "title":
+        return original[:1].isupper()
+    return True
+
+
+def phrase_matches(text: str) -> list[SkillMention]:
+    """Phrase-stage mentions in ``text`` (longest non-overlapping matches, in text order).
+
+    >>> [m.skill.label_en for m in phrase_matches("Menguasai Python dan SQL, paham Adobe Photoshop")]
+    ['Python (computer programming)', 'SQL', 'Adobe Photoshop']
+    """
+    norm, where = normalize_with_offsets(text)
+    if not norm:
+        return []
+    found: list[tuple[int, int, str, _Entry]] = []
+    for end, (key, entry) in _automaton().iter(f" {norm} "):
+        first = end - len(key) - 1  # index in norm of the key's first character
+        start, stop = where[first], where[first + len(key) - 1] + 1
+        if _case_ok(text[start:stop], entry.case):
+            found.append((start, stop, key, entry))
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    taken: list[tuple[int, int]] = []
+    tax = load_taxonomy()
+    mentions: list[SkillMention] = []
+    for start, stop, _key, entry in found:
+        if any(start < t_end and t_start < stop for t_start, t_end in taken):
+            continue
+        taken.append((start, stop))
+        skill = tax.skills[entry.skill_row]
+        mentions.append(
+            SkillMention(skill, start, stop, text[start:stop], entry.confidence, entry.method, entry.label)
+        )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+@cache
+def _label_banks() -> tuple[np.ndarray, ...]:
+    """Skill-aligned matrices: preferred labels, then each skill's k-th alternative label (zeros if none)."""
+    from tangkas.embeddings import label_embeddings, skill_embeddings
+
+    banks = [skill_embeddings()]
+    alt = label_embeddings("skill_labels")
+    rank: dict[str, int] = {}
+    for i, owner in enumerate(alt.owners):
+        k = rank.get(owner, 0)
+        rank[owner] = k + 1
+        while len(banks) <= k + 1:
+            banks.append(np.zeros_like(banks[0]))
+        banks[k + 1][int(owner)] = alt.vectors[i]
+    return tuple(banks)
+
+
+def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarray:
+    """(len(texts), n_skills) e5 similarity of each text to each skill: the max over its shipped labels.
+
+    >>> from tangkas.taxonomy import load_taxonomy
+    >>> scores = skill_scores(["mengoperasikan forklift"])
+    >>> load_taxonomy().skills[int(scores[0].argmax())].label_en
+    'operate forklift'
+    """
+    from tangkas.embeddings import embed, skill_embeddings
+
+    queries = embed(list(texts))
+    banks = _label_banks() if alternatives else (skill_embeddings(),)
+    scores: np.ndarray = queries @ banks[0].T
+    for bank in banks[1:]:
+        np.maximum(scores, queries @ bank.T, out=scores)
+    return scores
+
+
+@cache
+def _tfidf_skills() -> CharTfidf:
+    return CharTfidf().fit([s.label_en for s in load_taxonomy().skills])
+
+
+def chunks(text: str) -> list[str]:
+    """Pieces of a sentence split at punctuation and conjunctions (candidate skill phrases).
+
+    >>> chunks("Strong knowledge of HTML and CSS (LESS, SCSS)")
+    ['Strong knowledge of HTML', 'CSS', 'LESS', 'SCSS']
+    """
+    return [piece.strip() for piece in _CHUNK_SPLIT.split(text) if piece and piece.strip()]
+
+
+def score_skills(
+    queries: Sequence[str], method: SkillMethod = "tangkas", *, sentences: bool = False
+) -> np.ndarray:
+    """(len(queries), n_skills) scores of every ESCO skill for each query (a span, or a whole sentence).
+
+    ``tangkas`` adds phrase-stage matches to the e5 label scores and, for sentences, scores the
+    sentence's chunks as well; the other methods are the baselines of issue 4.
+    """
+    if method == "tfidf":
+        return _tfidf_skills().similarity(queries)
+    if method in ("e5-preferred", "e5-labels"):
+        return skill_scores(queries, alternatives=method == "e5-labels")
+    from tangkas.embeddings import embed, skill_embeddings
+
+    scores = skill_scores(queries)
+    if sentences:
+        pieces = [chunks(q) for q in queries]
+        flat = [p for ps in pieces for p in ps]
+        chunk_scores = skill_scores(flat) if flat else np.zeros((0, scores.shape[1]), np.float32)
+        offset = 0
+        for i, ps in enumerate(pieces):
+            if ps:
+                best = chunk_scores[offset : offset + len(ps)].max(axis=0)
+                scores[i] = (1 - CHUNK_WEIGHT) * scores[i] + CHUNK_WEIGHT * best
+            offset += len(ps)
+    scores += PREFERRED_WEIGHT * (embed(list(queries)) @ skill_embeddings().T)
+    scores += TFIDF_WEIGHT * _tfidf_skills().similarity(queries)
+    scores += PRIOR_WEIGHT * _skill_prior()[None, :]
+    tax = load_taxonomy()
+    for i, query in enumerate(queries):
+        for mention in phrase_matches(query):
+            scores[i, tax.skill_index[mention.skill.uri]] += PHRASE_BONUS * mention.confidence
+    return scores
+
+
+@cache
+def _skill_prior() -> np.ndarray:
+    """log1p(number of ESCO occupations that list the skill): common skills are mentioned more often."""
+    tax = load_taxonomy()
+    degree = np.asarray((tax.essential + tax.optional).sum(axis=0)).ravel()
+    prior: np.ndarray = np.log1p(degree).astype(np.float32)
+    return prior
+
+
+@cache
+def _non_skill() -> re.Pattern[str]:
+    return re.compile("|".join(id.NON_SKILL_PATTERNS + en.NON_SKILL_PATTERNS))
+
+
+def _semantic_candidates(clauses: Sequence[Clause], covered: set[int]) -> list[Clause]:
+    return [
+        c
+        for i, c in enumerate(clauses)
+        if i not in covered
+        and c.section not in SEMANTIC_SKIP_SECTIONS
+        and len(c.text.split()) >= SEMANTIC_MIN_WORDS
+        and not _non_skill().search(c.text.lower())
+    ]
+
+
+def semantic_matches(clauses: Sequence[Clause], min_z: float = SEMANTIC_MIN_Z) -> list[SkillMention]:
+    """The best skill of each clause when it stands out (z-score over all skills >= ``min_z``)."""
+    if not clauses:
+        return []
+    scores = skill_scores([c.text for c in clauses])
+    mean = scores.mean(axis=1, keepdims=True)
+    std = scores.std(axis=1, keepdims=True) + 1e-6
+    z = (scores - mean) / std
+    best = z.argmax(axis=1)
+    tax = load_taxonomy()
+    mentions = []
+    for clause, row, z_row in zip(clauses, best, z, strict=True):
+        top = float(z_row[row])
+        if top >= min_z:
+            confidence = round(float(1.0 / (1.0 + np.exp(-(top - min_z - 1.0)))), 3)
+            skill = tax.skills[int(row)]
+            mentions.append(
+                SkillMention(
+                    skill, clause.start, clause.end, clause.text, confidence, "semantic", skill.label_en
+                )
+            )
+    return mentions
+
+
+def extract_skills(text: str, *, semantic: bool = True, min_z: float = SEMANTIC_MIN_Z) -> list[SkillMention]:
+    """ESCO skills mentioned in an ad or CV, with evidence spans, confidence and method, in text order.
+
+    Boilerplate (company profile, benefits, how to apply) and clauses about age, sex or schooling
+    are skipped. ``semantic=False`` runs the phrase stage only (fast, no model).
+
+    >>> extract_skills("") == []
+    True
+    >>> m = extract_skills("Persyaratan:\\n- Mampu bekerja dalam tim")[0]
+    >>> m.method, m.skill.label_en, m.text
+    ('semantic', 'work in teams', 'Mampu bekerja dalam tim')
+    """
+    clauses = [c for c in split_clauses(text) if not c.boilerplate and c.section not in SKIP_SECTIONS]
+    mentions: list[SkillMention] = []
+    covered: set[int] = set()
+    for i, clause in enumerate(clauses):
+        for m in phrase_matches(clause.text):
+            covered.add(i)
+            mentions.append(
+                SkillMention(
+                    m.skill,
+                    clause.start + m.start,
+                    clause.start + m.end,
+                    m.text,
+                    m.confidence,
+                    m.method,
+                    m.matched,
+                )
+            )
+    if semantic:
+        mentions += semantic_matches(_semantic_candidates(clauses, covered), min_z)
+    return sorted(mentions, key=lambda m: (m.start, m.end))

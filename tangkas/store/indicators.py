@@ -1,0 +1,88 @@
+"""Demand indicators over the stored postings: the market module's functions fed from the store.
+
+The store hands the postings (with their coded occupation and skills) to
+:mod:`tangkas.market.demand` as one Arrow table; the indicators are computed there, the same code the
+CLI runs over feed files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+import pyarrow as pa
+
+from tangkas.market import demand
+from tangkas.market.tables import SCHEMA
+from tangkas.store import Store
+
+Indicator = Literal["demand", "skills", "pay", "digital"]
+CONFIDENT_SCORE = 0.5
+"""A stored occupation code counts as confident from this coder score (synthetic postings carry 1.0)."""
+
+
+def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Table:
+    """Stored postings in the shape the demand indicators read (one row per posting, skills as a list)."""
+    where = "WHERE p.province_code = ?" if province_code else ""
+    rows = store.backend.execute(
+        "SELECT p.source, p.external_id, p.title, p.province_code, p.city, p.posted_date, p.salary_min, "
+        "p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score, "
+        "ARRAY_AGG(s.skill_uri) FILTER (WHERE s.skill_uri IS NOT NULL) "
+        f"FROM postings p LEFT JOIN posting_skills s ON s.posting_id = p.id {where} "
+        "GROUP BY p.id, p.source, p.external_id, p.title, p.province_code, p.city, p.posted_date, "
+        "p.salary_min, p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score",
+        (province_code,) if province_code else (),
+    )
+    columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
+    for row in rows:
+        (
+            source,
+            external_id,
+            title,
+            province,
+            city,
+            posted,
+            low,
+            high,
+            category,
+            occupation,
+            isco,
+            score,
+            skills,
+        ) = row
+        for name, value in (
+            ("source", source),
+            ("external_id", external_id),
+            ("title", title),
+            ("province_code", province),
+            ("city", city),
+            ("month", posted.strftime("%Y-%m") if posted else None),
+            ("posted_date", posted),
+            ("salary_min", int(low) if low is not None else None),
+            ("salary_max", int(high) if high is not None else None),
+            ("category", category),
+            ("occupation", occupation),
+            ("isco", isco),
+            ("score", score),
+            ("confident", bool(score is not None and score >= CONFIDENT_SCORE)),
+            ("skills", list(skills or [])),
+        ):
+            columns[name].append(value)
+    return pa.table(columns, schema=SCHEMA)
+
+
+INDICATORS: dict[Indicator, Callable[..., pa.Table]] = {
+    "demand": demand.demand_by,
+    "skills": demand.skill_demand,
+    "pay": demand.median_pay,
+    "digital": demand.digital_share,
+}
+
+
+def indicator(store: Store, name: Indicator, by: str = "province", *, top: int | None = 50) -> pa.Table:
+    """One indicator over the stored postings, grouped by ``by`` (province, isco1..4, occupation, month)."""
+    table = postings_arrow(store)
+    if name == "skills":
+        return demand.skill_demand(table, by, top=top)
+    result = INDICATORS[name](table, by)
+    return result.slice(0, top) if top and name == "demand" else result

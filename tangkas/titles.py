@@ -1,0 +1,225 @@
+"""Job-title coding: a vacancy or CV title in Indonesian, Malay or English -> ranked ESCO occupations.
+
+The title is cleaned first (locations in brackets, salary and recruiting noise such as ``URGENT!!``,
+seniority words, abbreviations like ``Sr.``/``Exec``), then every ESCO occupation is scored by
+a weighted sum of:
+
+- ``e5``: multilingual-e5 similarity to the occupation's best shipped label (preferred, alternative,
+  hidden) — the main signal, and the one that carries Indonesian and Malay;
+- ``kbji``: e5 similarity to the KBJI 2014 Indonesian titles of its ISCO unit group;
+- ``chars``: character n-gram TF-IDF to its best label (typos, word forms; weight 0 after tuning);
+- ``onet``: the cleaned title is an O*NET 29.2 title or alternate title of an O*NET occupation that
+  the official crosswalk links to the ESCO occupation;
+- ``demand``: log1p of how many real job ads of the development feeds code to the occupation (built offline by
+  ``scripts/build_title_prior.py``; breaks near-ties towards occupations that are advertised).
+
+Methods ``tfidf``, ``e5-preferred`` and ``e5-labels`` are the simple baselines of issue 4, kept
+so that the evaluation runs them through the same code.
+
+>>> [m.occupation.isco for m in code_title("URGENT!! Sopir Pribadi", limit=3)][:1]
+['8322']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+import numpy as np
+import pyarrow.parquet as pq
+
+from tangkas.models import Occupation
+from tangkas.taxonomy import DATA_DIR, load_taxonomy
+from tangkas.text.lang import en, id
+from tangkas.text.normalize import normalize
+from tangkas.text.tfidf import CharTfidf
+
+TitleMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels"]
+TITLE_METHODS: tuple[TitleMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels")
+TITLE_CACHE_SIZE = 65_536
+WEIGHTS = {"e5": 1.0, "preferred": 0.3, "kbji": 0.2, "chars": 0.0, "onet": 0.03, "demand": 0.005}
+DEMAND = DATA_DIR / "occupation_demand.parquet"
+ONET_TITLES = DATA_DIR / "onet_titles.parquet"
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
+_MONEY = re.compile(r"\b(rm|rp|idr|usd)\s*[\d.,]+\w*\*?", re.IGNORECASE)
+_SPLIT = re.compile(r"\s+[-|@]\s+|\s*[|]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """One ranked occupation for a title; ``isco`` is its ISCO-08 unit group."""
+
+    occupation: Occupation
+    isco: str
+    score: float
+
+
+def clean_title(title: str) -> str:
+    """The part of a title that names the occupation, normalised.
+
+    >>> clean_title("Staff Admin Gudang (Cikarang)"), clean_title("Sr. Sales Exec - Otomotif")
+    ('administrative gudang warehouse', 'sales executive otomotif')
+    >>> clean_title("URGENT!! Sopir Pribadi"), clean_title("!!!")
+    ('sopir pribadi driver', '')
+    """
+    text = _MONEY.sub(" ", _BRACKETS.sub(" ", title))
+    text = " ".join(_SPLIT.split(text)[:2])
+    words = []
+    for word in normalize(text.replace("&", " & ").replace("f & b", "f&b")).split():
+        word = en.TITLE_EXPANSIONS.get(word, word)
+        if word in en.TITLE_LEVEL_WORDS or word in en.TITLE_NOISE or word in id.TITLE_NOISE or word.isdigit():
+            continue
+        words.append(word)
+    joined = " ".join(words)
+    extra = [en_word for id_word, en_word in id.TITLE_WORDS_EN.items() if f" {id_word} " in f" {joined} "]
+    return " ".join([joined, *dict.fromkeys(e for e in extra if f" {e} " not in f" {joined} ")]).strip()
+
+
+@cache
+def _label_groups() -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """All occupation label vectors (preferred first, then the rest) with their owner rows and texts."""
+    from tangkas.embeddings import label_embeddings, occupation_embeddings
+
+    alt = label_embeddings("occupation_labels")
+    tax = load_taxonomy()
+    vectors = np.vstack([occupation_embeddings(), alt.vectors])
+    owners = np.concatenate([np.arange(len(tax.occupations)), np.array([int(o) for o in alt.owners])])
+    texts = [o.label_en for o in tax.occupations] + list(alt.texts)
+    return vectors, owners, texts
+
+
+def _max_by_owner(scores: np.ndarray, owners: np.ndarray, n_owners: int) -> np.ndarray:
+    """Per row, the max score over each owner's columns (every owner in ``range(n_owners)`` has one)."""
+    order = np.argsort(owners, kind="stable")
+    starts = np.searchsorted(owners[order], np.arange(n_owners))
+    return np.maximum.reduceat(scores[:, order], starts, axis=1)
+
+
+@cache
+def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
+    """KBJI title vectors and, per ESCO occupation, the KBJI titles of its ISCO unit group (a 0/1 matrix)."""
+    from tangkas.embeddings import label_embeddings
+
+    kbji = label_embeddings("kbji")
+    tax = load_taxonomy()
+    isco_of = [tax.kbji[k].isco for k in kbji.owners]
+    member = np.zeros((len(tax.occupations), len(isco_of)), dtype=bool)
+    by_isco: dict[str, list[int]] = {}
+    for j, isco in enumerate(isco_of):
+        by_isco.setdefault(isco, []).append(j)
+    for i, occ in enumerate(tax.occupations):
+        member[i, by_isco.get(occ.isco, [])] = True
+    return kbji.vectors, member
+
+
+@cache
+def _char_index() -> tuple[CharTfidf, np.ndarray]:
+    _, owners, texts = _label_groups()
+    return CharTfidf().fit([normalize(t) for t in texts]), owners
+
+
+def _chars(titles: Sequence[str], n_occ: int) -> np.ndarray:
+    index, owners = _char_index()
+    return _max_by_owner(index.similarity(titles), owners, n_occ)
+
+
+def _kbji_scores(queries: np.ndarray) -> np.ndarray:
+    vectors, member = _kbji_to_occupations()
+    sims = queries @ vectors.T
+    out = np.full((queries.shape[0], member.shape[0]), 0.0, dtype=np.float32)
+    for i in range(member.shape[0]):
+        cols = member[i]
+        if cols.any():
+            out[:, i] = sims[:, cols].max(axis=1)
+    fallback = out[:, member.any(axis=1)].min() if member.any() else 0.0
+    out[:, ~member.any(axis=1)] = fallback
+    return out
+
+
+def score_titles(titles: Sequence[str], method: TitleMethod = "tangkas") -> np.ndarray:
+    """(len(titles), n_occupations) scores in taxonomy row order; higher is better."""
+    from tangkas.embeddings import embed, occupation_embeddings
+
+    n_occ = len(load_taxonomy().occupations)
+    if method == "tfidf":
+        return _chars([normalize(t) for t in titles], n_occ)
+    if method == "e5-preferred":
+        preferred: np.ndarray = embed(list(titles)) @ occupation_embeddings().T
+        return preferred
+    vectors, owners, _ = _label_groups()
+    if method == "e5-labels":
+        return _max_by_owner(embed(list(titles)) @ vectors.T, owners, n_occ)
+    cleaned = [clean_title(t) or normalize(t) or t for t in titles]
+    return combine_scores(embed(cleaned), cleaned)
+
+
+@cache
+def _demand() -> np.ndarray:
+    """log1p(number of real ads coded to each occupation), built by scripts/build_title_prior.py."""
+    tax = load_taxonomy()
+    counts = np.zeros(len(tax.occupations), dtype=np.float32)
+    if DEMAND.exists():
+        for row in pq.read_table(DEMAND).to_pylist():
+            if row["uri"] in tax.occupation_index:
+                counts[tax.occupation_index[row["uri"]]] = row["ads"]
+    return np.log1p(counts)
+
+
+@cache
+def _onet_title_rows() -> dict[str, tuple[int, ...]]:
+    """Cleaned O*NET (alternate) title -> ESCO occupation rows, through the O*NET-ESCO crosswalk."""
+    if not ONET_TITLES.exists():
+        return {}
+    tax = load_taxonomy()
+    by_code: dict[str, list[int]] = {}
+    for i, occ in enumerate(tax.occupations):
+        by_code.setdefault(occ.code, []).append(i)
+    by_soc: dict[str, set[int]] = {}
+    for row in pq.read_table(tax.data_dir / "esco_onet.parquet").to_pylist():
+        by_soc.setdefault(row["soc"], set()).update(by_code.get(row["esco_code"], ()))
+    rows: dict[str, set[int]] = {}
+    for row in pq.read_table(ONET_TITLES).to_pylist():
+        rows.setdefault(row["title"], set()).update(by_soc.get(row["soc"], ()))
+    return {title: tuple(sorted(found)) for title, found in rows.items() if found}
+
+
+def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool = True) -> np.ndarray:
+    """The ``tangkas`` score from embedded cleaned titles: the weighted signals of the module docstring."""
+    vectors, owners, _ = _label_groups()
+    n_occ = len(load_taxonomy().occupations)
+    sims = queries @ vectors.T
+    scores = WEIGHTS["e5"] * _max_by_owner(sims, owners, n_occ) + WEIGHTS["preferred"] * sims[:, :n_occ]
+    scores += WEIGHTS["kbji"] * _kbji_scores(queries)
+    if WEIGHTS["chars"]:
+        scores += WEIGHTS["chars"] * _chars(cleaned, n_occ)
+    if prior:
+        onet = _onet_title_rows()
+        for i, title in enumerate(cleaned):
+            scores[i, list(onet.get(title, ()))] += WEIGHTS["onet"]
+        scores += WEIGHTS["demand"] * _demand()[None, :]
+    result: np.ndarray = scores
+    return result
+
+
+def code_title(title: str, limit: int = 10) -> list[TitleMatch]:
+    """Ranked ESCO occupations (with ISCO-08 code) for a job title in Indonesian, Malay or English.
+
+    >>> [m.occupation.label_en for m in code_title("Sr. Software Engineer (Jakarta)", limit=1)]
+    ['software developer']
+    >>> code_title("   ")
+    []
+    """
+    if not normalize(title):
+        return []
+    return list(_code_title_cached(title, limit))
+
+
+@lru_cache(maxsize=TITLE_CACHE_SIZE)
+def _code_title_cached(title: str, limit: int) -> tuple[TitleMatch, ...]:
+    scores = score_titles([title])[0]
+    order = np.argsort(-scores, kind="stable")[:limit]
+    occupations = load_taxonomy().occupations
+    return tuple(TitleMatch(occupations[i], occupations[i].isco, round(float(scores[i]), 4)) for i in order)

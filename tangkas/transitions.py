@@ -1,0 +1,497 @@
+"""Job transitions for a worker: the occupations they can move into, why, and what they still lack.
+
+**Viability** is the similarity score of :mod:`tangkas.similarity` (0..1), computed from the worker's
+whole profile: the skills of every past occupation (essential skills fully, optional ones at
+``OPTIONAL_PROFICIENCY``) plus extra skills (e.g. from a CV) at full credit, and the O*NET profile,
+interests and job zone of the past occupations (the best of them). Recommendations rank by it, the
+same score ``tangkas eval transitions`` measures.
+
+Thresholds are calibrated from the data, not chosen by hand: occupations in the same ISCO-08 unit
+group share a line of work, so moves between them are the reference for a feasible move. The
+viability score is the percentile of a move's combined similarity among all ordered pairs of
+different occupations sharing a unit group (51,180 pairs); ``viable`` is their lower quartile and
+``highly viable`` their median (about 10% and 1% of all occupation pairs; a median of ~270 and ~20
+targets per occupation). See :func:`viability_thresholds`.
+
+**Desirability** uses what is known: automation risk (Nesta, by ISCO unit group) always; median pay
+and posting counts (overall and per province) when a :class:`DemandTable` is given, e.g. from the
+store's job postings. Every recommendation names the inputs it used.
+
+>>> recs = recommend_transitions(Profile(occupations=("7531.5",)), top=3)
+>>> load_taxonomy().occupation("7531.5").label_en
+'tailor'
+>>> len(recs), all(r.viable for r in recs)
+(3, True)
+>>> recs[0].desirability_inputs
+('automation_risk',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from scipy import sparse
+
+from tangkas.errors import TangkasError
+from tangkas.models import Occupation, Skill
+from tangkas.similarity import (
+    SIGNALS,
+    Signal,
+    SimilarityModel,
+    similarity_matrix,
+    similarity_model,
+)
+from tangkas.taxonomy import Taxonomy, load_taxonomy
+
+VIABLE_QUANTILE = 0.25
+HIGHLY_VIABLE_QUANTILE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A worker: past occupations (URIs or ESCO codes, most recent first), extra skill URIs, preferences.
+
+    ``max_job_zone_jump`` bounds the rise in O*NET job zone (required preparation); ``min_pay`` drops
+    targets whose median pay in the :class:`DemandTable` is lower (unknown pay is kept); ``exclude``
+    drops occupations (URIs or codes). Pay and risk changes are measured from the first occupation.
+    """
+
+    occupations: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    province: str | None = None
+    exclude: frozenset[str] = frozenset()
+    min_pay: float | None = None
+    max_job_zone_jump: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DemandTable:
+    """Labour-market inputs per occupation URI: median pay, postings, postings per (URI, province)."""
+
+    median_pay: Mapping[str, float] = field(default_factory=dict)
+    postings: Mapping[str, int] = field(default_factory=dict)
+    province_postings: Mapping[tuple[str, str], int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Viability cut-offs calibrated from pairs of occupations within one ISCO unit group."""
+
+    viable: float
+    highly_viable: float
+
+
+@dataclass(frozen=True, slots=True)
+class GapSkill:
+    """A skill the target needs and the worker lacks.
+
+    ``importance`` is in 0..1; ``related`` is a close skill the worker has (partial credit), if any.
+    """
+
+    skill: Skill
+    importance: float
+    related: Skill | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGap:
+    """What carries over to a target and what is missing (most important first)."""
+
+    transferable: tuple[Skill, ...]
+    missing_essential: tuple[GapSkill, ...]
+    missing_optional: tuple[GapSkill, ...]
+
+    @property
+    def missing_essential_uris(self) -> tuple[str, ...]:
+        return tuple(g.skill.uri for g in self.missing_essential)
+
+    @property
+    def missing_optional_uris(self) -> tuple[str, ...]:
+        return tuple(g.skill.uri for g in self.missing_optional)
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One target occupation for a worker, with its score, the reasons and the gap."""
+
+    occupation: Occupation
+    score: float
+    components: dict[str, float]
+    viable: bool
+    highly_viable: bool
+    desirable: bool
+    gap: SkillGap
+    automation_risk_change: float | None
+    raises_automation_risk: bool | None
+    job_zone_rise: int | None
+    pay_ratio: float | None
+    postings: int | None
+    desirability_inputs: tuple[str, ...]
+
+
+@cache
+def viability_thresholds() -> Thresholds:
+    """Quartile and median viability of moves between different occupations of one ISCO unit group.
+
+    >>> t = viability_thresholds()
+    >>> round(t.viable, 2), round(t.highly_viable, 2)
+    (0.25, 0.5)
+    """
+    matrix = similarity_matrix()
+    isco = np.array([o.isco for o in similarity_model().tax.occupations])
+    same = (isco[:, None] == isco[None, :]) & ~np.eye(len(isco), dtype=bool)
+    low, high = np.quantile(matrix[same], [VIABLE_QUANTILE, HIGHLY_VIABLE_QUANTILE])
+    return Thresholds(viable=float(low), highly_viable=float(high))
+
+
+# -- the worker's side ----------------------------------------------------------------------------
+
+
+def _occupation_rows(tax: Taxonomy, identifiers: Iterable[str]) -> list[int]:
+    return [tax.occupation_index[tax.occupation(i).uri] for i in identifiers]
+
+
+def profile_proficiency(
+    profiles: Sequence[Profile], model: SimilarityModel | None = None
+) -> sparse.csr_matrix:
+    """(n_profiles x n_skills) credit per skill: past occupations' skills and extra skills (full credit)."""
+    model = model or similarity_model()
+    return _profile_matrices(profiles, model)[0]
+
+
+def _profile_matrices(
+    profiles: Sequence[Profile], model: SimilarityModel
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[int]]]:
+    """Hard and soft (embedding-neighbour) proficiency per profile, and its occupation rows."""
+    tax = model.tax
+    sources = [_occupation_rows(tax, p.occupations) for p in profiles]
+    extras = [[tax.skill_index[tax.skill(s).uri] for s in p.skills] for p in profiles]
+    hard = _level_max(sources, model.proficiency_)
+    soft = _level_max(sources, model.soft_occupations_).maximum(_level_max(extras, model.soft_skills_))
+    pairs = list(dict.fromkeys((i, s) for i, skills in enumerate(extras) for s in skills))
+    if pairs:
+        owners, columns = zip(*pairs, strict=True)
+        ones = np.ones(len(pairs), dtype=np.float32)
+        hard = hard.maximum(sparse.csr_matrix((ones, (owners, columns)), shape=hard.shape))
+    return _canonical(hard), _canonical(soft), sources
+
+
+def _canonical(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Sorted indices: sums then run in column order, so adding a skill can only add terms (monotone)."""
+    result = sparse.csr_matrix(matrix, dtype=np.float32)
+    result.sum_duplicates()
+    result.sort_indices()
+    return result
+
+
+def _level_max(groups: Sequence[Sequence[int]], matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Row ``i`` = element-wise max of ``matrix`` rows ``groups[i]`` (zeros when empty)."""
+    if len(groups) == 1 and groups[0]:
+        return sparse.csr_matrix(matrix[list(groups[0])].max(axis=0), dtype=np.float32)
+    result = sparse.csr_matrix((len(groups), matrix.shape[1]), dtype=np.float32)
+    for level in range(max((len(g) for g in groups), default=0)):
+        picked = [(i, g[level]) for i, g in enumerate(groups) if len(g) > level]
+        owners, rows = zip(*picked, strict=True)
+        ones = np.ones(len(picked), dtype=np.float32)
+        select = sparse.csr_matrix((ones, (owners, rows)), shape=(len(groups), matrix.shape[0]))
+        result = result.maximum(select @ matrix)
+    return sparse.csr_matrix(result)
+
+
+def score_profiles(
+    profiles: Sequence[Profile], model: SimilarityModel | None = None
+) -> tuple[np.ndarray, dict[Signal, np.ndarray]]:
+    """Viability of every occupation for each profile (n_profiles x n_occupations) and the raw signals.
+
+    A profile of one occupation and no extra skills scores exactly that occupation's matrix row.
+    """
+    model = model or similarity_model()
+    combined, raw = _combined_scores(profiles, model)
+    return model.viability(combined), raw
+
+
+def _combined_scores(
+    profiles: Sequence[Profile], model: SimilarityModel, signals: Iterable[Signal] = SIGNALS
+) -> tuple[np.ndarray, dict[Signal, np.ndarray]]:
+    similarity_matrix()  # calibrates the model on first use
+    if any(not p.occupations and not p.skills for p in profiles):
+        raise TangkasError("a profile needs at least one occupation or skill")
+    hard, soft, sources = _profile_matrices(profiles, model)
+    raw = model.components(hard, sources, signals, soft=soft)
+    return model.combine(raw), raw
+
+
+def profile_scores(
+    profile: Profile, model: SimilarityModel | None = None
+) -> tuple[np.ndarray, dict[Signal, np.ndarray]]:
+    """Viability of every occupation for one profile (n_occupations,), and the raw signals behind it.
+
+    >>> scores, parts = profile_scores(Profile(occupations=("7531.5",)))
+    >>> scores.shape, sorted(parts) == sorted(SIGNALS)
+    ((3007,), True)
+    """
+    scores, raw = score_profiles([profile], model)
+    return scores[0], {s: v[0] for s, v in raw.items()}
+
+
+def top_transitions(profiles: Sequence[Profile], *, top: int = 10, chunk: int = 1024) -> np.ndarray:
+    """Batch form of :func:`recommend_transitions` without the reasons: (n_profiles x top) occupation rows.
+
+    Same ranking (viable targets only, past and excluded occupations left out); ``-1`` pads rows with
+    fewer viable targets. Preferences other than ``exclude`` and ``max_job_zone_jump`` are not applied.
+
+    >>> tax, tailor = load_taxonomy(), Profile(occupations=("7531.5",))
+    >>> rows = top_transitions([tailor], top=3)
+    >>> [tax.occupations[r] for r in rows[0]] == [r.occupation for r in recommend_transitions(tailor, top=3)]
+    True
+    """
+    model = similarity_model()
+    matrix = similarity_matrix()
+    viable = viability_thresholds().viable
+    raw_floor = model.combined_at(viable)  # rows scored before the percentile map
+    out = np.full((len(profiles), top), -1, dtype=np.int32)
+    for start in range(0, len(profiles), chunk):
+        batch = profiles[start : start + chunk]
+        scores, jumps, raw_rows = _batch_scores(batch, model, matrix)
+        floor = np.full(len(batch), viable, dtype=np.float32)
+        floor[raw_rows] = raw_floor
+        blocked_score = np.float32(-np.inf)
+        for i, profile in enumerate(batch):
+            blocked = _occupation_rows(model.tax, (*profile.occupations, *profile.exclude))
+            scores[i, blocked] = blocked_score
+            if profile.max_job_zone_jump is not None:
+                scores[i, jumps[i] > profile.max_job_zone_jump] = blocked_score
+        best = np.argpartition(-scores, min(top, scores.shape[1] - 1), axis=1)[:, :top]
+        for i, row in enumerate(best):
+            ranked = row[np.argsort(-scores[i, row], kind="stable")]
+            ranked = ranked[scores[i, ranked] >= floor[i]]
+            out[start + i, : len(ranked)] = ranked
+    return out
+
+
+def _batch_scores(
+    profiles: Sequence[Profile], model: SimilarityModel, matrix: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Scores and job-zone rise per profile, and which rows hold combined scores instead of viability.
+
+    A lone occupation without extra skills is its matrix row; other profiles skip the percentile map
+    (monotone, so the ranking is the same) and are compared with the threshold on the combined scale.
+    """
+    simple = [i for i, p in enumerate(profiles) if len(p.occupations) == 1 and not p.skills]
+    rows = [model.tax.occupation_index[model.tax.occupation(profiles[i].occupations[0]).uri] for i in simple]
+    scores = np.empty((len(profiles), matrix.shape[1]), dtype=np.float32)
+    jumps = np.empty_like(scores)
+    scores[simple] = matrix[rows]
+    jumps[simple] = np.maximum(0.0, model.job_zone_[None, :] - model.job_zone_[rows][:, None])
+    done = set(simple)
+    rest = [i for i in range(len(profiles)) if i not in done]
+    if rest:
+        needed: set[Signal] = {s for s, w in model.weights.items() if w}
+        needed.add("jobzone")
+        combined, raw = _combined_scores([profiles[i] for i in rest], model, needed)
+        scores[rest] = combined
+        jumps[rest] = -raw["jobzone"]
+    return scores, jumps, np.asarray(rest, dtype=np.int64)
+
+
+def known_skills(profile: Profile, tax: Taxonomy | None = None) -> set[int]:
+    """Skill rows the worker is taken to have: every skill of a past occupation and the extra skills."""
+    tax = tax or load_taxonomy()
+    known: set[int] = set()
+    for r in _occupation_rows(tax, profile.occupations):
+        for matrix in (tax.essential, tax.optional):
+            known.update(matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]].tolist())
+    known.update(tax.skill_index[tax.skill(s).uri] for s in profile.skills)
+    return known
+
+
+@cache
+def _unit_group_rows() -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
+    for i, occupation in enumerate(load_taxonomy().occupations):
+        groups.setdefault(occupation.isco, []).append(i)
+    return groups
+
+
+@cache
+def _unit_group_share(isco: str) -> np.ndarray:
+    essential = load_taxonomy().essential[_unit_group_rows()[isco]]
+    return np.asarray(essential.mean(axis=0)).ravel()
+
+
+def skill_gap(profile: Profile, target: str | Occupation) -> SkillGap:
+    """Transferable and missing skills of ``target`` for ``profile``, most important first.
+
+    A missing essential skill's importance is the share of occupations in the target's ISCO unit
+    group that also list it as essential (core to the line of work), ties broken by specificity.
+
+    >>> gap = skill_gap(Profile(occupations=("7531.5",)), "7531.5")
+    >>> gap.missing_essential, gap.missing_optional
+    ((), ())
+    >>> gap = skill_gap(Profile(occupations=("7531.5",)), "7533.5")
+    >>> len(gap.missing_essential_uris) > 0
+    True
+    """
+    model = similarity_model()
+    occupation = target if isinstance(target, Occupation) else model.tax.occupation(target)
+    return _gap(model, _known_mask(model.tax, known_skills(profile, model.tax)), occupation)
+
+
+def _known_mask(tax: Taxonomy, known: set[int]) -> np.ndarray:
+    mask = np.zeros(len(tax.skills), dtype=bool)
+    mask[list(known)] = True
+    return mask
+
+
+def _gap(model: SimilarityModel, known: np.ndarray, occupation: Occupation) -> SkillGap:
+    tax = model.tax
+    row = tax.occupation_index[occupation.uri]
+    share = _unit_group_share(occupation.isco)
+
+    def listed(matrix: sparse.csr_matrix) -> np.ndarray:
+        return np.asarray(matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]])
+
+    def missing(matrix: sparse.csr_matrix) -> tuple[GapSkill, ...]:
+        columns = listed(matrix)
+        columns = columns[~known[columns]]
+        order = np.lexsort((-model.idf_[columns], -share[columns]))
+        columns = columns[order]
+        related = _related(model, columns, known)
+        return tuple(
+            GapSkill(tax.skills[c], round(float(share[c]), 3), None if r < 0 else tax.skills[r])
+            for c, r in zip(columns.tolist(), related.tolist(), strict=True)
+        )
+
+    required = np.union1d(listed(tax.essential), listed(tax.optional))
+    carried = required[known[required]]
+    carried = carried[np.lexsort((carried, -model.idf_[carried]))]
+    return SkillGap(
+        transferable=tuple(tax.skills[c] for c in carried.tolist()),
+        missing_essential=missing(tax.essential),
+        missing_optional=missing(tax.optional),
+    )
+
+
+def _related(model: SimilarityModel, columns: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """For each column, the closest embedding neighbour the worker knows, or -1."""
+    neighbours = model.neighbour_index_[columns]
+    usable = known[neighbours] & (model.neighbour_closeness_[columns] > 0)
+    first = usable.argmax(axis=1)
+    return np.where(usable.any(axis=1), neighbours[np.arange(len(columns)), first], -1)
+
+
+# -- recommendations ---------------------------------------------------------------------------------
+
+
+def recommend_transitions(
+    profile: Profile, *, top: int = 10, demand: DemandTable | None = None, viable_only: bool = True
+) -> list[Recommendation]:
+    """The ``top`` occupations ``profile`` can move into, most viable first, with reasons and gaps.
+
+    Past occupations and ``exclude`` are left out; preferences filter before ranking.
+
+    >>> recs = recommend_transitions(Profile(occupations=("7531.5",), exclude=frozenset({"7531.2"})), top=5)
+    >>> {"tailor", "dressmaker"} & {r.occupation.label_en for r in recs}
+    set()
+    """
+    model = similarity_model()
+    tax = model.tax
+    scores, components = profile_scores(profile, model)
+    thresholds = viability_thresholds()
+    allowed = _allowed(profile, model, components, demand)
+    if viable_only:
+        allowed &= scores >= thresholds.viable
+    candidates = np.flatnonzero(allowed)
+    order = candidates[np.argsort(-scores[candidates], kind="stable")][:top]
+    reference = tax.occupation(profile.occupations[0]) if profile.occupations else None
+    known = _known_mask(tax, known_skills(profile, tax))
+    return [
+        _recommend(profile, int(c), float(scores[c]), {s: float(v[c]) for s, v in components.items()},
+                   thresholds, reference, demand, _gap(model, known, tax.occupations[int(c)]))
+        for c in order
+    ]
+
+
+def _allowed(
+    profile: Profile,
+    model: SimilarityModel,
+    components: Mapping[Signal, np.ndarray],
+    demand: DemandTable | None,
+) -> np.ndarray:
+    tax = model.tax
+    allowed = np.ones(len(tax.occupations), dtype=bool)
+    for r in _occupation_rows(tax, (*profile.occupations, *profile.exclude)):
+        allowed[r] = False
+    if profile.max_job_zone_jump is not None:
+        allowed &= -components["jobzone"] <= profile.max_job_zone_jump
+    if profile.min_pay is not None and demand is not None:
+        for uri, pay in demand.median_pay.items():
+            if pay < profile.min_pay and uri in tax.occupation_index:
+                allowed[tax.occupation_index[uri]] = False
+    return allowed
+
+
+def _recommend(
+    profile: Profile,
+    row: int,
+    score: float,
+    components: dict[str, float],
+    thresholds: Thresholds,
+    reference: Occupation | None,
+    demand: DemandTable | None,
+    gap: SkillGap,
+) -> Recommendation:
+    tax = load_taxonomy()
+    target = tax.occupations[row]
+    risk_change = _risk_change(tax, reference, target)
+    inputs = ["automation_risk"] if risk_change is not None else []
+    pay_ratio, postings = None, None
+    if demand is not None:
+        pay_ratio = _pay_ratio(demand, reference, target)
+        if pay_ratio is not None:
+            inputs.append("pay")
+        postings, source = _postings(demand, target, profile.province)
+        if source:
+            inputs.append(source)
+    desirable = not (risk_change is not None and risk_change > 0)
+    desirable &= pay_ratio is None or pay_ratio >= 1.0
+    desirable &= postings is None or postings > 0
+    zone_change = -components["jobzone"] if "jobzone" in components else None
+    return Recommendation(
+        occupation=target,
+        score=round(score, 4),
+        components={k: round(v, 4) + 0.0 for k, v in components.items()},  # + 0.0: no "-0.0"
+        viable=score >= thresholds.viable,
+        highly_viable=score >= thresholds.highly_viable,
+        desirable=bool(desirable),
+        gap=gap,
+        automation_risk_change=None if risk_change is None else round(risk_change, 3),
+        raises_automation_risk=None if risk_change is None else risk_change > 0,
+        job_zone_rise=None if zone_change is None else round(zone_change),
+        pay_ratio=None if pay_ratio is None else round(pay_ratio, 3),
+        postings=postings,
+        desirability_inputs=tuple(inputs),
+    )
+
+
+def _risk_change(tax: Taxonomy, reference: Occupation | None, target: Occupation) -> float | None:
+    before = tax.automation_risk(reference.isco) if reference else None
+    after = tax.automation_risk(target.isco)
+    return None if before is None or after is None else after.risk - before.risk
+
+
+def _pay_ratio(demand: DemandTable, reference: Occupation | None, target: Occupation) -> float | None:
+    before = demand.median_pay.get(reference.uri) if reference else None
+    after = demand.median_pay.get(target.uri)
+    return None if not before or after is None else after / before
+
+
+def _postings(demand: DemandTable, target: Occupation, province: str | None) -> tuple[int | None, str]:
+    if province and demand.province_postings:
+        return demand.province_postings.get((target.uri, province), 0), "demand_province"
+    if demand.postings:
+        return demand.postings.get(target.uri, 0), "demand"
+    return None, ""

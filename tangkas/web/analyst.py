@@ -1,0 +1,103 @@
+"""Analyst pages: demand by province, monthly trend, pay and digital skills, drawn as inline SVG."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Literal
+
+import pyarrow.csv as pacsv
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from tangkas.provinces import PROVINCES
+from tangkas.store.indicators import indicator
+from tangkas.web.pages import render
+from tangkas.web.security import StoreDep
+
+router = APIRouter(include_in_schema=False)
+NAMES = {p.code: p.name for p in PROVINCES}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    width: float
+
+
+@dataclass(frozen=True)
+class AnalystPage:
+    total: int
+    provinces: list[Bar]
+    months: list[tuple[str, int]]
+    trend_points: str
+    pay: list[dict[str, object]]
+    digital: list[tuple[str, float]]
+    synthetic_share: float
+
+
+def _bars(rows: list[dict[str, object]], key: str) -> list[Bar]:
+    top = max((int(r["postings"]) for r in rows), default=1)  # type: ignore[call-overload]
+    return [
+        Bar(NAMES.get(str(r[key]), str(r[key])), int(r["postings"]), 100 * int(r["postings"]) / top)  # type: ignore[call-overload]
+        for r in rows
+        if r[key] is not None
+    ]
+
+
+def _points(values: list[int], width: int = 600, height: int = 160) -> str:
+    """SVG polyline points for a series, scaled into the box."""
+    if not values:
+        return ""
+    top, step = max(values) or 1, width / max(len(values) - 1, 1)
+    return " ".join(f"{i * step:.1f},{height - height * v / top:.1f}" for i, v in enumerate(values))
+
+
+@router.get("/analyst", response_class=HTMLResponse)
+def analyst(request: Request, store: StoreDep) -> HTMLResponse:
+    with store.lock:
+        provinces = indicator(store, "demand", "province", top=40).to_pylist()
+        months = sorted(
+            (str(r["month"]), int(r["postings"]))
+            for r in indicator(store, "demand", "month", top=None).to_pylist()
+            if r["month"]
+        )
+        pay = indicator(store, "pay", "isco1").to_pylist()
+        digital = sorted(
+            (str(r["month"]), float(r["share"]))
+            for r in indicator(store, "digital", "month").to_pylist()
+            if r["month"]
+        )
+        total, synthetic = store.backend.execute(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE synthetic) FROM postings"
+        )[0]
+    return render(
+        request,
+        "analyst.html",
+        AnalystPage(
+            int(total),
+            _bars(provinces, "province"),
+            months,
+            _points([n for _, n in months]),
+            pay,
+            digital,
+            (synthetic / total) if total else 0.0,
+        ),
+    )
+
+
+@router.get("/analyst/{name}.csv")
+def download(
+    store: StoreDep, name: Literal["demand", "skills", "pay", "digital"], by: str = "province"
+) -> Response:
+    allowed = ("province", "isco1", "isco2", "isco3", "isco", "occupation", "month")
+    with store.lock:
+        table = indicator(store, name, by if by in allowed else "province", top=5000)
+    sink = io.BytesIO()
+    pacsv.write_csv(table, sink)
+    return Response(
+        sink.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="tangkas-{name}-{by}.csv"'},
+    )

@@ -1,0 +1,173 @@
+"""Words on the pages, in Bahasa Indonesia (default) and English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tangkas.i18n import translate
+from tangkas.models import Lang
+
+PAGES: dict[str, dict[str, str]] = {
+    "app_tagline": {
+        "id": "Dari pekerjaan lama ke pekerjaan berikutnya",
+        "en": "From your last job to your next one",
+    },
+    "skip": {"id": "Langsung ke isi", "en": "Skip to content"},
+    "other_lang": {"id": "English", "en": "Bahasa Indonesia"},
+    "start_title": {"id": "Apa pekerjaan Anda sebelumnya?", "en": "What was your last job?"},
+    "search_label": {
+        "id": "Cari jabatan (Indonesia atau Inggris)",
+        "en": "Search an occupation (Indonesian or English)",
+    },
+    "search_placeholder": {
+        "id": "mis. penjahit, sopir truk, kasir",
+        "en": "e.g. tailor, truck driver, cashier",
+    },
+    "search_button": {"id": "Cari", "en": "Search"},
+    "or_describe": {
+        "id": "Atau ceritakan pekerjaan Anda / tempel CV",
+        "en": "Or describe your work / paste a CV",
+    },
+    "describe_placeholder": {
+        "id": "mis. saya 8 tahun jadi operator mesin jahit di pabrik garmen",
+        "en": "e.g. I worked 8 years as a sewing machine operator in a garment factory",
+    },
+    "understand_button": {"id": "Pahami teks ini", "en": "Read this text"},
+    "no_results": {"id": "Tidak ada jabatan yang cocok.", "en": "No matching occupation."},
+    "choose": {"id": "Pilih", "en": "Choose"},
+    "understood_title": {"id": "Yang kami pahami", "en": "What we understood"},
+    "occupations_found": {"id": "Jabatan yang mungkin", "en": "Possible occupations"},
+    "skills_found": {"id": "Keterampilan yang disebut", "en": "Skills mentioned"},
+    "evidence": {"id": "Bukti dalam teks", "en": "Evidence in the text"},
+    "keep": {"id": "pakai", "en": "keep"},
+    "add_skill": {"id": "Tambah keterampilan", "en": "Add a skill"},
+    "see_options": {"id": "Lihat pekerjaan yang bisa dituju", "en": "See jobs you can move into"},
+    "where_title": {"id": "Pekerjaan yang bisa Anda tuju", "en": "Jobs you can move into"},
+    "from": {"id": "Dari", "en": "From"},
+    "filters": {"id": "Saring", "en": "Filter"},
+    "province": {"id": "Provinsi", "en": "Province"},
+    "any_province": {"id": "Semua provinsi", "en": "All provinces"},
+    "max_jump": {"id": "Lompatan persiapan paling besar", "en": "Largest preparation jump"},
+    "any": {"id": "bebas", "en": "any"},
+    "min_pay": {"id": "Gaji minimal (Rp/bulan)", "en": "Minimum pay (Rp/month)"},
+    "apply": {"id": "Terapkan", "en": "Apply"},
+    "viability": {"id": "Kecocokan", "en": "Fit"},
+    "highly_viable": {"id": "sangat cocok", "en": "very good fit"},
+    "viable": {"id": "cocok", "en": "good fit"},
+    "desirable": {"id": "layak dituju", "en": "worth aiming for"},
+    "shared_skills": {"id": "Keterampilan yang terbawa", "en": "Skills you bring"},
+    "missing_skills": {"id": "Yang perlu dipelajari", "en": "What to learn"},
+    "risk_down": {"id": "risiko otomasi lebih rendah", "en": "lower automation risk"},
+    "risk_up": {"id": "risiko otomasi lebih tinggi", "en": "higher automation risk"},
+    "risk_same": {"id": "risiko otomasi serupa", "en": "similar automation risk"},
+    "prep_rise": {
+        "id": "butuh persiapan {n} tingkat lebih tinggi",
+        "en": "needs {n} more level(s) of preparation",
+    },
+    "postings": {"id": "{n} lowongan tercatat", "en": "{n} recorded vacancies"},
+    "pay_ratio": {
+        "id": "gaji rata-rata {pct}% dari pekerjaan lama",
+        "en": "median pay {pct}% of your last job",
+    },
+    "inputs_used": {"id": "Dasar penilaian", "en": "Based on"},
+    "make_plan": {"id": "Rencana pelatihan", "en": "Training plan"},
+    "no_recommendations": {
+        "id": "Belum ada pekerjaan yang cukup cocok dengan saringan ini.",
+        "en": "No occupation fits well enough with these filters.",
+    },
+    "explain": {
+        "id": "Kecocokan dihitung dari keterampilan, pengetahuan dan minat yang sama antara pekerjaan lama "
+        "dan pekerjaan tujuan. 'Cocok' berarti sedekat perpindahan antar-jabatan dalam satu golongan KBJI.",
+        "en": "Fit is computed from the skills, knowledge and interests two occupations share. 'Good fit' "
+        "means as close as moves between occupations of one KBJI unit group.",
+    },
+    "plan_title": {"id": "Cara ke sana", "en": "How to get there"},
+    "budget": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
+    "course": {"id": "Kursus", "en": "Course"},
+    "where": {"id": "Tempat", "en": "Where"},
+    "start": {"id": "Mulai", "en": "Starts"},
+    "hours": {"id": "Jam", "en": "Hours"},
+    "cost": {"id": "Biaya", "en": "Cost"},
+    "anytime": {"id": "kapan saja", "en": "any time"},
+    "online": {"id": "daring", "en": "online"},
+    "total": {"id": "Total", "en": "Total"},
+    "of_budget": {"id": "dari anggaran", "en": "of the budget"},
+    "uncovered": {"id": "Belum tertutup", "en": "Not covered"},
+    "all_covered": {"id": "Semua keterampilan esensial tertutup.", "en": "Every essential skill is covered."},
+    "demo_catalog": {
+        "id": "Katalog kursus ini DEMO sintetis, bukan kursus nyata.",
+        "en": "This course catalog is a synthetic DEMO, not real courses.",
+    },
+    "vacancies": {"id": "Lowongan di dekat Anda", "en": "Vacancies near you"},
+    "no_vacancies": {
+        "id": "Belum ada lowongan tercatat untuk jabatan ini.",
+        "en": "No recorded vacancies for this occupation.",
+    },
+    "print": {"id": "Cetak rencana", "en": "Print the plan"},
+    "essential": {"id": "Keterampilan esensial", "en": "Essential skills"},
+    "optional": {"id": "Keterampilan opsional", "en": "Optional skills"},
+    "isco_path": {"id": "Golongan ISCO-08 / KBJI", "en": "ISCO-08 / KBJI group"},
+    "kbji_titles": {"id": "Nama jabatan KBJI 2014", "en": "KBJI 2014 titles"},
+    "job_zone": {"id": "Zona kerja O*NET (persiapan 1-5)", "en": "O*NET job zone (preparation 1-5)"},
+    "automation": {"id": "Risiko otomasi", "en": "Automation risk"},
+    "hot_tech": {"id": "Teknologi yang dicari", "en": "Technologies in demand"},
+    "related": {"id": "Pekerjaan terdekat", "en": "Closest occupations"},
+    "required_by": {"id": "Esensial untuk", "en": "Essential for"},
+    "reasons.no_course": {"id": "belum ada kursus yang mengajarkannya", "en": "no course teaches it"},
+    "reasons.not_in_province": {
+        "id": "tidak ada kursus di provinsi ini atau daring",
+        "en": "no course in this province or online",
+    },
+    "reasons.mode": {"id": "tidak ada kursus dengan cara belajar ini", "en": "no course in this mode"},
+    "reasons.schedule": {"id": "tidak ada kursus sebelum tenggat", "en": "no course before the deadline"},
+    "reasons.not_prakerja": {"id": "tidak ada kursus Prakerja", "en": "no Prakerja course"},
+    "reasons.over_budget": {"id": "melebihi anggaran", "en": "over the budget"},
+    "reasons.over_hours": {"id": "melebihi batas jam", "en": "over the hour limit"},
+    "synthetic": {"id": "DEMO", "en": "DEMO"},
+    "login": {"id": "Masuk sebagai konselor", "en": "Sign in as a counsellor"},
+    "login_failed": {
+        "id": "Kunci tidak dikenal atau bukan kunci konselor.",
+        "en": "Unknown key, or not a counsellor's key.",
+    },
+    "api_key": {"id": "Kunci API", "en": "API key"},
+    "login_short": {"id": "Konselor", "en": "Counsellors"},
+    "logout": {"id": "Keluar", "en": "Sign out"},
+    "workers": {"id": "Pekerja di kantor Anda", "en": "Workers of your office"},
+    "personal_notice": {
+        "id": "Data pribadi: setiap akses dicatat. Jangan dibagikan.",
+        "en": "Personal data: every access is logged. Do not share.",
+    },
+    "name": {"id": "Nama", "en": "Name"},
+    "birth_year": {"id": "Tahun lahir", "en": "Birth year"},
+    "migrant": {"id": "Status pekerja migran", "en": "Migrant status"},
+    "saved_plans": {"id": "Rencana tersimpan", "en": "Saved plans"},
+    "save_plan": {"id": "Simpan ke data pekerja", "en": "Save to the worker's record"},
+    "worker": {"id": "Pekerja", "en": "Worker"},
+    "note": {"id": "Catatan", "en": "Note"},
+    "analyst": {"id": "Permintaan pasar kerja", "en": "Labour-market demand"},
+    "postings_total": {"id": "{n} lowongan tercatat", "en": "{n} recorded postings"},
+    "synthetic_share": {"id": "{pct}% data DEMO sintetis", "en": "{pct}% synthetic DEMO data"},
+    "by_province": {"id": "Lowongan per provinsi", "en": "Postings by province"},
+    "by_month": {"id": "Lowongan per bulan", "en": "Postings by month"},
+    "pay_by_group": {
+        "id": "Median gaji yang diiklankan per golongan pokok ISCO",
+        "en": "Median advertised pay by ISCO major group",
+    },
+    "postings_col": {"id": "Lowongan", "en": "Postings"},
+    "with_pay": {"id": "Menyebut gaji", "en": "State pay"},
+    "median_pay": {"id": "Median / bulan", "en": "Median / month"},
+    "too_few": {"id": "terlalu sedikit iklan", "en": "too few ads"},
+    "digital_share": {
+        "id": "Porsi lowongan yang meminta keterampilan digital",
+        "en": "Share of postings asking for digital skills",
+    },
+}
+
+
+def translator(lang: Lang) -> Callable[..., str]:
+    """``t(key, **values)`` for templates."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(PAGES, key, lang, **values)
+
+    return t

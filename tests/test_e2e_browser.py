@@ -1,0 +1,104 @@
+"""End-to-end: real Chromium (Debian's package) through the whole journey, both languages, two sizes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tangkas.store import open_store
+from tangkas.web import create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+WORDS = {
+    "id": ("Apa pekerjaan Anda sebelumnya?", "Cara ke sana"),
+    "en": ("What was your last job?", "How to get there"),
+}
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(open_store("duckdb:///:memory:")), host="127.0.0.1", port=port, log_level="warning"
+    )
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_e2e_worker_journey_from_search_to_plan(server: str, lang: str, size: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    heading, plan_word = WORDS[lang]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES[size])
+        page.goto(f"{server}/?lang={lang}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        page.get_by_role("searchbox").fill("penjahit")
+        first = page.locator("#occupation-results a.result").first
+        expect(first).to_contain_text("tailor")
+        page.screenshot(path=ARTIFACTS / f"1-search-{lang}-{size}.png", full_page=True)
+        first.click()
+        expect(page.locator(".rec").first).to_be_visible()
+        page.select_option("#max_jump", "1")
+        page.get_by_role("button", name="Terapkan" if lang == "id" else "Apply").click()
+        expect(page.locator(".rec").first).to_be_visible()
+        page.screenshot(path=ARTIFACTS / f"2-recommendations-{lang}-{size}.png", full_page=True)
+        page.locator(".rec a.button").first.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(plan_word)
+        expect(page.locator("table.plan")).to_be_visible()
+        page.screenshot(path=ARTIFACTS / f"3-plan-{lang}-{size}.png", full_page=True)
+        browser.close()
+
+
+def test_e2e_keyboard_only_reaches_results(server: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["phone"])
+        page.goto(f"{server}/?lang=id")
+        page.keyboard.press("Tab")
+        expect(page.locator(".skip")).to_be_focused()
+        page.locator("#q").focus()
+        page.keyboard.type("kasir")
+        page.keyboard.press("Enter")
+        expect(page.locator("#occupation-results a.result").first).to_contain_text("cashier")
+        browser.close()

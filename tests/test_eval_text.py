@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from tangkas.cli import app
+from tangkas.evaluation import gold_ranks, r_precision, ranking_metrics
+from tangkas.evaluation.skills import evaluate_skills, load_queries
+from tangkas.evaluation.titles import evaluate_titles, load_titles
+
+DATA = Path(__file__).parent / "data"
+runner = CliRunner()
+
+
+def test_eval_ranks_are_pessimistic_on_ties() -> None:
+    assert gold_ranks(np.zeros((1, 4)), [[2]]) == [[4]]
+
+
+def test_eval_r_precision_caps_at_k() -> None:
+    assert r_precision([list(range(1, 13))], 10) == 1.0
+    assert r_precision([[1, 20]], 5) == 0.5
+    assert ranking_metrics([]) == {"mrr": 0.0, "recall@1": 0.0, "recall@5": 0.0, "recall@10": 0.0}
+
+
+def test_eval_titles_drops_uris_outside_esco() -> None:
+    titles, gold, dropped = load_titles(DATA / "titles_dev.csv")
+    assert titles == ["Software Developer", "Heavy truck driver"]
+    assert len(gold) == 2 and dropped == 1
+
+
+def test_eval_skills_groups_spans_and_sentences() -> None:
+    spans, dropped = load_queries(DATA / "skills_dev.csv", sentences=False)
+    assert [q for q, _ in spans] == ["Python", "SQL", "Adobe Photoshop"]
+    assert dropped == 1
+    sentences, _ = load_queries(DATA / "skills_dev.csv", sentences=True)
+    assert [len(g) for _, g in sentences] == [2, 1]
+
+
+@pytest.mark.parametrize("method", ["tfidf", "tangkas"])
+def test_eval_titles_methods_share_the_protocol(method: str) -> None:
+    result = evaluate_titles(DATA / "titles_dev.csv", method)  # type: ignore[arg-type]
+    assert result["n"] == 2 and result["dropped"] == 1
+    assert 0 < result["mrr"] <= 1 and result["recall@10"] >= result["recall@1"]
+
+
+@pytest.mark.parametrize("sentences", [False, True])
+def test_eval_skills_exact_labels_rank_first(sentences: bool) -> None:
+    result = evaluate_skills(DATA / "skills_dev.csv", sentences=sentences)
+    assert result["rp@5"] == 1.0 and result["mrr"] == 1.0
+
+
+def test_eval_cli_prints_one_json_object_last() -> None:
+    result = runner.invoke(app, ["eval", "skills", str(DATA / "skills_dev.csv"), "--method", "tfidf"])
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.stdout.strip().splitlines()[-1])
+    assert last["task"] == "skills" and last["method"] == "tfidf"
+
+
+def test_eval_cli_rejects_unknown_method_and_missing_file() -> None:
+    assert (
+        runner.invoke(app, ["eval", "titles", str(DATA / "titles_dev.csv"), "--method", "x"]).exit_code == 2
+    )
+    assert runner.invoke(app, ["eval", "skills", "/nonexistent.csv"]).exit_code == 2

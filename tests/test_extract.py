@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tangkas.extract import chunks, extract_skills, phrase_matches
+from tangkas.taxonomy import Taxonomy
+
+DATA = Path(__file__).parent / "data"
+WORDS = [
+    "Python",
+    "SQL",
+    "mampu",
+    "mengoperasikan",
+    "forklift",
+    "Microsoft",
+    "Excel",
+    "dan",
+    "with",
+    "SAP",
+    "AutoCAD",
+    "las",
+    "bekerja",
+    "tim",
+    "Kualifikasi:",
+    "\n-",
+    "Benefit:",
+    "customer service",
+    "é",
+    ".",
+]
+
+
+def _labels(text: str, semantic: bool = False) -> set[str]:
+    return {m.skill.label_en for m in extract_skills(text, semantic=semantic)}
+
+
+def test_extract_indonesian_ad_finds_requirements_and_skips_benefits() -> None:
+    labels = _labels((DATA / "ad_id.txt").read_text(), semantic=True)
+    assert {"Python (computer programming)", "SQL", "operate forklift"} <= labels
+    assert "Adobe Photoshop" not in labels  # only mentioned as a benefit
+
+
+def test_extract_english_ad_and_boilerplate_removal() -> None:
+    labels = _labels((DATA / "ad_en.txt").read_text())
+    assert {"Python (computer programming)", "SQL", "Adobe Photoshop"} <= labels
+    assert "project management" not in labels
+
+
+def test_extract_mixed_text() -> None:
+    mentions = extract_skills((DATA / "ad_mixed.txt").read_text(), semantic=False)
+    found = {(m.text, m.skill.label_en, m.method) for m in mentions}
+    assert ("AutoCAD", "create AutoCAD drawings", "id-vocab") in found
+    assert ("Microsoft Excel", "use microsoft office", "id-vocab") in found
+    assert ("communication", "communication", "esco-label") in found
+
+
+def test_extract_spans_point_at_evidence() -> None:
+    text = (DATA / "ad_id.txt").read_text()
+    for mention in extract_skills(text, semantic=False):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.method in ("esco-label", "id-vocab")
+        assert 0 < mention.confidence <= 1
+
+
+def test_extract_acronyms_keep_their_case() -> None:
+    assert [m.skill.label_en for m in phrase_matches("Menguasai SQL")] == ["SQL"]
+    assert phrase_matches("sql") == [] or phrase_matches("sql")[0].skill.label_en == "SQL"
+    assert phrase_matches("less is more") == []
+
+
+def test_extract_empty_and_huge_inputs() -> None:
+    assert extract_skills("") == []
+    assert extract_skills("   \n\n") == []
+    huge = "Kualifikasi:\n" + "- Menguasai Python dan SQL\n" * 3000
+    mentions = extract_skills(huge, semantic=False)
+    assert len(mentions) == 6000
+
+
+def test_extract_semantic_stage_reads_indonesian_paraphrase() -> None:
+    mentions = extract_skills("Persyaratan:\n- Mampu bekerja dalam tim")
+    assert [(m.method, m.skill.label_en) for m in mentions] == [("semantic", "work in teams")]
+    assert extract_skills("Persyaratan:\n- Mampu bekerja dalam tim", semantic=False) == []
+
+
+def test_extract_chunks_split_lists() -> None:
+    assert chunks("Python, SQL dan Excel") == ["Python", "SQL", "Excel"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join))
+def test_extract_every_skill_is_in_the_taxonomy_and_spans_match(tax: Taxonomy, text: str) -> None:
+    for mention in extract_skills(text, semantic=False):
+        assert mention.skill.uri in tax.skill_index
+        assert text[mention.start : mention.end] == mention.text

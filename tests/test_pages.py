@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tangkas.store import Store, open_store
+from tangkas.web import create_app
+from tangkas.web.pages import (
+    OccupationPage,
+    PlanPage,
+    RecommendationsPage,
+    SkillPage,
+    StartPage,
+    UnderstandPage,
+)
+
+TAILOR = "7531.5"
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    store: Store = open_store("duckdb:///:memory:")
+    return TestClient(create_app(store))
+
+
+def test_pages_start_renders_search_in_indonesian_by_default(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.template.name == "start.html"  # type: ignore[attr-defined]
+    assert isinstance(response.context["page"], StartPage)  # type: ignore[attr-defined]
+    assert '<html lang="id">' in response.text
+    assert "Apa pekerjaan Anda sebelumnya?" in response.text
+    assert "/static/vendor/htmx-2.0.11.min.js" in response.text
+
+
+def test_pages_english_is_one_click_away(client: TestClient) -> None:
+    response = client.get("/", params={"lang": "en"})
+    assert '<html lang="en">' in response.text and "What was your last job?" in response.text
+    assert response.cookies.get("lang") == "en"
+    client.cookies.clear()
+
+
+def test_pages_as_you_type_fragment_lists_occupations(client: TestClient) -> None:
+    response = client.get("/fragments/occupations", params={"q": "sopir truk"})
+    assert response.template.name == "_occupation_results.html"  # type: ignore[attr-defined]
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert page.hits and page.hits[0].occupation.isco == "8332"
+    assert "<html" not in response.text
+    assert "/recommendations?occ=" in response.text
+
+
+def test_pages_understand_highlights_evidence(client: TestClient) -> None:
+    text = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen. Mampu mengoperasikan Microsoft Excel."
+    response = client.post("/understand", data={"text": text})
+    assert response.status_code == 200
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert isinstance(page, UnderstandPage)
+    assert page.titles and page.mentions
+    assert "<mark" in response.text
+    assert any(m.text.lower() in text.lower() for m in page.mentions)
+
+
+def test_pages_recommendations_show_viability_and_plan_links(client: TestClient) -> None:
+    response = client.get("/recommendations", params={"occ": TAILOR})
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert isinstance(page, RecommendationsPage)
+    assert page.recommendations and all(r.viable for r in page.recommendations)
+    assert "/plan?to=" in response.text
+    assert 'role="img"' in response.text, "the viability bar has a text alternative"
+
+
+def test_pages_recommendation_filters_apply(client: TestClient) -> None:
+    response = client.get(
+        "/fragments/recommendations", params={"occ": TAILOR, "max_jump": "0", "province": "32"}
+    )
+    assert response.template.name == "_recommendations.html"  # type: ignore[attr-defined]
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert page.filters.max_jump == 0 and page.filters.province == "32"
+    assert all((r.job_zone_rise or 0) <= 0 for r in page.recommendations)
+
+
+def test_pages_plan_respects_budget_and_labels_demo_catalog(client: TestClient) -> None:
+    response = client.get(
+        "/plan", params={"occ": TAILOR, "to": "8153.1", "province": "32", "budget": 1_000_000}
+    )
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert isinstance(page, PlanPage)
+    assert page.plan.cost_idr <= 1_000_000
+    assert page.synthetic_catalog and "DEMO" in response.text
+    printable = client.get("/plan/print", params={"occ": TAILOR, "to": "8153.1", "province": "32"})
+    assert printable.template.name == "plan_print.html"  # type: ignore[attr-defined]
+
+
+def test_pages_occupation_and_skill_pages_link_each_other(client: TestClient) -> None:
+    response = client.get(f"/occupation/{TAILOR}")
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert isinstance(page, OccupationPage)
+    assert page.isco_path[-1].code == "7531" and page.essential and page.related
+    assert "/skill?id=" in response.text
+    skill = client.get("/skill", params={"id": page.essential[0].uri})
+    assert isinstance(skill.context["page"], SkillPage)  # type: ignore[attr-defined]
+    assert f"/occupation/{TAILOR}" in skill.text
+
+
+def test_pages_unknown_occupation_is_a_404_page_not_json(client: TestClient) -> None:
+    response = client.get("/occupation/0000.0")
+    assert response.status_code == 404
+    assert response.template.name == "error.html"  # type: ignore[attr-defined]
+
+
+def test_pages_analyst_charts_and_downloads(store_with_demo: Store) -> None:
+    client = TestClient(create_app(store_with_demo))
+    response = client.get("/analyst")
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert response.template.name == "analyst.html"  # type: ignore[attr-defined]
+    assert page.total == 3000 and page.synthetic_share == 1.0
+    assert "<svg" in response.text and "<polyline" in response.text and "Jawa Barat" in response.text
+    assert all(row["suppressed"] or row["median_monthly_idr"] for row in page.pay)
+    csv = client.get("/analyst/pay.csv", params={"by": "isco1"})
+    assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith('"isco1"')
+
+
+@pytest.fixture(scope="module")
+def store_with_demo() -> Store:
+    from tangkas.store.demo import load_demo
+
+    store = open_store("duckdb:///:memory:")
+    load_demo(store, postings=3000, workers=20)
+    return store

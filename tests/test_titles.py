@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from tangkas.taxonomy import Taxonomy
+from tangkas.titles import clean_title, code_title, score_titles
+
+
+@pytest.mark.parametrize(
+    ("title", "isco_prefix"),
+    [
+        ("Staff Admin Gudang (Cikarang)", "1324"),
+        ("Perawat", "2221"),
+        ("Pekerja Kilang", "9329"),
+        ("Sr. Sales Exec - Otomotif", "3"),
+        ("URGENT!! Sopir Pribadi", "832"),
+        ("Software Engineer", "25"),
+        ("Juru Masak", "51"),
+    ],
+)
+def test_titles_noisy_indonesian_and_english_titles(title: str, isco_prefix: str) -> None:
+    top = code_title(title, limit=3)
+    assert any(m.isco.startswith(isco_prefix) for m in top), [(m.occupation.label_en, m.isco) for m in top]
+
+
+def test_titles_ranked_and_scored(tax: Taxonomy) -> None:
+    matches = code_title("Perawat", limit=5)
+    assert len(matches) == 5
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    assert all(m.occupation.uri in tax.occupation_index and m.isco == m.occupation.isco for m in matches)
+
+
+def test_titles_clean_title_removes_noise() -> None:
+    assert clean_title("MARKETING ASSISTANT (SELANGOR)") == "marketing assistant"
+    assert clean_title("Apprentice For Marketing - RM1000* | FOC") == "for marketing"
+    assert clean_title("") == ""
+
+
+def test_titles_empty_title_gives_nothing() -> None:
+    assert code_title("") == []
+    assert code_title("!!!") == []
+
+
+def test_titles_every_method_scores_every_occupation(tax: Taxonomy) -> None:
+    for method in ("tangkas", "tfidf", "e5-preferred", "e5-labels"):
+        scores = score_titles(["driver"], method)  # type: ignore[arg-type]
+        assert scores.shape == (1, len(tax.occupations))
+
+
+def test_titles_onet_alternate_titles_reach_esco_through_the_crosswalk() -> None:
+    assert code_title("Forklift Driver", limit=1)[0].isco == "8344"
