@@ -7,9 +7,10 @@
 True
 """
 
-from tangkas.catalog import Course, CourseCatalog, Provider
+from importlib import import_module
+from typing import Any
+
 from tangkas.errors import TangkasError, UnknownConceptError
-from tangkas.extract import SkillMention, extract_skills
 from tangkas.models import (
     AutomationRisk,
     IscoGroup,
@@ -21,16 +22,30 @@ from tangkas.models import (
 )
 from tangkas.search import OccupationHit, SkillHit, search_occupations, search_skills
 from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.titles import TitleMatch, code_title
-from tangkas.training import TrainingNeed, TrainingPlan, plan_training, training_need
-from tangkas.transitions import (
-    DemandTable,
-    Profile,
-    Recommendation,
-    SkillGap,
-    recommend_transitions,
-    skill_gap,
-)
+
+# Heavier parts load on first use, so ``import tangkas`` and the taxonomy stay well under a second.
+_LAZY = {
+    "tangkas.catalog": ("Course", "CourseCatalog", "Provider"),
+    "tangkas.extract": ("SkillMention", "extract_skills"),
+    "tangkas.titles": ("TitleMatch", "code_title"),
+    "tangkas.training": ("TrainingNeed", "TrainingPlan", "plan_training", "training_need"),
+    "tangkas.transitions": (
+        "DemandTable",
+        "Profile",
+        "Recommendation",
+        "SkillGap",
+        "recommend_transitions",
+        "skill_gap",
+    ),
+}
+_LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_NAMES:
+        return getattr(import_module(_LAZY_NAMES[name]), name)
+    raise AttributeError(f"module 'tangkas' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

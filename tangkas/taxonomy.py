@@ -46,8 +46,10 @@ MAX_HOT_TECHNOLOGIES = 15
 
 
 def _rows(name: str, data_dir: Path) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = pq.read_table(data_dir / f"{name}.parquet").to_pylist()
-    return rows
+    # ParquetFile (not read_table, which imports pyarrow.dataset) and column-wise conversion: fast start.
+    columns = pq.ParquetFile(data_dir / f"{name}.parquet").read().to_pydict()
+    keys = list(columns)
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
 class Taxonomy:
@@ -103,7 +105,7 @@ class Taxonomy:
         self.essential, self.optional = self._relation_matrices()
 
     def _relation_matrices(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-        table = pq.read_table(self.data_dir / "occupation_skills.parquet")
+        table = pq.ParquetFile(self.data_dir / "occupation_skills.parquet").read()
         occ = table["occupation"].to_numpy()
         skill = table["skill"].to_numpy()
         essential = table["essential"].to_numpy(zero_copy_only=False)

@@ -39,6 +39,12 @@ class Store:
         self.url = url
         # One connection per store: threads (web workers) take turns on it.
         self.lock = threading.RLock()
+        # Bumped by every write through this process, so caches of derived tables know to refresh.
+        self.generation = 0
+
+    def changed(self) -> None:
+        """Note a write (imports, coding) so caches derived from the data refresh."""
+        self.generation += 1
 
     def migrate(self) -> list[int]:
         """Bring the schema to the latest version; the versions applied."""

@@ -80,6 +80,7 @@ def code_postings(
                 skills,
             )
         done += len(rows)
+        store.changed()
         if progress:
             progress(len(rows))
     return done

@@ -140,6 +140,7 @@ def load_demo(
     courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
     say("workers")
     people = import_rows(store, "workers", _worker_rows(workers), "demo:workers").inserted
+    store.changed()
     return DemoReport(inserted, courses, people)
 
 

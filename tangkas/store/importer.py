@@ -227,6 +227,7 @@ def import_batches(
         report.inserted = _merge(store, spec, staging)
         report.duplicates = report.rows - report.rejected_rows - report.inserted
         store.backend.execute(f"DROP TABLE {staging}")
+    store.changed()
     return report
 
 

@@ -109,13 +109,14 @@ _demand: dict[int, tuple[float, int, DemandTable]] = {}
 
 
 def demand_table(store: Store) -> DemandTable:
-    """``compute_demand_table`` cached per store for a few minutes, recomputed when postings change."""
-    count = int(store.backend.scalar("SELECT COUNT(*) FROM postings WHERE coded_at IS NOT NULL"))
+    """``compute_demand_table`` cached per store for a few minutes, and recomputed after this process
+    writes to the store (the hot path of recommendations then never waits for the database)."""
     cached = _demand.get(id(store))
-    if cached and cached[1] == count and time.monotonic() - cached[0] < DEMAND_CACHE_SECONDS:
+    if cached and cached[1] == store.generation and time.monotonic() - cached[0] < DEMAND_CACHE_SECONDS:
         return cached[2]
-    table = compute_demand_table(store)
-    _demand[id(store)] = (time.monotonic(), count, table)
+    with store.lock:
+        table = compute_demand_table(store)
+    _demand[id(store)] = (time.monotonic(), store.generation, table)
     return table
 
 

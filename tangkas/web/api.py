@@ -53,9 +53,9 @@ def health(store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/search/occupations", tags=["taxonomy"])
-def occupations_search(_: Principal, q: Text, limit: Limit = 10) -> list[dict[str, Any]]:
+async def occupations_search(_: Principal, q: Text, limit: Limit = 10) -> Response:
     """Occupations for a query in Indonesian or English (typo-tolerant)."""
-    return [
+    hits = [
         {
             "uri": h.occupation.uri,
             "code": h.occupation.code,
@@ -68,10 +68,11 @@ def occupations_search(_: Principal, q: Text, limit: Limit = 10) -> list[dict[st
         }
         for h in search_occupations(q, limit=limit)
     ]
+    return JSONResponse(hits)
 
 
 @router.get("/search/skills", tags=["taxonomy"])
-def skills_search(_: Principal, q: Text, limit: Limit = 10) -> list[dict[str, Any]]:
+async def skills_search(_: Principal, q: Text, limit: Limit = 10) -> list[dict[str, Any]]:
     """ESCO skills for a query."""
     return [
         {"uri": h.skill.uri, "label_en": h.skill.label_en, "matched": h.matched, "score": h.score}
@@ -222,7 +223,7 @@ def worker_stats(
 
 
 @router.get("/transitions", tags=["transitions"])
-def transitions(
+async def transitions(
     _: Principal,
     store: StoreDep,
     occupation: Annotated[list[str], Query(min_length=1, max_length=5)],
@@ -231,7 +232,7 @@ def transitions(
     max_job_zone_jump: Annotated[int | None, Query(ge=0, le=4)] = None,
     min_pay: Annotated[float | None, Query(ge=0, le=1e9)] = None,
     top: Limit = 10,
-) -> list[dict[str, Any]]:
+) -> Response:
     """Occupations a worker can move into, with score components, gap and desirability inputs."""
     tax = load_taxonomy()
     profile = Profile(
@@ -241,9 +242,9 @@ def transitions(
         min_pay=min_pay,
         max_job_zone_jump=max_job_zone_jump,
     )
-    with store.lock:
-        demand = demand_table(store)
-    return [_recommendation(r) for r in recommend_transitions(profile, top=top, demand=demand)]
+    demand = demand_table(store)
+    # Plain JSON types already: skip FastAPI's generic encoder, which costs more than the scoring.
+    return JSONResponse([_recommendation(r) for r in recommend_transitions(profile, top=top, demand=demand)])
 
 
 def _recommendation(rec: Recommendation) -> dict[str, Any]:

@@ -199,8 +199,7 @@ def _recommend(request: Request, filters: Filters) -> list[Recommendation]:
         max_job_zone_jump=filters.max_jump,
     )
     store = request.app.state.store
-    with store.lock:
-        demand = demand_table(store)
+    demand = demand_table(store)
     return recommend_transitions(profile, top=12, demand=demand)
 
 
@@ -216,12 +215,12 @@ Budget = Annotated[int, Query(ge=0, le=1_000_000_000)]
 
 
 @router.get("/recommendations", response_class=HTMLResponse)
-def recommendations(request: Request, filters: FiltersDep) -> HTMLResponse:
+async def recommendations(request: Request, filters: FiltersDep) -> HTMLResponse:
     return render(request, "recommendations.html", RecommendationsPage(filters, _recommend(request, filters)))
 
 
 @router.get("/fragments/recommendations", response_class=HTMLResponse)
-def recommendations_fragment(request: Request, filters: FiltersDep) -> HTMLResponse:
+async def recommendations_fragment(request: Request, filters: FiltersDep) -> HTMLResponse:
     return render(
         request, "_recommendations.html", RecommendationsPage(filters, _recommend(request, filters))
     )

@@ -29,7 +29,7 @@ within this time): keeps the hot path off the single store connection."""
 _verified: dict[str, tuple[float, ApiKey]] = {}
 
 
-def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
+async def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
     """The caller behind the ``X-API-Key`` header."""
     if not key:
         raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
