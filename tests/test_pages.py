@@ -126,3 +126,10 @@ def store_with_demo() -> Store:
     store = open_store("duckdb:///:memory:")
     load_demo(store, postings=3000, workers=20)
     return store
+
+
+def test_pages_a_worker_can_add_a_skill_in_their_own_words(client: TestClient) -> None:
+    response = client.get("/fragments/recommendations", params={"occ": TAILOR, "add_skill": "forklift"})
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert [s.label_en for s in page.filters.skills] == ["operate forklift"]
+    assert page.recommendations

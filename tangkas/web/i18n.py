@@ -41,6 +41,7 @@ PAGES: dict[str, dict[str, str]] = {
     "evidence": {"id": "Bukti dalam teks", "en": "Evidence in the text"},
     "keep": {"id": "pakai", "en": "keep"},
     "add_skill": {"id": "Tambah keterampilan", "en": "Add a skill"},
+    "add_skill_placeholder": {"id": "mis. forklift, Microsoft Excel", "en": "e.g. forklift, Microsoft Excel"},
     "see_options": {"id": "Lihat pekerjaan yang bisa dituju", "en": "See jobs you can move into"},
     "where_title": {"id": "Pekerjaan yang bisa Anda tuju", "en": "Jobs you can move into"},
     "from": {"id": "Dari", "en": "From"},

@@ -18,7 +18,7 @@ from tangkas.demo_catalog import generate_demo_catalog
 from tangkas.extract import SkillMention, extract_skills
 from tangkas.models import AutomationRisk, IscoGroup, KbjiOccupation, Lang, Occupation, OnetProfile, Skill
 from tangkas.provinces import PROVINCES, Province
-from tangkas.search import OccupationHit, search_occupations
+from tangkas.search import OccupationHit, search_occupations, search_skills
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.store.queries import demand_table, list_postings, list_workers, store_catalog
@@ -204,10 +204,19 @@ def _recommend(request: Request, filters: Filters) -> list[Recommendation]:
 
 
 def query_filters(
-    occ: Uris = [], skill: Uris = [], province: Short = "", max_jump: Short = "", min_pay: Short = ""
+    occ: Uris = [],
+    skill: Uris = [],
+    province: Short = "",
+    max_jump: Short = "",
+    min_pay: Short = "",
+    add_skill: Short = "",
 ) -> Filters:
-    """The worker's profile and preferences from the query string (shared by every journey page)."""
-    return _filters(occ, skill, province, max_jump, min_pay)
+    """The worker's profile and preferences from the query string (shared by every journey page).
+
+    ``add_skill`` is free text (Indonesian or English): its best-matching ESCO skill joins the profile.
+    """
+    extra = [hit.skill.uri for hit in search_skills(add_skill, limit=1)] if add_skill.strip() else []
+    return _filters(occ, [*skill, *extra], province, max_jump, min_pay)
 
 
 FiltersDep = Annotated[Filters, Depends(query_filters)]
