@@ -250,4 +250,7 @@ def info(as_json: JsonOption = False) -> None:
     """Data referensi yang dikirim bersama paket: sumber, versi, jumlah baris, cakupan."""
     tax = load_taxonomy()
     data = {"manifest": tax.manifest(), "coverage": tax.enrichment_coverage()}
-    console.print_json(json.dumps(data)) if as_json else console.print(data)
+    if as_json:
+        console.print_json(json.dumps(data))
+    else:
+        console.print(data)
