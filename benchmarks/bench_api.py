@@ -16,6 +16,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tangkas.store import open_store
@@ -47,19 +50,48 @@ def _percentiles(output: str) -> dict[str, float]:
     return found
 
 
+@contextmanager
+def _database(postgres: str | None, tmp: Path) -> Iterator[str]:
+    """A fresh database URL: a DuckDB file, or a new PostgreSQL database dropped afterwards."""
+    if not postgres:
+        yield f"duckdb:///{tmp / 'bench.duckdb'}"
+        return
+    import psycopg
+
+    name = f"tangkas_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgres, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+        try:
+            yield postgres.rsplit("/", 1)[0] + f"/{name}"
+        finally:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--postgres", help="admin URL: run on a fresh PostgreSQL database instead of DuckDB")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL only)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"duckdb:///{Path(tmp) / 'bench.duckdb'}"
+    with tempfile.TemporaryDirectory() as tmp, _database(args.postgres, Path(tmp)) as url:
         with open_store(url) as store:
             load_demo(store)
             key = create_key(store, "analyst").secret
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "tangkas", "serve", "--port", str(port), "--db", url],
+            [
+                sys.executable,
+                "-m",
+                "tangkas",
+                "serve",
+                "--port",
+                str(port),
+                "--db",
+                url,
+                "--workers",
+                str(args.workers),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -75,7 +107,8 @@ def main() -> None:
                     time.sleep(0.3)
             for name, path in ENDPOINTS.items():
                 warm = urllib.request.Request(base + path, headers={"X-API-Key": key})
-                urllib.request.urlopen(warm, timeout=120).read()
+                for _ in range(4 * args.workers):  # every worker process builds its caches once
+                    urllib.request.urlopen(warm, timeout=120).read()
                 command = [
                     "wrk",
                     "-t2",
@@ -95,6 +128,8 @@ def main() -> None:
                     json.dumps(
                         {
                             "bench": f"api_{name}",
+                            "backend": "postgres" if args.postgres else "duckdb",
+                            "workers": args.workers,
                             "connections": args.connections,
                             "seconds": args.seconds,
                             **_percentiles(output),

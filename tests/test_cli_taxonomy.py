@@ -68,6 +68,7 @@ def test_cli_skill_show() -> None:
         ["skill", "show", "no such skill"],
         ["search", "x", "--lang", "fr"],
         ["search", "   "],
+        ["serve", "--workers", "2", "--db", "duckdb:///:memory:"],
     ],
 )
 def test_cli_user_errors_exit_2_with_one_line(args: list[str]) -> None:

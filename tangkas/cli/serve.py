@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Annotated
 
 import typer
 
-from tangkas.cli.app import app, console
+from tangkas.cli.app import app, console, fail
 from tangkas.cli.store import DbOption
-from tangkas.store import open_store
+from tangkas.store import ENV_URL, default_url, open_store
 
 
 def load_demo_data(db: str | None) -> None:
@@ -35,6 +36,12 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Alamat yang didengar.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     db: DbOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, max=64, help="Jumlah proses (lebih dari 1 hanya dengan PostgreSQL)."
+        ),
+    ] = 1,
     demo: Annotated[
         bool, typer.Option("--demo", help="Muat dulu data demo sintetis (lowongan, kursus, pekerja).")
     ] = False,
@@ -48,8 +55,26 @@ def serve(
         console.print("galat: layanan web butuh paket tambahan: pip install 'tangkas[web]'")
         raise typer.Exit(2) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    url = db or default_url()
+    if workers > 1 and not url.startswith(("postgresql://", "postgres://")):
+        fail("DuckDB hanya bisa dibuka satu proses; pakai PostgreSQL (TANGKAS_DATABASE_URL) untuk --workers")
     if demo:
-        load_demo_data(db)
-    application = create_app(db)
+        load_demo_data(url)
+    if workers > 1:
+        with open_store(url) as store:
+            store.migrate()
+        os.environ[ENV_URL] = url
+        console.print(f"Tangkas berjalan di http://{host}:{port}/  (API: /docs, {workers} proses)")
+        uvicorn.run(
+            "tangkas.web:create_app_from_env",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            access_log=False,
+            log_level="warning",
+        )
+        return
+    application = create_app(url)
     console.print(f"Tangkas berjalan di http://{host}:{port}/  (API: /docs)")
     uvicorn.run(application, host=host, port=port, access_log=False, log_level="warning")

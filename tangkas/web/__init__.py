@@ -41,3 +41,9 @@ def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYT
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(AccessLog)
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The application over the store named by ``TANGKAS_DATABASE_URL``: the factory each worker
+    process of a multi-process server calls."""
+    return create_app(None)
