@@ -223,3 +223,32 @@ def _code_title_cached(title: str, limit: int) -> tuple[TitleMatch, ...]:
     order = np.argsort(-scores, kind="stable")[:limit]
     occupations = load_taxonomy().occupations
     return tuple(TitleMatch(occupations[i], occupations[i].isco, round(float(scores[i]), 4)) for i in order)
+
+
+RRF_K = 60
+"""Reciprocal-rank-fusion constant (the usual 60): fuses rankings without calibrating their scores."""
+
+
+def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
+    """Occupations for a free description of someone's work ("saya 8 tahun jadi operator mesin jahit").
+
+    A description is not a title: the title coder and the bilingual search (which reads KBJI titles
+    and colloquial Indonesian) each rank occupations, and their ranks are fused.
+
+    >>> [m.occupation.label_en for m in code_description("saya 8 tahun jadi operator mesin jahit", limit=1)]
+    ['sewing machine operator']
+    """
+    from tangkas.search import search_occupations
+
+    fused: dict[str, float] = {}
+    found: dict[str, Occupation] = {}
+    rankings = (
+        [m.occupation for m in code_title(text, limit=20)],
+        [h.occupation for h in search_occupations(text, limit=20)],
+    )
+    for ranking in rankings:
+        for rank, occupation in enumerate(ranking):
+            fused[occupation.uri] = fused.get(occupation.uri, 0.0) + 1.0 / (RRF_K + rank + 1)
+            found[occupation.uri] = occupation
+    best = sorted(fused, key=lambda uri: (-fused[uri], found[uri].label_en))[:limit]
+    return [TitleMatch(found[uri], found[uri].isco, round(fused[uri], 5)) for uri in best]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tangkas.taxonomy import Taxonomy
-from tangkas.titles import clean_title, code_title, score_titles
+from tangkas.titles import clean_title, code_description, code_title, score_titles
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,17 @@ def test_titles_every_method_scores_every_occupation(tax: Taxonomy) -> None:
 
 def test_titles_onet_alternate_titles_reach_esco_through_the_crosswalk() -> None:
     assert code_title("Forklift Driver", limit=1)[0].isco == "8344"
+
+
+@pytest.mark.parametrize(
+    ("text", "isco"),
+    [
+        ("saya 8 tahun jadi operator mesin jahit di pabrik garmen", "8153"),
+        ("Pengalaman 5 tahun sebagai sopir truk, bisa merawat kendaraan", "833"),
+        ("dulu kerja jadi satpam di mall", "5414"),
+        ("I worked as a cashier in a supermarket for 3 years", "5230"),
+    ],
+)
+def test_titles_code_description_reads_free_descriptions(text: str, isco: str) -> None:
+    best = code_description(text, limit=1)[0]
+    assert best.isco.startswith(isco), best.occupation.label_en

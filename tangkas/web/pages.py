@@ -23,7 +23,7 @@ from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.store.queries import demand_table, list_postings, list_workers, store_catalog
 from tangkas.taxonomy import load_taxonomy
-from tangkas.titles import TitleMatch, code_title
+from tangkas.titles import TitleMatch, code_description
 from tangkas.training import TrainingPlan, plan_training, training_need
 from tangkas.transitions import Profile, Recommendation, recommend_transitions
 from tangkas.web.i18n import translator
@@ -182,7 +182,7 @@ def highlight(text: str, mentions: list[SkillMention]) -> Markup:
 @router.post("/understand", response_class=HTMLResponse)
 def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] = "") -> HTMLResponse:
     mentions = extract_skills(text) if text.strip() else []
-    titles = code_title(text, limit=5) if text.strip() else []
+    titles = code_description(text, limit=5) if text.strip() else []
     return render(
         request, "understand.html", UnderstandPage(text, titles, mentions, highlight(text, mentions))
     )
