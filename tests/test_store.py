@@ -255,3 +255,17 @@ def test_store_courses_become_the_planning_catalog(store: Store, tmp_path: Path)
     assert catalog is not None and len(catalog) == 1
     plan = plan_training(TrainingNeed.from_uris([FORKLIFT]), catalog, province="32")
     assert plan.complete and plan.steps[0].course.id == "blk:c9"
+
+
+def test_store_demand_feeds_alignment_and_indicators(store: Store) -> None:
+    from tangkas.store.demo import load_demo
+    from tangkas.store.indicators import indicator, skill_demand_rows
+
+    report = load_demo(store, postings=400, workers=5)
+    assert report.postings == 400 and load_demo(store, postings=400, workers=5).postings == 0
+    rows = skill_demand_rows(store)
+    assert rows and all(r.count > 0 and r.province for r in rows)
+    by_province = indicator(store, "demand", "province", top=100)
+    assert sum(by_province["postings"].to_pylist()) == 400
+    pay = indicator(store, "pay", "isco1").to_pylist()
+    assert all(r["suppressed"] == (r["with_pay"] < 10) for r in pay)

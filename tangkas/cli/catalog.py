@@ -15,6 +15,7 @@ from rich.table import Table
 
 from tangkas.alignment import (
     AlignmentReport,
+    DemandRow,
     align_catalog,
     alignment_rows,
     read_demand_csv,
@@ -147,6 +148,21 @@ def _catalog(path: Path | None, tax: Taxonomy, lang: Lang, quiet: bool) -> Cours
     if catalog.synthetic and not quiet:
         console.print(_t("demo_notice", lang), style="yellow", markup=False)
     return catalog
+
+
+def _stored_demand(db: str | None) -> list[DemandRow] | None:
+    """Skill demand from the coded postings in the store, or None when it holds none."""
+    from tangkas.store import StoreError, open_store
+    from tangkas.store.indicators import skill_demand_rows
+
+    try:
+        with open_store(db) as store:
+            if store.version() == 0:
+                return None
+            rows = skill_demand_rows(store)
+    except StoreError:
+        return None
+    return rows or None
 
 
 def _rupiah(amount: int, lang: Lang) -> str:
@@ -417,14 +433,20 @@ def align(
     csv_out: Annotated[Path | None, typer.Option("--csv", help="Ekspor laporan ke CSV.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
     catalog_file: CatalogOption = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Basis data lowongan (bawaan: basis data Tangkas).")
+    ] = None,
     lang: LangOption = "id",
 ) -> None:
-    """Keterampilan dan kursus yang perlu dibuka di sebuah provinsi (laporan untuk kepala BLK)."""
+    """Keterampilan dan kursus yang perlu dibuka di sebuah provinsi (laporan untuk kepala BLK).
+
+    Permintaan dibaca dari --demand, atau dari lowongan yang sudah dikodekan di basis data.
+    """
     language = parse_lang(lang)
     tax = load_taxonomy()
     _check_province(province)
     catalog = _catalog(catalog_file, tax, language, quiet=False)
-    rows = read_demand_csv(demand, skill_uris=tax.skill_index) if demand else None
+    rows = read_demand_csv(demand, skill_uris=tax.skill_index) if demand else _stored_demand(db)
     report = align_catalog(catalog, rows, province=province, limit=limit)
     _print_alignment(report, tax, language)
     if csv_out:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
+from tangkas.alignment import DemandRow
 from tangkas.market import demand
 from tangkas.market.tables import SCHEMA
 from tangkas.store import Store
@@ -86,3 +87,9 @@ def indicator(store: Store, name: Indicator, by: str = "province", *, top: int |
         return demand.skill_demand(table, by, top=top)
     result = INDICATORS[name](table, by)
     return result.slice(0, top) if top and name == "demand" else result
+
+
+def skill_demand_rows(store: Store) -> list[DemandRow]:
+    """Skill demand per province from the stored postings, in the form the alignment report reads."""
+    table = demand.alignment_demand(postings_arrow(store), by_province=True)
+    return [DemandRow(r["skill_uri"], int(r["count"]), r.get("province")) for r in table.to_pylist()]
