@@ -280,11 +280,15 @@ def _non_skill() -> re.Pattern[str]:
 
 
 def _semantic_candidates(clauses: Sequence[Clause], covered: set[int]) -> list[Clause]:
+    # Text with no headings at all is a worker's own description or a CV line, not an ad's opening
+    # paragraph about the company: read it too.
+    sectioned = any(c.section != "intro" for c in clauses)
+    skip = SEMANTIC_SKIP_SECTIONS if sectioned else SKIP_SECTIONS
     return [
         c
         for i, c in enumerate(clauses)
         if i not in covered
-        and c.section not in SEMANTIC_SKIP_SECTIONS
+        and c.section not in skip
         and len(c.text.split()) >= SEMANTIC_MIN_WORDS
         and not _non_skill().search(c.text.lower())
     ]

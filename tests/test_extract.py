@@ -95,3 +95,12 @@ def test_extract_every_skill_is_in_the_taxonomy_and_spans_match(tax: Taxonomy, t
     for mention in extract_skills(text, semantic=False):
         assert mention.skill.uri in tax.skill_index
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_extract_reads_a_description_without_headings_but_skips_an_ads_company_intro() -> None:
+    description = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit dan memotong kain"
+    found = extract_skills(description, min_z=4.0)
+    assert found and all(m.method == "semantic" for m in found)
+    ad = "PT Contoh adalah pabrik garmen terbesar dengan mesin jahit modern.\n\nKualifikasi:\n- Mampu bekerja dalam tim"
+    starts = [m.start for m in extract_skills(ad, min_z=4.0)]
+    assert starts and min(starts) > ad.index("Kualifikasi"), "the company intro of an ad is not read"

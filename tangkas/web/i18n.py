@@ -40,6 +40,7 @@ PAGES: dict[str, dict[str, str]] = {
     "skills_found": {"id": "Keterampilan yang disebut", "en": "Skills mentioned"},
     "evidence": {"id": "Bukti dalam teks", "en": "Evidence in the text"},
     "keep": {"id": "pakai", "en": "keep"},
+    "suggestion": {"id": "saran, centang bila benar", "en": "suggestion, tick if right"},
     "add_skill": {"id": "Tambah keterampilan", "en": "Add a skill"},
     "add_skill_placeholder": {"id": "mis. forklift, Microsoft Excel", "en": "e.g. forklift, Microsoft Excel"},
     "see_options": {"id": "Lihat pekerjaan yang bisa dituju", "en": "See jobs you can move into"},

@@ -40,6 +40,8 @@ def _replace_lang(params: Any, lang: str) -> str:
 
 
 templates.env.filters["replace_lang"] = _replace_lang
+SUGGEST_MIN_Z = 4.0
+"""A person corrects what the page understood, so it also offers weaker semantic matches (unticked)."""
 Uris = Annotated[list[str], Query(max_length=20)]
 Short = Annotated[str, Query(max_length=200)]
 
@@ -181,7 +183,7 @@ def highlight(text: str, mentions: list[SkillMention]) -> Markup:
 
 @router.post("/understand", response_class=HTMLResponse)
 def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] = "") -> HTMLResponse:
-    mentions = extract_skills(text) if text.strip() else []
+    mentions = extract_skills(text, min_z=SUGGEST_MIN_Z) if text.strip() else []
     titles = code_description(text, limit=5) if text.strip() else []
     return render(
         request, "understand.html", UnderstandPage(text, titles, mentions, highlight(text, mentions))
