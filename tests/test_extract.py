@@ -101,6 +101,9 @@ def test_extract_reads_a_description_without_headings_but_skips_an_ads_company_i
     description = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit dan memotong kain"
     found = extract_skills(description, min_z=4.0)
     assert found and all(m.method == "semantic" for m in found)
-    ad = "PT Contoh adalah pabrik garmen terbesar dengan mesin jahit modern.\n\nKualifikasi:\n- Mampu bekerja dalam tim"
+    ad = (
+        "PT Contoh adalah pabrik garmen terbesar dengan mesin jahit modern.\n\n"
+        "Kualifikasi:\n- Mampu bekerja dalam tim"
+    )
     starts = [m.start for m in extract_skills(ad, min_z=4.0)]
     assert starts and min(starts) > ad.index("Kualifikasi"), "the company intro of an ad is not read"
