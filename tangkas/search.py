@@ -25,6 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from tangkas.errors import UnknownConceptError
 from tangkas.models import KbjiOccupation, Occupation, Skill
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.text.lang import en, id
@@ -287,3 +288,44 @@ def search_occupations(text: str, *, limit: int = 10) -> list[OccupationHit]:
 def search_skills(text: str, *, limit: int = 10) -> list[SkillHit]:
     """Ranked ESCO skills for a query (English labels)."""
     return skill_search().search(text, limit)
+
+
+def resolve_occupation(text: str) -> Occupation:
+    """One ESCO occupation for what a person typed: an identifier, else the best search hit.
+
+    URIs and ESCO codes name an occupation; a KBJI kode or an ISCO group resolves to the ESCO
+    occupation the multilingual alignment ranks first in that group.
+
+    >>> resolve_occupation("kbji:8332.01").isco, resolve_occupation("penjahit").label_en
+    ('8332', 'tailor')
+    """
+    tax = load_taxonomy()
+    try:
+        found = tax.lookup(text)
+    except UnknownConceptError:
+        hits = search_occupations(text, limit=1)
+        if not hits:
+            raise
+        return hits[0].occupation
+    if isinstance(found, Occupation):
+        return found
+    code = found.kode if isinstance(found, KbjiOccupation) else found.code
+    ranked = tax.kbji_alignment(code) or [o.uri for o in tax.occupations_in(code)]
+    if not ranked:
+        raise UnknownConceptError("occupation", text)
+    return tax.occupation(ranked[0])
+
+
+def resolve_skill(text: str) -> Skill:
+    """One ESCO skill for a URI, an exact label, or else the best search hit.
+
+    >>> resolve_skill("pyton").label_en
+    'Python (computer programming)'
+    """
+    try:
+        return load_taxonomy().skill(text)
+    except UnknownConceptError:
+        hits = search_skills(text, limit=1)
+        if not hits:
+            raise
+        return hits[0].skill

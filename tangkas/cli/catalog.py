@@ -35,9 +35,9 @@ from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_la
 from tangkas.demo_catalog import generate_demo_catalog
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
-from tangkas.models import IscoGroup, KbjiOccupation, Lang, Occupation
+from tangkas.models import Lang, Occupation
 from tangkas.provinces import province as find_province
-from tangkas.search import search_occupations
+from tangkas.search import resolve_occupation
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.training import PRAKERJA_CREDIT_IDR, TrainingPlan, plan_training, training_need
 from tangkas.transitions import Profile
@@ -179,25 +179,6 @@ def _check_province(name: str | None) -> None:
             fail(f"provinsi tidak dikenal: {name!r}")
 
 
-def _occupation(tax: Taxonomy, text: str) -> Occupation:
-    try:
-        found = tax.lookup(text)
-    except UnknownConceptError:
-        hits = search_occupations(text, limit=1)
-        if not hits:
-            fail(f"jabatan tidak ditemukan: {text!r}")
-        return hits[0].occupation
-    if isinstance(found, Occupation):
-        return found
-    uris = tax.kbji_alignment(found.kode) if isinstance(found, KbjiOccupation) else []
-    if uris:
-        return tax.occupation(uris[0])
-    members = tax.occupations_in(found.code if isinstance(found, IscoGroup) else found.isco)
-    if not members:
-        fail(f"tidak ada jabatan ESCO untuk {text!r}")
-    return members[0]
-
-
 def _plan_json(plan: TrainingPlan, source: Occupation, target: Occupation, synthetic: bool) -> dict[str, Any]:
     return {
         "from": source.uri,
@@ -305,7 +286,10 @@ def plan(
     except ValueError:
         fail(f"tanggal tidak valid: {deadline!r} (YYYY-MM-DD)")
     _check_province(province)
-    src, dst = _occupation(tax, source), _occupation(tax, target)
+    try:
+        src, dst = resolve_occupation(source), resolve_occupation(target)
+    except UnknownConceptError:
+        fail(f"jabatan tidak ditemukan: {source!r} / {target!r}")
     catalog = _catalog(catalog_file, tax, language, quiet=as_json)
     gap = training_need(Profile(occupations=(src.uri,)), dst)
     result = plan_training(

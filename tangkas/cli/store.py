@@ -106,19 +106,15 @@ def _run_import(kind: str, path: Path, db: str | None, partial: bool, lang: Lang
     if as_json:
         console.print_json(json.dumps(asdict(report)))
         return
-    if report.errors:
-        for error in report.errors[:50]:
-            errors.print(_error_line(error, lang), markup=False)
-    console.print(
-        _t(
-            "imported",
-            lang,
-            inserted=report.inserted,
-            duplicates=report.duplicates,
-            rejected=report.rejected_rows,
-            rows=report.rows,
-        )
-    )
+    _print_report(report, lang)
+
+
+def _print_report(report: ImportReport, lang: Lang) -> None:
+    """The rows a partial import refused, then what it wrote."""
+    for error in report.errors[:50]:
+        errors.print(_error_line(error, lang), markup=False)
+    counts = {"inserted": report.inserted, "duplicates": report.duplicates, "rejected": report.rejected_rows}
+    console.print(_t("imported", lang, rows=report.rows, **counts))
 
 
 def _import_with_progress(store: Store, kind: str, path: Path, partial: bool, lang: Lang) -> ImportReport:
@@ -201,16 +197,7 @@ def import_postings_command(
     if feed_report:
         coverage = ", ".join(f"{k} {v:.0%}" for k, v in feed_report.coverage().items())
         console.print(f"{feed_report.feed}: {feed_report.postings} lowongan terbaca; {coverage}")
-    console.print(
-        _t(
-            "imported",
-            language,
-            inserted=report.inserted,
-            duplicates=report.duplicates,
-            rejected=report.rejected_rows,
-            rows=report.rows,
-        )
-    )
+    _print_report(report, language)
 
 
 @keys_app.command("create")

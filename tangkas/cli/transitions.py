@@ -13,10 +13,10 @@ from rich.table import Table
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
-from tangkas.models import Lang, Occupation, Skill
-from tangkas.search import search_occupations, search_skills
+from tangkas.models import Lang, Occupation
+from tangkas.search import resolve_occupation, resolve_skill
 from tangkas.similarity import METHODS
-from tangkas.taxonomy import ESCO_CODE, Taxonomy, load_taxonomy
+from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.transitions import Profile, Recommendation, recommend_transitions
 
 MESSAGES = {
@@ -46,27 +46,6 @@ JumpOption = Annotated[int, typer.Option("--max-jump", min=0, max=4, help="Kenai
 
 def _t(key: str, lang: Lang, **values: object) -> str:
     return translate(MESSAGES, key, lang, **values)
-
-
-def resolve_occupation(tax: Taxonomy, query: str, lang: Lang) -> Occupation:
-    """A URI or ESCO code directly; anything else through occupation search (best hit)."""
-    text = query.strip()
-    if text.startswith("http") or ESCO_CODE.match(text):
-        return tax.occupation(text)
-    hits = search_occupations(text, limit=1)
-    if not hits:
-        fail(_t("no_match", lang, query=query))
-    return hits[0].occupation
-
-
-def resolve_skill(tax: Taxonomy, query: str, lang: Lang) -> Skill:
-    try:
-        return tax.skill(query)
-    except UnknownConceptError:
-        hits = search_skills(query, limit=1)
-        if not hits:
-            fail(_t("no_skill", lang, query=query))
-        return hits[0].skill
 
 
 def _label_id(tax: Taxonomy, occupation: Occupation) -> str:
@@ -125,11 +104,11 @@ def transitions(
     language = parse_lang(lang)
     tax = load_taxonomy()
     try:
-        source = resolve_occupation(tax, query, language)
-        extra = [resolve_skill(tax, s, language) for s in _split(skills)]
+        source = resolve_occupation(query)
+        extra = [resolve_skill(s) for s in _split(skills)]
         excluded = frozenset(tax.occupation(e).uri for e in _split(exclude))
     except UnknownConceptError as error:
-        fail(str(error))
+        fail(_t("no_skill" if error.kind == "skill" else "no_match", language, query=error.identifier))
     profile = Profile(
         occupations=(source.uri,),
         skills=tuple(s.uri for s in extra),

@@ -39,14 +39,14 @@ class Backend(ABC):
     def load_arrow(self, table: str, data: pa.Table) -> None:
         """Append ``data`` (columns named as in ``table``) to an existing table, in bulk."""
 
-    @abstractmethod
-    def _begin(self) -> None: ...
+    def _begin(self) -> None:
+        self.execute("BEGIN")
 
-    @abstractmethod
-    def _commit(self) -> None: ...
+    def _commit(self) -> None:
+        self.execute("COMMIT")
 
-    @abstractmethod
-    def _rollback(self) -> None: ...
+    def _rollback(self) -> None:
+        self.execute("ROLLBACK")
 
     @abstractmethod
     def close(self) -> None:

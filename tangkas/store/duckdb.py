@@ -47,14 +47,5 @@ class DuckDBBackend(Backend):
         finally:
             self._connection.unregister("_tangkas_batch")
 
-    def _begin(self) -> None:
-        self._connection.execute("BEGIN TRANSACTION")
-
-    def _commit(self) -> None:
-        self._connection.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self._connection.execute("ROLLBACK")
-
     def close(self) -> None:
         self._connection.close()

@@ -54,14 +54,5 @@ class PostgresBackend(Backend):
                 for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
                     copy.write_row(row)
 
-    def _begin(self) -> None:
-        self._connection.execute("BEGIN")
-
-    def _commit(self) -> None:
-        self._connection.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self._connection.execute("ROLLBACK")
-
     def close(self) -> None:
         self._connection.close()
