@@ -11,8 +11,10 @@ Parts, in build order (the skills part first: other modules depend on it):
 - ``occupations``: the preferred label of every ESCO occupation, row order = ``occupations``.
 - ``occupation_labels``: distinct alternative and hidden labels of occupations.
 - ``kbji``: KBJI 2014 Indonesian titles (six-digit occupations).
-- ``skill_labels``: up to ``SKILL_ALT_CAP`` distinct alternative labels per skill, shortest first
-  (short labels are what ads say; capping keeps the shipped data lean).
+- ``skill_labels``: the alternative and hidden labels of each skill that say something new, shortest
+  first: a label is dropped when its cosine to the preferred label or to an already kept label of
+  the same skill is at least ``SKILL_LABEL_MAX_COSINE`` (near-paraphrases such as plurals add size,
+  not recall). Labels like "work on your own" or "achieve goals" are how ads phrase a skill.
 
 Raw float32 vectors are cached in ``build/embeddings-cache`` keyed by text, so re-running only embeds
 new texts. Output is byte-for-byte reproducible: texts are sorted, no timestamps are written.
@@ -39,16 +41,17 @@ sys.path.insert(0, str(ROOT))
 from tangkas.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 from tangkas.text.normalize import normalize  # noqa: E402
 
-SKILL_ALT_CAP = 1
+SKILL_LABEL_MAX_COSINE = 0.94
 BATCH = 128
 Rows = list[tuple[str, str]]  # (text, owner)
+Part = Callable[[Taxonomy, "Cache"], Rows]
 
 
-def _skills(tax: Taxonomy) -> Rows:
+def _skills(tax: Taxonomy, cache: Cache) -> Rows:
     return [(s.label_en, str(i)) for i, s in enumerate(tax.skills)]
 
 
-def _occupations(tax: Taxonomy) -> Rows:
+def _occupations(tax: Taxonomy, cache: Cache) -> Rows:
     return [(o.label_en, str(i)) for i, o in enumerate(tax.occupations)]
 
 
@@ -62,7 +65,7 @@ def _distinct(labels: list[str], seen: set[str]) -> list[str]:
     return out
 
 
-def _occupation_labels(tax: Taxonomy) -> Rows:
+def _occupation_labels(tax: Taxonomy, cache: Cache) -> Rows:
     rows: Rows = []
     for i, o in enumerate(tax.occupations):
         seen = {normalize(o.label_en)}
@@ -70,20 +73,29 @@ def _occupation_labels(tax: Taxonomy) -> Rows:
     return rows
 
 
-def _kbji(tax: Taxonomy) -> Rows:
+def _kbji(tax: Taxonomy, cache: Cache) -> Rows:
     return [(k.title_id, k.kode) for k in sorted(tax.kbji.values(), key=lambda k: k.kode)]
 
 
-def _skill_labels(tax: Taxonomy) -> Rows:
-    rows: Rows = []
+def _skill_labels(tax: Taxonomy, cache: Cache) -> Rows:
+    candidates: list[tuple[str, int]] = []
     for i, s in enumerate(tax.skills):
         seen = {normalize(s.label_en)}
-        labels = _distinct(sorted(s.alt_en, key=lambda a: (len(a), a)), seen)[:SKILL_ALT_CAP]
-        rows += [(label, str(i)) for label in labels]
+        labels = _distinct(sorted(s.alt_en + s.hidden_en, key=lambda a: (len(a), a)), seen)
+        candidates += [(label, i) for label in labels]
+    vectors = cache.embed([text for text, _ in candidates])
+    preferred = cache.embed([s.label_en for s in tax.skills])
+    kept: dict[int, list[np.ndarray]] = {}
+    rows: Rows = []
+    for (text, owner), vector in zip(candidates, vectors, strict=True):
+        near = kept.setdefault(owner, [preferred[owner]])
+        if max(float(vector @ other) for other in near) < SKILL_LABEL_MAX_COSINE:
+            near.append(vector)
+            rows.append((text, str(owner)))
     return rows
 
 
-PARTS: dict[str, Callable[[Taxonomy], Rows]] = {
+PARTS: dict[str, Part] = {
     "skills": _skills,
     "occupations": _occupations,
     "occupation_labels": _occupation_labels,
@@ -158,7 +170,7 @@ def main() -> None:
     tax = load_taxonomy()
     cache = Cache(args.cache)
     for name in args.parts.split(","):
-        write_part(name, PARTS[name](tax), cache, args.out)
+        write_part(name, PARTS[name](tax, cache), cache, args.out)
 
 
 if __name__ == "__main__":

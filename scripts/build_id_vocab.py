@@ -41,10 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_embeddings import Cache  # noqa: E402
+from build_embeddings import Cache, quantise  # noqa: E402
 
 from tangkas import extract  # noqa: E402
-from tangkas.extract import _label_banks, chunks, phrase_matches  # noqa: E402
+from tangkas.extract import chunks, phrase_matches  # noqa: E402
 from tangkas.taxonomy import load_taxonomy  # noqa: E402
 from tangkas.text.lang import en, id  # noqa: E402
 from tangkas.text.normalize import normalize  # noqa: E402
@@ -138,15 +138,38 @@ def allowed_skills(iscos: set[str]) -> np.ndarray:
     return np.unique(relation.indices)
 
 
-def best_skills(vectors: np.ndarray, masks: list[np.ndarray | None]) -> list[tuple[int, float, float, float]]:
+def alignment_labels(cache: Cache) -> tuple[np.ndarray, np.ndarray]:
+    """The labels the reviewed vocabulary was aligned against: each skill's preferred label and its
+    shortest alternative label (zeros if none), int8-quantised like the shipped embeddings.
+
+    The product now ships more alternative labels; aligning against all of them finds other,
+    unreviewed pairs, so the vocabulary keeps this fixed label set (and stays byte-reproducible).
+    """
+    tax = load_taxonomy()
+    shortest = [
+        next((a for a in sorted(s.alt_en, key=lambda a: (len(a), a)) if normalize(a) not in ("", key)), "")
+        for s, key in ((s, normalize(s.label_en)) for s in tax.skills)
+    ]
+    banks = []
+    for texts in ([s.label_en for s in tax.skills], shortest):
+        rows, scale = quantise(cache.embed([t for t in texts if t]))
+        vectors = rows.astype(np.float32) * scale[:, None]
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        bank = np.zeros((len(texts), vectors.shape[1]), np.float32)
+        bank[[i for i, t in enumerate(texts) if t]] = vectors
+        banks.append(bank)
+    return banks[0], banks[1]
+
+
+def best_skills(
+    vectors: np.ndarray, masks: list[np.ndarray | None], cache: Cache
+) -> list[tuple[int, float, float, float]]:
     """(skill row, cosine, z-score, margin) of each phrase's best skill among its allowed skills."""
-    banks = _label_banks()
+    preferred, shortest = alignment_labels(cache)
     out = []
     for start in range(0, len(vectors), 512):
         block = vectors[start : start + 512]
-        scores = block @ banks[0].T
-        for bank in banks[1:]:
-            np.maximum(scores, block @ bank.T, out=scores)
+        scores = np.maximum(block @ preferred.T, block @ shortest.T)
         for row, mask in zip(scores, masks[start : start + 512], strict=True):
             z = (row - row.mean()) / (row.std() + 1e-6)
             candidates = np.arange(len(row)) if mask is None or not len(mask) else mask
@@ -173,11 +196,12 @@ def main() -> None:
     tasks = kbji_tasks()
     phrases = sorted(p for p in set(ads) | set(tasks) if not phrase_matches(p))
     print(f"{len(ads)} ad phrases, {len(tasks)} KBJI tasks, {len(phrases)} to align", file=sys.stderr)
-    vectors = Cache(ROOT / "build" / "embeddings-cache").embed(phrases)
+    cache = Cache(ROOT / "build" / "embeddings-cache")
+    vectors = cache.embed(phrases)
     masks = [None if p in ads else allowed_skills(tasks[p]) for p in phrases]
     tax = load_taxonomy()
     rows, review = [], []
-    for phrase, (skill, cosine, z, margin) in zip(phrases, best_skills(vectors, masks), strict=True):
+    for phrase, (skill, cosine, z, margin) in zip(phrases, best_skills(vectors, masks, cache), strict=True):
         source = "lokerid" if phrase in ads else "kbji"
         one_word = " " not in phrase
         keep = (

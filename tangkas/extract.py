@@ -181,23 +181,6 @@ def phrase_matches(text: str) -> list[SkillMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-@cache
-def _label_banks() -> tuple[np.ndarray, ...]:
-    """Skill-aligned matrices: preferred labels, then each skill's k-th alternative label (zeros if none)."""
-    from tangkas.embeddings import label_embeddings, skill_embeddings
-
-    banks = [skill_embeddings()]
-    alt = label_embeddings("skill_labels")
-    rank: dict[str, int] = {}
-    for i, owner in enumerate(alt.owners):
-        k = rank.get(owner, 0)
-        rank[owner] = k + 1
-        while len(banks) <= k + 1:
-            banks.append(np.zeros_like(banks[0]))
-        banks[k + 1][int(owner)] = alt.vectors[i]
-    return tuple(banks)
-
-
 def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarray:
     """(len(texts), n_skills) e5 similarity of each text to each skill: the max over its shipped labels.
 
@@ -206,13 +189,12 @@ def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarr
     >>> load_taxonomy().skills[int(scores[0].argmax())].label_en
     'operate forklift'
     """
-    from tangkas.embeddings import embed, skill_embeddings
+    from tangkas.embeddings import all_labels, best_label_scores, embed, skill_embeddings
 
     queries = embed(list(texts))
-    banks = _label_banks() if alternatives else (skill_embeddings(),)
-    scores: np.ndarray = queries @ banks[0].T
-    for bank in banks[1:]:
-        np.maximum(scores, queries @ bank.T, out=scores)
+    if alternatives:
+        return best_label_scores(queries, all_labels("skills"))
+    scores: np.ndarray = queries @ skill_embeddings().T
     return scores
 
 
@@ -295,10 +277,13 @@ def _semantic_candidates(clauses: Sequence[Clause], covered: set[int]) -> list[C
 
 
 def semantic_matches(clauses: Sequence[Clause], min_z: float = SEMANTIC_MIN_Z) -> list[SkillMention]:
-    """The best skill of each clause when it stands out (z-score over all skills >= ``min_z``)."""
+    """The best skill of each clause when it stands out (z-score over all skills >= ``min_z``).
+
+    Clauses are ranked by the same score as ``score_skills`` (the one the skill benchmarks measure).
+    """
     if not clauses:
         return []
-    scores = skill_scores([c.text for c in clauses])
+    scores = score_skills([c.text for c in clauses])
     mean = scores.mean(axis=1, keepdims=True)
     std = scores.std(axis=1, keepdims=True) + 1e-6
     z = (scores - mean) / std

@@ -79,26 +79,6 @@ def clean_title(title: str) -> str:
 
 
 @cache
-def _label_groups() -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """All occupation label vectors (preferred first, then the rest) with their owner rows and texts."""
-    from tangkas.embeddings import label_embeddings, occupation_embeddings
-
-    alt = label_embeddings("occupation_labels")
-    tax = load_taxonomy()
-    vectors = np.vstack([occupation_embeddings(), alt.vectors])
-    owners = np.concatenate([np.arange(len(tax.occupations)), np.array([int(o) for o in alt.owners])])
-    texts = [o.label_en for o in tax.occupations] + list(alt.texts)
-    return vectors, owners, texts
-
-
-def _max_by_owner(scores: np.ndarray, owners: np.ndarray, n_owners: int) -> np.ndarray:
-    """Per row, the max score over each owner's columns (every owner in ``range(n_owners)`` has one)."""
-    order = np.argsort(owners, kind="stable")
-    starts = np.searchsorted(owners[order], np.arange(n_owners))
-    return np.maximum.reduceat(scores[:, order], starts, axis=1)
-
-
-@cache
 def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
     """KBJI title vectors and, per ESCO occupation, the KBJI titles of its ISCO unit group (a 0/1 matrix)."""
     from tangkas.embeddings import label_embeddings
@@ -116,14 +96,16 @@ def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
 
 
 @cache
-def _char_index() -> tuple[CharTfidf, np.ndarray]:
-    _, owners, texts = _label_groups()
-    return CharTfidf().fit([normalize(t) for t in texts]), owners
+def _char_index() -> CharTfidf:
+    from tangkas.embeddings import all_labels
+
+    return CharTfidf().fit([normalize(t) for t in all_labels("occupations").texts])
 
 
-def _chars(titles: Sequence[str], n_occ: int) -> np.ndarray:
-    index, owners = _char_index()
-    return _max_by_owner(index.similarity(titles), owners, n_occ)
+def _chars(titles: Sequence[str]) -> np.ndarray:
+    from tangkas.embeddings import all_labels, best_by_owner
+
+    return best_by_owner(_char_index().similarity(titles), all_labels("occupations"))
 
 
 def _kbji_scores(queries: np.ndarray) -> np.ndarray:
@@ -141,17 +123,15 @@ def _kbji_scores(queries: np.ndarray) -> np.ndarray:
 
 def score_titles(titles: Sequence[str], method: TitleMethod = "tangkas") -> np.ndarray:
     """(len(titles), n_occupations) scores in taxonomy row order; higher is better."""
-    from tangkas.embeddings import embed, occupation_embeddings
+    from tangkas.embeddings import all_labels, best_label_scores, embed, occupation_embeddings
 
-    n_occ = len(load_taxonomy().occupations)
     if method == "tfidf":
-        return _chars([normalize(t) for t in titles], n_occ)
+        return _chars([normalize(t) for t in titles])
     if method == "e5-preferred":
         preferred: np.ndarray = embed(list(titles)) @ occupation_embeddings().T
         return preferred
-    vectors, owners, _ = _label_groups()
     if method == "e5-labels":
-        return _max_by_owner(embed(list(titles)) @ vectors.T, owners, n_occ)
+        return best_label_scores(embed(list(titles)), all_labels("occupations"))
     cleaned = [clean_title(t) or normalize(t) or t for t in titles]
     return combine_scores(embed(cleaned), cleaned)
 
@@ -188,13 +168,14 @@ def _onet_title_rows() -> dict[str, tuple[int, ...]]:
 
 def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool = True) -> np.ndarray:
     """The ``tangkas`` score from embedded cleaned titles: the weighted signals of the module docstring."""
-    vectors, owners, _ = _label_groups()
-    n_occ = len(load_taxonomy().occupations)
-    sims = queries @ vectors.T
-    scores = WEIGHTS["e5"] * _max_by_owner(sims, owners, n_occ) + WEIGHTS["preferred"] * sims[:, :n_occ]
+    from tangkas.embeddings import all_labels, best_by_owner
+
+    labels = all_labels("occupations")
+    sims = queries @ labels.vectors.T
+    scores = WEIGHTS["e5"] * best_by_owner(sims, labels) + WEIGHTS["preferred"] * sims[:, labels.starts]
     scores += WEIGHTS["kbji"] * _kbji_scores(queries)
     if WEIGHTS["chars"]:
-        scores += WEIGHTS["chars"] * _chars(cleaned, n_occ)
+        scores += WEIGHTS["chars"] * _chars(cleaned)
     if prior:
         onet = _onet_title_rows()
         for i, title in enumerate(cleaned):

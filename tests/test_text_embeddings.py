@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from tangkas.embeddings import embed, label_embeddings, occupation_embeddings, skill_embeddings
+from tangkas.embeddings import (
+    all_labels,
+    best_label_scores,
+    embed,
+    label_embeddings,
+    occupation_embeddings,
+    skill_embeddings,
+)
 from tangkas.taxonomy import Taxonomy
 
 
@@ -26,3 +33,15 @@ def test_embeddings_occupations_and_label_parts_are_aligned(tax: Taxonomy) -> No
 def test_embeddings_are_read_only_and_embed_handles_empty_input() -> None:
     assert not skill_embeddings().flags.writeable
     assert embed([]).shape == (0, 384)
+
+
+def test_embeddings_all_labels_give_each_skill_its_best_label(tax: Taxonomy) -> None:
+    labels = all_labels("skills")
+    assert len(labels.starts) == len(tax.skills) and labels.vectors.shape[0] == len(labels.texts)
+    assert list(labels.owners) == sorted(labels.owners)  # grouped by owner, preferred label first
+    assert [labels.texts[i] for i in labels.starts[:3]] == [s.label_en for s in tax.skills[:3]]
+    row = tax.skill_index[tax.skill("work independently").uri]
+    own = [labels.texts[i] for i in range(len(labels.texts)) if labels.owners[i] == row]
+    assert "work on your own" in own  # an alternative label the way ads say it
+    scores = best_label_scores(embed(["work on your own"]), labels)
+    assert scores.shape == (1, len(tax.skills)) and int(scores[0].argmax()) == row

@@ -37,6 +37,14 @@ def test_prepare_numbered_lists_and_english_headings() -> None:
 def test_prepare_does_not_split_at_abbreviations() -> None:
     clauses = split_clauses("Pengalaman min. 2 tahun sebagai Admin Gudang. Menguasai Excel.")
     assert [c.text for c in clauses] == ["Pengalaman min. 2 tahun sebagai Admin Gudang.", "Menguasai Excel."]
+    office = split_clauses("Menguasai Ms. Excel dan Ms. Word. Siap bekerja shift")
+    assert [c.text for c in office] == ["Menguasai Ms. Excel dan Ms. Word.", "Siap bekerja shift"]
+
+
+def test_prepare_numbered_items_without_a_space_lose_their_number_but_decimals_stay() -> None:
+    text = "Tanggung jawab:\n1.Mengatur jadwal konten\n2) Membuat laporan\n4.5 tahun pengalaman"
+    clauses = split_clauses(text)
+    assert [c.text for c in clauses] == ["Mengatur jadwal konten", "Membuat laporan", "4.5 tahun pengalaman"]
 
 
 def test_prepare_language_hints_for_indonesian_english_mixed_and_malay() -> None:

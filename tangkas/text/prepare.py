@@ -34,9 +34,11 @@ MAX_HEADER_WORDS = 6
 MAX_CLAUSE_CHARS = 400
 
 _LINE = re.compile(r"[^\n\r]+")
-_BULLET = re.compile(r"^\s*(?:[-–—•*·●▪►>+✓✔☑o]\s*|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+)")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·●▪►>+✓✔☑o]\s*|\(?\d{1,2}[.)](?:\s+|(?=[A-Za-z]))|\(?[a-zA-Z][.)]\s+)")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"'%][.!?;])\s+(?=[A-Z(\"'])|\s+[•|]\s+")
-_ABBREVIATIONS = frozenset("min maks max dll dsb pt cv jl no sr jr dr tbk etc eg ie vs bpk ibu st".split())
+_ABBREVIATIONS = frozenset(
+    "min maks max dll dsb pt cv jl no sr jr dr tbk etc eg ie vs bpk ibu st ms kab kec".split()
+)
 _WORD = re.compile(r"[a-z]+")
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+")
 
