@@ -6,6 +6,8 @@ a weighted sum of:
 
 - ``e5``: multilingual-e5 similarity to the occupation's best shipped label (preferred, alternative,
   hidden) — the main signal, and the one that carries Indonesian and Malay;
+- ``centroid``: e5 similarity to the mean of all the occupation's labels (rewards occupations many
+  of whose labels fit the title, not just one);
 - ``kbji``: e5 similarity to the KBJI 2014 Indonesian titles of its ISCO unit group;
 - ``chars``: character n-gram TF-IDF to its best label (typos, word forms; weight 0 after tuning);
 - ``onet``: the cleaned title is an O*NET 29.2 title or alternate title of an O*NET occupation that
@@ -40,7 +42,15 @@ from tangkas.text.tfidf import CharTfidf
 TitleMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels"]
 TITLE_METHODS: tuple[TitleMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels")
 TITLE_CACHE_SIZE = 65_536
-WEIGHTS = {"e5": 1.0, "preferred": 0.3, "kbji": 0.2, "chars": 0.0, "onet": 0.03, "demand": 0.005}
+WEIGHTS = {
+    "e5": 1.0,
+    "preferred": 0.3,
+    "centroid": 1.0,
+    "kbji": 0.2,
+    "chars": 0.0,
+    "onet": 0.03,
+    "demand": 0.005,
+}
 DEMAND = DATA_DIR / "occupation_demand.parquet"
 ONET_TITLES = DATA_DIR / "onet_titles.parquet"
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
@@ -76,6 +86,17 @@ def clean_title(title: str) -> str:
     joined = " ".join(words)
     extra = [en_word for id_word, en_word in id.TITLE_WORDS_EN.items() if f" {id_word} " in f" {joined} "]
     return " ".join([joined, *dict.fromkeys(e for e in extra if f" {e} " not in f" {joined} ")]).strip()
+
+
+@cache
+def _centroids() -> np.ndarray:
+    """(n_occupations, 384): the normalised mean of each occupation's label vectors."""
+    from tangkas.embeddings import all_labels
+
+    labels = all_labels("occupations")
+    sums = np.add.reduceat(labels.vectors, labels.starts, axis=0)
+    centroids: np.ndarray = sums / np.linalg.norm(sums, axis=1, keepdims=True)
+    return centroids
 
 
 @cache
@@ -173,6 +194,7 @@ def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool =
     labels = all_labels("occupations")
     sims = queries @ labels.vectors.T
     scores = WEIGHTS["e5"] * best_by_owner(sims, labels) + WEIGHTS["preferred"] * sims[:, labels.starts]
+    scores += WEIGHTS["centroid"] * (queries @ _centroids().T)
     scores += WEIGHTS["kbji"] * _kbji_scores(queries)
     if WEIGHTS["chars"]:
         scores += WEIGHTS["chars"] * _chars(cleaned)
