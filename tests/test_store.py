@@ -15,7 +15,14 @@ from tangkas.store.coding import Coding, code_postings, coding_status
 from tangkas.store.feeds import import_postings
 from tangkas.store.importer import ImportRejectedError, import_file
 from tangkas.store.keys import AuthenticationError, audit, authenticate, create_key, revoke_key
-from tangkas.store.queries import get_worker, list_courses, list_postings, list_workers, store_catalog
+from tangkas.store.queries import (
+    get_worker,
+    list_courses,
+    list_postings,
+    list_workers,
+    planning_catalog,
+    store_catalog,
+)
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training import TrainingNeed, plan_training
 
@@ -255,6 +262,21 @@ def test_store_courses_become_the_planning_catalog(store: Store, tmp_path: Path)
     assert catalog is not None and len(catalog) == 1
     plan = plan_training(TrainingNeed.from_uris([FORKLIFT]), catalog, province="32")
     assert plan.complete and plan.steps[0].course.id == "blk:c9"
+    assert planning_catalog(store) is catalog and planning_catalog(None).synthetic  # web and CLI agree
+
+
+def test_store_courses_are_what_the_plan_command_uses(store: Store, store_url: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tangkas.cli import app
+
+    course = {"source": "blk", "external_id": "c9", "provider": "BLK Bekasi", "title_id": "Operator forklift"}
+    course |= {"skills": FORKLIFT, "hours": "24", "cost_idr": "500000", "mode": "offline"}
+    import_file(store, "courses", _write_csv(tmp_path / "c.csv", [course]))
+    args = ["plan", "--from", "cleaner", "--to", "forklift operator", "--json", "--db", store_url]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert {step["course_id"] for step in json.loads(result.output)["steps"]} == {"blk:c9"}
 
 
 def test_store_demand_feeds_alignment_and_indicators(store: Store) -> None:

@@ -136,18 +136,43 @@ CatalogOption = Annotated[
 ]
 catalog_app = typer.Typer(help="Katalog kursus: impor dan demo.", no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Basis data Tangkas: kursus dan lowongan (bawaan: TANGKAS_DATABASE_URL)."),
+]
 
 
 def _t(key: str, lang: Lang, **values: object) -> str:
     return translate(MESSAGES, key, lang, **values)
 
 
-def _catalog(path: Path | None, tax: Taxonomy, lang: Lang, quiet: bool) -> CourseCatalog:
-    source = path or (default_catalog_path() if default_catalog_path().exists() else None)
-    catalog = read_catalog(source) if source else generate_demo_catalog(tax=tax)
+def _catalog(path: Path | None, lang: Lang, quiet: bool, db: str | None = None) -> CourseCatalog:
+    """A catalog file given on the command line, else the one catalog every part of Tangkas plans with."""
+    catalog = read_catalog(path) if path else _planning_catalog(db)
     if catalog.synthetic and not quiet:
         console.print(_t("demo_notice", lang), style="yellow", markup=False)
     return catalog
+
+
+def _planning_catalog(db: str | None) -> CourseCatalog:
+    from tangkas.store import StoreError, open_store
+    from tangkas.store.queries import planning_catalog
+
+    if _store_exists(db):
+        try:
+            with open_store(db) as store:
+                return planning_catalog(store if store.version() else None)
+        except StoreError:
+            pass  # e.g. the embedded store is locked by a running server: plan from the file or demo
+    return planning_catalog(None)
+
+
+def _store_exists(db: str | None) -> bool:
+    """Whether there is a store to read (so that a command never creates an empty embedded database)."""
+    from tangkas.store import default_url
+
+    url = db or default_url()
+    return not url.startswith("duckdb://") or Path(url.removeprefix("duckdb://").removeprefix("/")).exists()
 
 
 def _stored_demand(db: str | None) -> list[DemandRow] | None:
@@ -155,6 +180,8 @@ def _stored_demand(db: str | None) -> list[DemandRow] | None:
     from tangkas.store import StoreError, open_store
     from tangkas.store.indicators import skill_demand_rows
 
+    if not _store_exists(db):
+        return None
     try:
         with open_store(db) as store:
             if store.version() == 0:
@@ -275,12 +302,15 @@ def plan(
     ] = None,
     prakerja: Annotated[bool, typer.Option("--prakerja", help="Hanya kursus layak Prakerja.")] = False,
     catalog_file: CatalogOption = None,
+    db: DbOption = None,
     lang: LangOption = "id",
     as_json: JsonOption = False,
 ) -> None:
-    """Rencana kursus termurah untuk pindah dari satu jabatan ke jabatan lain."""
+    """Rencana kursus termurah untuk pindah dari satu jabatan ke jabatan lain.
+
+    Kursus dibaca dari --catalog, atau dari basis data Tangkas, atau dari katalog demo.
+    """
     language = parse_lang(lang)
-    tax = load_taxonomy()
     try:
         until = date.fromisoformat(deadline) if deadline else None
     except ValueError:
@@ -290,7 +320,7 @@ def plan(
         src, dst = resolve_occupation(source), resolve_occupation(target)
     except UnknownConceptError:
         fail(f"jabatan tidak ditemukan: {source!r} / {target!r}")
-    catalog = _catalog(catalog_file, tax, language, quiet=as_json)
+    catalog = _catalog(catalog_file, language, quiet=as_json, db=db)
     gap = training_need(Profile(occupations=(src.uri,)), dst)
     result = plan_training(
         gap,
@@ -417,9 +447,7 @@ def align(
     csv_out: Annotated[Path | None, typer.Option("--csv", help="Ekspor laporan ke CSV.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
     catalog_file: CatalogOption = None,
-    db: Annotated[
-        str | None, typer.Option("--db", help="Basis data lowongan (bawaan: basis data Tangkas).")
-    ] = None,
+    db: DbOption = None,
     lang: LangOption = "id",
 ) -> None:
     """Keterampilan dan kursus yang perlu dibuka di sebuah provinsi (laporan untuk kepala BLK).
@@ -429,7 +457,7 @@ def align(
     language = parse_lang(lang)
     tax = load_taxonomy()
     _check_province(province)
-    catalog = _catalog(catalog_file, tax, language, quiet=False)
+    catalog = _catalog(catalog_file, language, quiet=False, db=db)
     rows = read_demand_csv(demand, skill_uris=tax.skill_index) if demand else _stored_demand(db)
     report = align_catalog(catalog, rows, province=province, limit=limit)
     _print_alignment(report, tax, language)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
-from tangkas.catalog import Course, CourseCatalog, Provider
+from tangkas.catalog import Course, CourseCatalog, Provider, default_catalog_path, read_catalog
 from tangkas.store import Store
 from tangkas.transitions import DemandTable
 
@@ -191,6 +193,28 @@ def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
 
 
 _catalogs: dict[int, tuple[int, CourseCatalog]] = {}
+
+
+def planning_catalog(store: Store | None) -> CourseCatalog:
+    """The catalog plans use, everywhere: the store's courses when it has any, else the imported
+    catalog file (``default_catalog_path()``), else the seeded synthetic demo catalog."""
+    stored = store_catalog(store) if store is not None else None
+    if stored is not None:
+        return stored
+    path = default_catalog_path()
+    return _file_catalog(str(path), path.stat().st_mtime_ns) if path.exists() else _demo_catalog()
+
+
+@lru_cache(maxsize=2)
+def _file_catalog(path: str, modified: int) -> CourseCatalog:
+    return read_catalog(Path(path))  # keyed by modification time: a re-import is read again
+
+
+@cache
+def _demo_catalog() -> CourseCatalog:
+    from tangkas.demo_catalog import generate_demo_catalog
+
+    return generate_demo_catalog()
 
 
 def store_catalog(store: Store) -> CourseCatalog | None:

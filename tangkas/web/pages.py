@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -13,15 +12,14 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from tangkas.catalog import CourseCatalog, default_catalog_path, read_catalog
-from tangkas.demo_catalog import generate_demo_catalog
+from tangkas.catalog import CourseCatalog
 from tangkas.extract import SkillMention, extract_skills
 from tangkas.models import AutomationRisk, IscoGroup, KbjiOccupation, Lang, Occupation, OnetProfile, Skill
 from tangkas.provinces import PROVINCES, Province
 from tangkas.search import OccupationHit, search_occupations, search_skills
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
-from tangkas.store.queries import demand_table, list_postings, list_workers, store_catalog
+from tangkas.store.queries import demand_table, list_postings, list_workers, planning_catalog
 from tangkas.taxonomy import load_taxonomy
 from tangkas.titles import TitleMatch, code_description
 from tangkas.training import TrainingPlan, plan_training, training_need
@@ -130,17 +128,10 @@ def render(request: Request, template: str, page: object, status: int = 200) -> 
     return response
 
 
-@cache
-def _file_catalog() -> CourseCatalog:
-    path = default_catalog_path()
-    return read_catalog(path) if path.exists() else generate_demo_catalog()
-
-
 def course_catalog(store: Store) -> CourseCatalog:
     """The store's courses when it has any, else a catalog file, else the seeded synthetic demo catalog."""
     with store.lock:
-        stored = store_catalog(store)
-    return stored if stored is not None else _file_catalog()
+        return planning_catalog(store)
 
 
 def _filters(occ: list[str], skill: list[str], province: str, max_jump: str, min_pay: str) -> Filters:
