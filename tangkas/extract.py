@@ -280,6 +280,8 @@ def semantic_matches(clauses: Sequence[Clause], min_z: float = SEMANTIC_MIN_Z) -
     """The best skill of each clause when it stands out (z-score over all skills >= ``min_z``).
 
     Clauses are ranked by the same score as ``score_skills`` (the one the skill benchmarks measure).
+    The confidence does not depend on ``min_z``: it is 0.5 at z = 5.8, above which ~80% of semantic
+    matches were right in the hand check of 30 Loker.id ads (61% over all z >= 4.8).
     """
     if not clauses:
         return []
@@ -293,7 +295,7 @@ def semantic_matches(clauses: Sequence[Clause], min_z: float = SEMANTIC_MIN_Z) -
     for clause, row, z_row in zip(clauses, best, z, strict=True):
         top = float(z_row[row])
         if top >= min_z:
-            confidence = round(float(1.0 / (1.0 + np.exp(-(top - min_z - 1.0)))), 3)
+            confidence = round(float(1.0 / (1.0 + np.exp(-(top - SEMANTIC_MIN_Z - 1.0)))), 3)
             skill = tax.skills[int(row)]
             mentions.append(
                 SkillMention(

@@ -107,3 +107,12 @@ def test_extract_reads_a_description_without_headings_but_skips_an_ads_company_i
     )
     starts = [m.start for m in extract_skills(ad, min_z=4.0)]
     assert starts and min(starts) > ad.index("Kualifikasi"), "the company intro of an ad is not read"
+
+
+def test_extract_semantic_confidence_does_not_depend_on_the_threshold() -> None:
+    text = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit dan memotong kain"
+    loose = {m.skill.uri: m.confidence for m in extract_skills(text, min_z=3.5)}
+    strict = {m.skill.uri: m.confidence for m in extract_skills(text, min_z=4.5)}
+    assert strict and set(strict) <= set(loose)
+    assert all(loose[uri] == confidence for uri, confidence in strict.items())
+    assert all(0.0 < c < 1.0 for c in loose.values())
