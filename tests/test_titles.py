@@ -63,3 +63,10 @@ def test_titles_onet_alternate_titles_reach_esco_through_the_crosswalk() -> None
 def test_titles_code_description_reads_free_descriptions(text: str, isco: str) -> None:
     best = code_description(text, limit=1)[0]
     assert best.isco.startswith(isco), best.occupation.label_en
+
+
+def test_titles_indonesian_abbreviations_and_words_are_read() -> None:
+    assert code_title("Teknisi AC")[0].isco in {"3115", "7127"}  # AC = air conditioning
+    assert code_title("Staf Ekspor")[0].occupation.label_en == "import export specialist"
+    assert code_title("General Affairs")[0].isco != "0110"  # an office job, not an army general
+    assert code_title("Staff Admin Medsos")[0].isco in {"2432", "3343"}  # medsos = social media

@@ -91,6 +91,16 @@ TITLE_EXPANSIONS: dict[str, str] = {
     "qa": "quality assurance",
     "it": "information technology",
     "f&b": "food and beverage",
+    "ac": "air conditioning",
+    "hvac": "heating ventilation air conditioning",
+    "ga": "general affairs",
+    "hrd": "human resources",
+    "sdm": "human resources",
+    "spg": "sales promoter",
+    "spb": "sales promoter",
+    "cs": "customer service",
+    "ob": "office boy",
+    "k3": "occupational health and safety",
 }
 """Abbreviations common in ad titles, written out."""
 

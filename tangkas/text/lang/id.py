@@ -156,7 +156,7 @@ NON_SKILL_PATTERNS: tuple[str, ...] = (
 
 TITLE_NOISE: frozenset[str] = frozenset(
     """lowongan loker dibutuhkan dicari segera cepat kerja pekerjaan butuh membutuhkan penempatan
-    kontrak tetap harian magang lulusan baru pt cv tbk area wilayah untuk""".split()
+    kontrak tetap harian magang lulusan baru pt cv tbk area wilayah untuk staf""".split()
 )
 """Words in Indonesian ad titles that say nothing about the occupation."""
 
@@ -212,6 +212,19 @@ TITLE_WORDS_EN: dict[str, str] = {
     "dokter": "doctor",
     "insinyur": "engineer",
     "jurutera": "engineer",
+    "produksi": "factory production worker",
+    "pengeluaran": "factory production worker",
+    "ekspor": "export",
+    "impor": "import",
+    "medsos": "social media",
+    "kebersihan": "cleaner",
+    "cleaning service": "cleaner",
+    "office boy": "office cleaner",
+    "listrik": "electrical",
+    "keamanan": "security",
+    "pengiriman": "delivery",
+    "resepsionis": "receptionist",
+    "general affairs": "office administrator",
 }
 """Indonesian and Malay title words with their English equivalent, appended to a title before coding
 (the small multilingual model reads "perawat" poorly on its own, "perawat nurse" well)."""
