@@ -2,8 +2,8 @@
 
 Sources (read from ../shared at build time only; no ad text is shipped, only derived short phrases):
 
-1. **Loker.id 2025 ads** (``../shared/jobs/lokerid-2025``): the requirement / skill / responsibility
-   clauses of every ad (``tangkas.text.prepare``; boilerplate skipped) are cut at punctuation and
+1. **Loker.id 2025 and Jobstreet Indonesia 2022 ads** (``../shared/jobs/lokerid-2025``,
+   ``../shared/jobs/jobstreet-id-2022``): the requirement / skill / responsibility clauses of every ad (``tangkas.text.prepare``; boilerplate skipped) are cut at punctuation and
    conjunctions, stripped of lead words ("Mampu", "Menguasai", "Pengalaman di ...") and kept when
    they are 1-6 words long and appear in at least ``MIN_ADS`` different ads (frequent phrases are
    generic phrasings, not one company's text).
@@ -100,10 +100,22 @@ def core_phrase(piece: str) -> str:
     return " ".join(words)
 
 
-def ad_phrases(path: Path) -> dict[str, int]:
-    frame = pd.read_csv(path, usecols=["Description"])
+AD_SOURCES = (
+    ("lokerid-2025/lokerid_job_postings_processed.csv", "Description"),
+    ("jobstreet-id-2022/jobstreet_indonesia_target_roles_5000.csv", "description"),
+)
+"""(feed file under ../shared/jobs, its ad-text column): the ads phrases are mined from."""
+
+
+def ad_phrases(jobs: Path) -> dict[str, int]:
+    """Frequent short phrases of the ads' work clauses -> the number of different ads they appear in."""
+    texts = {  # an ad reposted with the same text counts once
+        str(text): None
+        for name, column in AD_SOURCES
+        for text in pd.read_csv(jobs / name, usecols=[column])[column].fillna("")
+    }
     ads: dict[str, set[int]] = defaultdict(set)
-    for number, text in enumerate(frame["Description"].fillna("")):
+    for number, text in enumerate(texts):
         for clause in split_clauses(str(text)):
             if (
                 clause.boilerplate
@@ -192,7 +204,7 @@ def main() -> None:
     )  # align against the ESCO labels alone, not a previous build
     rejected_path = ROOT / "scripts" / "id_vocab_rejected.txt"
     rejected = set(rejected_path.read_text().splitlines()) if rejected_path.exists() else set()
-    ads = ad_phrases(args.shared / "jobs" / "lokerid-2025" / "lokerid_job_postings_processed.csv")
+    ads = ad_phrases(args.shared / "jobs")
     tasks = kbji_tasks()
     phrases = sorted(p for p in set(ads) | set(tasks) if not phrase_matches(p))
     print(f"{len(ads)} ad phrases, {len(tasks)} KBJI tasks, {len(phrases)} to align", file=sys.stderr)
@@ -202,7 +214,7 @@ def main() -> None:
     tax = load_taxonomy()
     rows, review = [], []
     for phrase, (skill, cosine, z, margin) in zip(phrases, best_skills(vectors, masks, cache), strict=True):
-        source = "lokerid" if phrase in ads else "kbji"
+        source = "ads" if phrase in ads else "kbji"
         one_word = " " not in phrase
         keep = (
             cosine >= (MIN_COSINE_ONE_WORD if one_word else MIN_COSINE)
