@@ -2,11 +2,11 @@
 
 Sources (read from ../shared at build time only; no ad text is shipped, only derived short phrases):
 
-1. **Loker.id 2025 and Jobstreet Indonesia 2022 ads** (``../shared/jobs/lokerid-2025``,
-   ``../shared/jobs/jobstreet-id-2022``): the requirement / skill / responsibility clauses of every ad (``tangkas.text.prepare``; boilerplate skipped) are cut at punctuation and
-   conjunctions, stripped of lead words ("Mampu", "Menguasai", "Pengalaman di ...") and kept when
-   they are 1-6 words long and appear in at least ``MIN_ADS`` different ads (frequent phrases are
-   generic phrasings, not one company's text).
+1. **Loker.id 2025 and Jobstreet Indonesia 2022 ads** (``AD_SOURCES``): the requirement / skill /
+   responsibility clauses of every ad (``tangkas.text.prepare``; boilerplate skipped) are cut at
+   punctuation and conjunctions, stripped of lead words ("Mampu", "Menguasai", "Pengalaman di ...")
+   and kept when they are 1-6 words long and appear in at least ``MIN_ADS`` different ads (frequent
+   phrases are generic phrasings, not one company's text).
 2. **KBJI 2014 task lists** (``Tugasnya meliputi: a) ...; b) ...``) of the six-digit occupations:
    each short task, matched only against the skills ESCO lists for occupations of the same ISCO
    unit group (the KBJI occupation says where the task belongs).
