@@ -1,8 +1,12 @@
 """The course catalog: providers and courses, import from CSV/JSON with row-level validation, Parquet I/O.
 
 A record is a flat mapping (one course per row, skills as a list) — the same shape for CSV, JSON,
-Parquet and, later, the store. Importing is all or nothing: any bad row rejects the whole file and
-the report lists every problem row by row.
+Parquet and the store. Importing is all or nothing: any bad row rejects the whole file and the report
+lists every problem row by row.
+
+:func:`check_record` holds the course rules, and both ways in use it: ``tangkas catalog import``
+(:func:`validate_records`) and the store importer (``tangkas import courses``, the API). The store's
+column names are accepted as aliases (:data:`ALIASES`), so either kind of file imports either way.
 
 >>> rows = [{"id": "c1", "provider_name": "BLK Bandung", "provider_type": "BLK", "title_id": "Menjahit",
 ...          "skills": ["http://data.europa.eu/esco/skill/x"], "hours": "160", "cost_idr": "0",
@@ -19,9 +23,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -42,13 +46,21 @@ MODE_SYNONYMS = {"daring": "online", "luring": "offline", "tatap muka": "offline
                  "hibrida": "hybrid", "blended": "hybrid"}
 LEVEL_SYNONYMS = {"dasar": "basic", "menengah": "intermediate", "lanjut": "advanced", "lanjutan": "advanced"}
 TRUE_WORDS = {"1", "true", "yes", "ya", "y"}
-FALSE_WORDS = {"0", "false", "no", "tidak", "t", "n", ""}
-REQUIRED = ("id", "provider_name", "provider_type", "skills", "hours", "cost_idr", "mode")
+# "t" is in neither: it is "tidak" on Indonesian Y/T forms but "true" in PostgreSQL exports, so it is a
+# problem to fix rather than a guess.
+FALSE_WORDS = {"0", "false", "no", "tidak", "n", "f", ""}
+REQUIRED = ("id", "provider_name", "skills", "hours", "cost_idr", "mode")
 COLUMNS = ("id", "provider_id", "provider_name", "provider_type", "title_id", "title_en", "skills", "level",
            "hours", "cost_idr", "mode", "province", "city", "start_date", "certification", "capacity",
            "prakerja", "synthetic")
+ALIASES = {"external_id": "id", "provider": "provider_name", "provider_kind": "provider_type",
+           "province_code": "province"}
+"""The store's older column names, accepted for the catalog's (``COLUMNS``) in every file."""
+MIN_HOURS, MAX_HOURS = 0.5, 5000.0
+MAX_CAPACITY = 2**31 - 1  # what the store's INTEGER column holds
 SKILL_SEPARATOR = re.compile(r"[|;\s]+")
 THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+ProblemCode = Literal["missing", "invalid", "negative", "unknown_skill", "unknown_province", "duplicate"]
 
 
 class CatalogImportError(TangkasError):
@@ -99,7 +111,7 @@ class ImportProblem:
 
     row: int
     field: str
-    code: Literal["missing", "invalid", "negative", "unknown_skill", "unknown_province", "duplicate"]
+    code: ProblemCode
     value: str = ""
 
 
@@ -166,18 +178,65 @@ class CourseCatalog:
 # -- parsing one record -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedRecord:
+    """One record after the course rules: its course when the row is valid, else its problems.
+
+    ``id`` is the row's identifier and ``id_field`` the column it came from (``id`` or ``external_id``),
+    for the duplicate check across the file; ``provider_id`` is ``provider_id``, else ``provider_name``.
+    """
+
+    row: int
+    course: Course | None
+    problems: tuple[ImportProblem, ...]
+    id: str
+    id_field: str
+    provider_id: str
+
+
 class _RowErrors:
     def __init__(self, row: int) -> None:
         self.row = row
         self.problems: list[ImportProblem] = []
 
-    def add(self, name: str, code: Any, value: object = "") -> None:
+    def add(self, name: str, code: ProblemCode, value: object = "") -> None:
         self.problems.append(ImportProblem(self.row, name, code, str(value)[:80]))
 
 
 def _text(record: Mapping[str, Any], name: str) -> str:
     value = record.get(name)
     return "" if value is None else str(value).strip()
+
+
+def _canonical(record: Mapping[str, Any], errors: _RowErrors) -> tuple[dict[str, Any], dict[str, str]]:
+    """The record under the catalog's column names, and the file's own name of each aliased column.
+
+    A row giving both names with different values is a problem (it would be a guess which one counts).
+    """
+    canonical = dict(record)
+    used: dict[str, str] = {}
+    for alias, name in ALIASES.items():
+        if alias not in record:
+            continue
+        value, other = _text(record, alias), _text(record, name)
+        if not other and (value or name not in record):
+            canonical[name] = record[alias]
+            used[name] = alias
+        elif value and other and not _same(name, value, other):
+            errors.add(name, "invalid", f"{other} / {alias}={value}")
+    return canonical, used
+
+
+def _same(name: str, one: str, other: str) -> bool:
+    """Whether two values of a column agree (a province may be given once by name and once by code)."""
+    if one == other:
+        return True
+    if name != "province":
+        return False
+    try:
+        return find_province(one).code == find_province(other).code
+    except UnknownConceptError:
+        return False
 
 
 def _number(raw: str) -> float:
@@ -189,9 +248,11 @@ def _number(raw: str) -> float:
 def _skills(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return tuple(s for s in SKILL_SEPARATOR.split(value.strip()) if s)
-    uris = (v.get("uri", "") if isinstance(v, Mapping) else str(v) for v in value)
+    if isinstance(value, Mapping):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return tuple(s for s in SKILL_SEPARATOR.split(str(value).strip()) if s)
+    uris = (str(v.get("uri", "")) if isinstance(v, Mapping) else str(v) for v in value if v is not None)
     return tuple(u.strip() for u in uris if u and u.strip())
 
 
@@ -200,8 +261,46 @@ def _choice(raw: str, options: Sequence[str], synonyms: Mapping[str, str]) -> st
     return next((o for o in options if o.lower() == key), None)
 
 
+def check_record(
+    record: Mapping[str, Any], row: int, *, skill_uris: Container[str] | None
+) -> CheckedRecord:
+    """The course rules applied to one raw record (``row`` counts data rows from 1).
+
+    Problems name a column as the file spells it (``province_code`` in a file with the store's names).
+
+    >>> ok = check_record({"external_id": "c1", "provider": "LPK Maju", "title_id": "Las", "skills": "s1",
+    ...                    "hours": "40", "cost_idr": "1.500.000", "mode": "daring"}, 1, skill_uris=None)
+    >>> ok.course.mode, ok.course.cost_idr, ok.course.provider.type, ok.id_field
+    ('online', 1500000, 'online', 'external_id')
+    >>> bad = check_record({"id": "c2", "mode": "luring", "province_code": "Atlantis"}, 3, skill_uris=None)
+    >>> bad.course, bad.problems[-1]
+    (None, ImportProblem(row=3, field='province_code', code='unknown_province', value='Atlantis'))
+    """
+    errors = _RowErrors(row)
+    canonical, used = _canonical(record, errors)
+    course = _parse(canonical, errors, skill_uris)
+    problems = tuple(replace(p, field=used.get(p.field, p.field)) for p in errors.problems)
+    provider_id = _text(canonical, "provider_id") or _text(canonical, "provider_name")
+    identifier = _text(canonical, "id")
+    return CheckedRecord(
+        row, None if problems else course, problems, identifier, used.get("id", "id"), provider_id
+    )
+
+
+def duplicate_problem(
+    checked: CheckedRecord, key: object, seen: set[object]
+) -> ImportProblem | None:
+    """A ``duplicate`` problem when ``key``, the row's identity in the file, was seen before (else noted)."""
+    if not checked.id:
+        return None
+    if key in seen:
+        return ImportProblem(checked.row, checked.id_field, "duplicate", checked.id[:80])
+    seen.add(key)
+    return None
+
+
 def _parse(
-    record: Mapping[str, Any], errors: _RowErrors, skill_uris: Collection[str] | None
+    record: Mapping[str, Any], errors: _RowErrors, skill_uris: Container[str] | None
 ) -> Course | None:
     for name in REQUIRED:
         if name != "skills" and not _text(record, name):
@@ -214,18 +313,16 @@ def _parse(
     for uri in skills:
         if skill_uris is not None and uri not in skill_uris:
             errors.add("skills", "unknown_skill", uri)
-    provider_type = _choice(_text(record, "provider_type"), PROVIDER_TYPES, {"platform": "online"})
-    if _text(record, "provider_type") and provider_type is None:
-        errors.add("provider_type", "invalid", _text(record, "provider_type"))
     mode = _choice(_text(record, "mode"), MODES, MODE_SYNONYMS)
+    provider_type = _provider_type(record, mode, errors)
     if _text(record, "mode") and mode is None:
         errors.add("mode", "invalid", _text(record, "mode"))
     level = _choice(_text(record, "level"), LEVELS, LEVEL_SYNONYMS)
     if _text(record, "level") and level is None:
         errors.add("level", "invalid", _text(record, "level"))
-    hours = _positive(record, "hours", errors, integer=False, allow_zero=False)
-    cost = _positive(record, "cost_idr", errors, integer=True, allow_zero=True)
-    capacity = _positive(record, "capacity", errors, integer=True, allow_zero=False)
+    hours = _positive(record, "hours", errors, integer=False, limits=(MIN_HOURS, MAX_HOURS))
+    cost = _positive(record, "cost_idr", errors, integer=True, limits=(0, float("inf")))
+    capacity = _positive(record, "capacity", errors, integer=True, limits=(1, MAX_CAPACITY))
     province = _province(record, mode, errors)
     start = _date(record, errors)
     prakerja, synthetic = _flag(record, "prakerja", errors), _flag(record, "synthetic", errors)
@@ -252,9 +349,21 @@ def _parse(
     )
 
 
+def _provider_type(record: Mapping[str, Any], mode: str | None, errors: _RowErrors) -> str | None:
+    """The provider type; when not given, ``online`` for online courses, else ``LPK`` (as the store did)."""
+    raw = _text(record, "provider_type")
+    if not raw:
+        return "online" if mode == "online" else "LPK"
+    found = _choice(raw, PROVIDER_TYPES, {"platform": "online"})
+    if found is None:
+        errors.add("provider_type", "invalid", raw)
+    return found
+
+
 def _positive(
-    record: Mapping[str, Any], name: str, errors: _RowErrors, *, integer: bool, allow_zero: bool
+    record: Mapping[str, Any], name: str, errors: _RowErrors, *, integer: bool, limits: tuple[float, float]
 ) -> float | None:
+    """A number within ``limits``: below zero is ``negative``; unreadable or out of limits ``invalid``."""
     raw = _text(record, name)
     if not raw:
         return None
@@ -266,7 +375,7 @@ def _positive(
     if value != value or value in (float("inf"), float("-inf")) or (integer and value != int(value)):
         errors.add(name, "invalid", raw)
         return None
-    if value < 0 or (value == 0 and not allow_zero):
+    if value < 0 or not limits[0] <= value <= limits[1]:
         errors.add(name, "negative" if value < 0 else "invalid", raw)
         return None
     return value
@@ -287,6 +396,8 @@ def _province(record: Mapping[str, Any], mode: str | None, errors: _RowErrors) -
 
 def _date(record: Mapping[str, Any], errors: _RowErrors) -> date | None:
     value = record.get("start_date")
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     raw = _text(record, "start_date")
@@ -315,7 +426,7 @@ def _flag(record: Mapping[str, Any], name: str, errors: _RowErrors) -> bool:
 
 
 def validate_records(
-    records: Iterable[Mapping[str, Any]], *, skill_uris: Collection[str] | None
+    records: Iterable[Mapping[str, Any]], *, skill_uris: Container[str] | None
 ) -> ImportReport:
     """Check every record; the report holds all courses only when no row has a problem.
 
@@ -323,48 +434,58 @@ def validate_records(
     """
     courses: list[Course] = []
     problems: list[ImportProblem] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
     count = 0
     for count, record in enumerate(records, start=1):
-        errors = _RowErrors(count)
-        course = _parse(record, errors, skill_uris)
-        identifier = _text(record, "id")
-        if identifier and identifier in seen:
-            errors.add("id", "duplicate", identifier)
-        seen.add(identifier)
-        problems.extend(errors.problems)
-        if course is not None and not errors.problems:
-            courses.append(course)
+        checked = check_record(record, count, skill_uris=skill_uris)
+        duplicate = duplicate_problem(checked, checked.id, seen)
+        problems.extend(checked.problems)
+        if duplicate is not None:
+            problems.append(duplicate)
+        elif checked.course is not None:
+            courses.append(checked.course)
     return ImportReport(count, tuple(courses) if not problems else (), tuple(problems))
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    """Raw records from a ``.csv``, ``.json`` (a list of objects), ``.jsonl`` or ``.parquet`` file."""
+    """Raw records from a ``.csv``, ``.json`` (a list of objects, or JSON Lines), ``.jsonl``/``.ndjson`` or
+    ``.parquet``/``.pq`` file: the file types the store importer reads."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with path.open(newline="", encoding="utf-8-sig") as handle:
             return list(csv.DictReader(handle))
-    if suffix == ".json":
-        data = json.loads(path.read_text(encoding="utf-8"))
-        courses = data.get("courses", data) if isinstance(data, dict) else data
-        if not isinstance(courses, list) or not all(isinstance(r, dict) for r in courses):
-            raise TangkasError(f"{path}: expected a JSON list of course objects")
-        return courses
-    if suffix == ".jsonl":
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if suffix == ".parquet":
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        return _json_records(path)
+    if suffix in (".parquet", ".pq"):
         rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
         return rows
-    raise TangkasError(f"{path}: unsupported catalog format {suffix!r} (use .csv, .json, .jsonl or .parquet)")
+    raise TangkasError(
+        f"{path}: unsupported catalog format {suffix!r} (use .csv, .json, .jsonl, .ndjson or .parquet)"
+    )
 
 
-def import_catalog(path: Path, *, skill_uris: Collection[str] | None) -> ImportReport:
+def _json_records(path: Path) -> list[dict[str, Any]]:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        try:
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError as error:
+            raise TangkasError(f"{path}: neither JSON nor JSON Lines ({error.msg})") from None
+    courses = data.get("courses", [data]) if isinstance(data, dict) else data
+    if not isinstance(courses, list) or not all(isinstance(r, dict) for r in courses):
+        raise TangkasError(f"{path}: expected a JSON list of course objects")
+    return courses
+
+
+def import_catalog(path: Path, *, skill_uris: Container[str] | None) -> ImportReport:
     """Validate a catalog file into an :class:`ImportReport` (nothing is written)."""
     return validate_records(read_records(path), skill_uris=skill_uris)
 
 
 def course_record(course: Course) -> dict[str, Any]:
-    """The flat record of a course, as written to Parquet (and, later, the store).
+    """The flat record of a course under the catalog's column names, as written to Parquet.
 
     >>> p = Provider("p", "LPK Maju", "LPK")
     >>> course_record(Course("a", p, "Las", "Welding", ("s1",), 40, 900_000, "offline", "32"))["skills"]
@@ -412,7 +533,7 @@ def write_catalog(catalog: Iterable[Course], path: Path) -> Path:
     return path
 
 
-def read_catalog(path: Path, *, skill_uris: Collection[str] | None = None) -> CourseCatalog:
+def read_catalog(path: Path, *, skill_uris: Container[str] | None = None) -> CourseCatalog:
     """Read a catalog written by :func:`write_catalog` (or any valid file), validating every row."""
     if not path.exists():
         raise TangkasError(f"catalog file not found: {path}")
@@ -425,15 +546,19 @@ def default_catalog_path() -> Path:
 
 
 __all__ = [
+    "ALIASES",
     "COLUMNS",
     "CatalogImportError",
+    "CheckedRecord",
     "Course",
     "CourseCatalog",
     "ImportProblem",
     "ImportReport",
     "Provider",
+    "check_record",
     "course_record",
     "default_catalog_path",
+    "duplicate_problem",
     "import_catalog",
     "read_catalog",
     "read_records",

@@ -136,6 +136,7 @@ def test_api_provider_adds_only_its_own_courses(client: TestClient, keys: dict[s
         "hours": 40,
         "cost_idr": 0,
         "mode": "offline",
+        "province_code": "32",  # an offline course says where it is held (the catalog's rule)
     }
     ok = client.post("/api/courses", json={"rows": [course]}, headers=_h(keys["provider"]))
     assert ok.status_code == 200 and ok.json()["inserted"] == 1
@@ -143,13 +144,18 @@ def test_api_provider_adds_only_its_own_courses(client: TestClient, keys: dict[s
     assert (
         client.post("/api/courses", json={"rows": [other]}, headers=_h(keys["provider"])).status_code == 403
     )
+    named = {k: v for k, v in course.items() if k != "provider"} | {"external_id": "c3"}
+    for name, status in (("BLK Bandung", 200), ("LPK Lain", 403)):  # the catalog's column name
+        row = named | {"provider_name": name}
+        answer = client.post("/api/courses", json={"rows": [row]}, headers=_h(keys["provider"]))
+        assert answer.status_code == status, answer.text
     assert (
         client.post("/api/courses", json={"rows": [course]}, headers=_h(keys["analyst"])).status_code == 403
     )
     listed = client.get(
         "/api/courses", params={"provider": "BLK Bandung"}, headers=_h(keys["analyst"])
     ).json()
-    assert listed["total"] == 1
+    assert listed["total"] == 2  # c1, and c3 sent with provider_name
 
 
 def test_api_bad_input_gets_consistent_error_bodies(client: TestClient, keys: dict[str, str]) -> None:

@@ -56,7 +56,7 @@ def _write_csv(path: Path, rows: list[dict[str, object]]) -> Path:
 def test_store_migrations_are_versioned_and_idempotent(store: Store) -> None:
     assert store.version() == LATEST
     assert store.migrate() == []
-    assert store.version() == 3
+    assert store.version() == 4
 
 
 def test_store_requires_latest_schema(store_url: str) -> None:
@@ -272,6 +272,7 @@ def test_store_courses_are_what_the_plan_command_uses(store: Store, store_url: s
 
     course = {"source": "blk", "external_id": "c9", "provider": "BLK Bekasi", "title_id": "Operator forklift"}
     course |= {"skills": FORKLIFT, "hours": "24", "cost_idr": "500000", "mode": "offline"}
+    course["province_code"] = "32"  # an offline course says where it is held
     import_file(store, "courses", _write_csv(tmp_path / "c.csv", [course]))
     args = ["plan", "--from", "cleaner", "--to", "forklift operator", "--json", "--db", store_url]
     result = CliRunner().invoke(app, args)

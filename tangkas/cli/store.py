@@ -57,6 +57,13 @@ ERROR_CODES = {
     "format": {"id": "format salah", "en": "wrong format"},
     "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
     "row": {"id": "baris rusak", "en": "broken row"},
+    # the course catalog's rules (courses)
+    "missing": {"id": "kosong", "en": "is missing"},
+    "invalid": {"id": "tidak valid", "en": "is invalid"},
+    "negative": {"id": "negatif", "en": "is negative"},
+    "unknown_skill": {"id": "URI keterampilan tidak dikenal", "en": "unknown skill URI"},
+    "unknown_province": {"id": "provinsi tidak dikenal", "en": "unknown province"},
+    "duplicate": {"id": "duplikat dalam berkas", "en": "duplicate in the file"},
 }
 T = TypeVar("T")
 DbOption = Annotated[

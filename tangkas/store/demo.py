@@ -88,6 +88,7 @@ def _course_rows(catalog: CourseCatalog) -> list[dict[str, Any]]:
             "certification": c.certification,
             "capacity": c.capacity,
             "prakerja": c.prakerja,
+            "level": c.level,
             "synthetic": True,
         }
         for c in catalog

@@ -4,6 +4,9 @@ Rows stream in batches into a staging table inside one transaction. A row error 
 file (the transaction rolls back, nothing is written) unless ``partial=True``, which imports the
 valid rows and reports the others. Rows are identified by ``(source, external_id)``: re-importing a
 file inserts nothing twice, and an import killed midway leaves the store as it was.
+
+Courses follow the course catalog's rules and column names (see :mod:`tangkas.store.records`): the file
+``tangkas catalog import`` takes imports here too.
 """
 
 from __future__ import annotations
@@ -94,7 +97,8 @@ def read_batches(path: Path, fmt: str | None = None) -> Iterator[Batch]:
         for record_batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS):
             yield Batch(record_batch.num_rows, record_batch.to_pydict())
     elif fmt == "csv":
-        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        # utf-8-sig: a spreadsheet's byte-order mark must not rename the first column (nor untype it)
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             header = next(csv.reader(handle), [])
         types = dict.fromkeys(header, pa.string())
         try:
@@ -108,8 +112,39 @@ def read_batches(path: Path, fmt: str | None = None) -> Iterator[Batch]:
         except pa.ArrowInvalid as error:
             raise TangkasError(f"malformed CSV {path.name}: {str(error).splitlines()[0]}") from error
     else:
-        for rows in _jsonl(path):
+        document = _json_document(path)
+        chunks = _jsonl(path) if document is None else _chunks(document)
+        for rows in chunks:
             yield rows_to_batch(rows)
+
+
+def _json_document(path: Path) -> list[dict[str, Any]] | None:
+    """The rows of a ``.json`` file holding one JSON document (a list of objects, or a catalog's
+    ``{"courses": [...]}``); ``None`` for JSON Lines, which are streamed instead."""
+    if path.suffix.lower() != ".json":
+        return None
+    with path.open(encoding="utf-8-sig", errors="replace") as lines:
+        first = next((line for line in lines if line.strip()), "")
+    if not first.lstrip().startswith("["):
+        try:
+            json.loads(first)
+            return None  # the first line is a whole object: JSON Lines
+        except json.JSONDecodeError:
+            pass
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig", errors="replace"))
+    except json.JSONDecodeError:
+        return None  # read as JSON Lines: each broken line is reported as a broken row
+    if isinstance(document, dict):
+        document = document.get("courses", [document])
+    if not isinstance(document, list):
+        document = [document]
+    return [row if isinstance(row, dict) else {"__error__": "not an object"} for row in document]
+
+
+def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH_ROWS):
+        yield rows[start : start + BATCH_ROWS]
 
 
 def _jsonl(path: Path) -> Iterator[list[dict[str, Any]]]:
@@ -134,6 +169,8 @@ def _known(kind: str) -> Callable[[str, str], bool]:
     tax = load_taxonomy()
 
     def known(field_name: str, identifier: str) -> bool:
+        if kind == "courses":
+            return identifier in tax.skill_index  # the catalog's rule: skills are ESCO URIs
         try:
             if field_name in ("occupations", "occupation_uri"):
                 tax.occupation(identifier)
@@ -195,6 +232,7 @@ def import_batches(
     report = ImportReport(kind, label)
     known = _known(kind) if spec.uri_lists else None
     store.require_latest()
+    seen: set[object] = set()  # row keys so far, for the duplicate check of specs that have one
     schema = pa.schema(
         [("_row", pa.int64()), *zip(spec.arrow_schema.names, spec.arrow_schema.types, strict=True)]
     )
@@ -202,7 +240,7 @@ def import_batches(
         staging = _stage(store, spec)
         for batch in batches:
             first = report.rows + 1
-            values, errors, bad = validate_columns(spec, batch.columns, batch.size, first, known)
+            values, errors, bad = validate_columns(spec, batch.columns, batch.size, first, known, seen)
             errors += [RowError(first + i, "-", "row", why) for i, why in batch.broken.items()]
             bad.update(batch.broken)
             report.rows += batch.size

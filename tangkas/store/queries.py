@@ -9,8 +9,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from tangkas.catalog import Course, CourseCatalog, Provider, default_catalog_path, read_catalog
+from tangkas.catalog import CourseCatalog, default_catalog_path, read_catalog
 from tangkas.store import Store
+from tangkas.store.records import stored_course
 from tangkas.transitions import DemandTable
 
 POSTING_COLUMNS = (
@@ -23,8 +24,8 @@ WORKER_PERSONAL = (
     "bpjs_ketenagakerjaan, bpjs_kesehatan"
 )
 COURSE_COLUMNS = (
-    "id, source, external_id, provider, provider_kind, title_id, title_en, skills, hours, cost_idr, mode, "
-    "province_code, city, start_date, certification, capacity, prakerja, synthetic"
+    "id, source, external_id, provider, provider_kind, title_id, title_en, skills, level, hours, cost_idr, "
+    "mode, province_code, city, start_date, certification, capacity, prakerja, synthetic"
 )
 
 
@@ -226,29 +227,6 @@ def store_catalog(store: Store) -> CourseCatalog | None:
     if cached and cached[0] == count:
         return cached[1]
     rows = store.backend.query(f"SELECT {COURSE_COLUMNS} FROM courses ORDER BY id")
-    catalog = CourseCatalog(
-        Course(
-            id=f"{r['source']}:{r['external_id']}",
-            provider=Provider(
-                r["provider"],
-                r["provider"],
-                r["provider_kind"] or ("online" if r["mode"] == "online" else "LPK"),
-            ),
-            title_id=r["title_id"],
-            title_en=r["title_en"] or "",
-            skills=tuple(u for u in r["skills"].split(";") if u),
-            hours=float(r["hours"]),
-            cost_idr=int(r["cost_idr"]),
-            mode=r["mode"],
-            province=r["province_code"],
-            city=r["city"] or "",
-            start_date=r["start_date"],
-            certification=r["certification"] or "",
-            capacity=r["capacity"],
-            prakerja=bool(r["prakerja"]),
-            synthetic=bool(r["synthetic"]),
-        )
-        for r in rows
-    )
+    catalog = CourseCatalog(stored_course(r) for r in rows)
     _catalogs[id(store)] = (count, catalog)
     return catalog

@@ -3,6 +3,11 @@
 A validator turns one raw row (strings from CSV, JSON values, Parquet values) into typed values or
 row errors with a code; values of personal fields never appear in an error.
 
+Courses are checked by the course catalog's own rules (:func:`tangkas.catalog.check_record`), so a
+file ``tangkas catalog import`` accepts is accepted here and the other way round: the catalog's column
+names (``id``, ``provider_name``, ``province`` ...) and the store's (``external_id``, ``provider``,
+``province_code`` ...) both work, and problems carry the catalog's codes (``missing``, ``invalid``...).
+
 >>> row, errors = validate_row(SPECS["postings"], {"source": "x", "external_id": "1", "title": "Kasir",
 ...                                              "salary_min": "-5"}, 2)
 >>> [(e.row, e.field, e.code) for e in errors]
@@ -19,8 +24,11 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
+from tangkas.catalog import Course, ProblemCode, Provider, check_record, duplicate_problem
+
 FieldType = Literal["text", "int", "float", "bool", "date"]
-ErrorCode = Literal["required", "type", "choice", "range", "unknown_concept", "format", "order", "row"]
+FieldCode = Literal["required", "type", "choice", "range", "unknown_concept", "format", "order", "row"]
+ErrorCode = FieldCode | ProblemCode
 ARROW_TYPES: dict[FieldType, pa.DataType] = {
     "text": pa.string(),
     "int": pa.int64(),
@@ -72,16 +80,28 @@ class Spec:
     fields: tuple[Field, ...]
     key: tuple[str, ...] = ("source", "external_id")
     uri_lists: tuple[str, ...] = ()
+    rules: Literal["fields", "catalog"] = "fields"
+    """``fields``: each field's own checks; ``catalog``: the course catalog's rules (``fields`` then only
+    give the table's columns and types)."""
 
     @property
     def arrow_schema(self) -> pa.Schema:
         return pa.schema([(f.name, ARROW_TYPES[f.type]) for f in self.fields])
 
 
-def _spec(kind: str, *fields: Field, uri_lists: tuple[str, ...] = ()) -> Spec:
+def _spec(
+    kind: str,
+    *fields: Field,
+    uri_lists: tuple[str, ...] = (),
+    rules: Literal["fields", "catalog"] = "fields",
+) -> Spec:
     common = (Field("source", required=True), Field("external_id", required=True))
     return Spec(
-        kind, kind, common + fields + (Field("synthetic", "bool", default=False),), uri_lists=uri_lists
+        kind,
+        kind,
+        common + fields + (Field("synthetic", "bool", default=False),),
+        uri_lists=uri_lists,
+        rules=rules,
     )
 
 
@@ -125,23 +145,26 @@ SPECS: dict[str, Spec] = {
         Field("bpjs_kesehatan", "bool", personal=True),
         uri_lists=("occupations", "skills"),
     ),
+    # The columns of the courses table; rows are checked by tangkas.catalog.check_record.
     "courses": _spec(
         "courses",
-        Field("provider", required=True),
-        Field("provider_kind", choices=frozenset({"BLK", "LPK", "online"})),
-        Field("title_id", required=True),
+        Field("provider"),
+        Field("provider_kind"),
+        Field("title_id"),
         Field("title_en"),
-        Field("skills", required=True),
-        Field("hours", "float", required=True, minimum=0.5, maximum=5000),
-        Field("cost_idr", "float", required=True, minimum=0),
-        Field("mode", required=True, choices=frozenset({"online", "offline", "hybrid"})),
+        Field("skills"),
+        Field("hours", "float"),
+        Field("cost_idr", "float"),
+        Field("mode"),
         Field("province_code"),
         Field("city"),
         Field("start_date", "date"),
         Field("certification"),
-        Field("capacity", "int", minimum=0),
+        Field("capacity", "int"),
         Field("prakerja", "bool", default=False),
+        Field("level"),
         uri_lists=("skills",),
+        rules="catalog",
     ),
 }
 
@@ -215,11 +238,16 @@ def validate_columns(
     size: int,
     first_row: int,
     known: Callable[[str, str], bool] | None = None,
+    seen: set[object] | None = None,
 ) -> tuple[dict[str, list[Any]], list[RowError], set[int]]:
     """Typed columns, errors (in row order) and the positions of bad rows, for one batch of rows.
 
     Works column by column: one parser and one checker per field, so a million rows validate in seconds.
+    Specs with the catalog's rules go row by row instead (:func:`validate_courses`); ``seen`` carries
+    the keys of earlier batches of the same file, for their duplicate check.
     """
+    if spec.rules == "catalog":
+        return validate_courses(spec, columns, size, first_row, known, set() if seen is None else seen)
     values: dict[str, list[Any]] = {}
     errors: list[RowError] = []
     bad: set[int] = set()
@@ -281,6 +309,125 @@ def _cross_checks(
                 errors.append(RowError(first_row + i, "salary_max", "order"))
                 bad.add(i)
     return errors
+
+
+class _KnownSkills:
+    """A ``known(field, uri)`` taxonomy check as the container of skill URIs the catalog's rules ask."""
+
+    def __init__(self, known: Callable[[str, str], bool]) -> None:
+        self.known = known
+
+    def __contains__(self, uri: object) -> bool:
+        return isinstance(uri, str) and self.known("skills", uri)
+
+
+def validate_courses(
+    spec: Spec,
+    columns: Mapping[str, Sequence[Any]],
+    size: int,
+    first_row: int,
+    known: Callable[[str, str], bool] | None,
+    seen: set[object],
+) -> tuple[dict[str, list[Any]], list[RowError], set[int]]:
+    """:func:`validate_columns` for courses: every row through :func:`tangkas.catalog.check_record`.
+
+    ``source`` is optional: it defaults to the provider's id (``provider_id``, else its name), so a
+    catalog file keeps one identity per provider and course. A second row with the same
+    ``(source, id)`` in one file is a ``duplicate`` problem, as in the catalog.
+
+    >>> row = {"id": "c1", "provider_name": "BLK Bandung", "title_id": "Las", "skills": "s1",
+    ...        "hours": "160", "cost_idr": "0", "mode": "luring", "province": "Jawa Barat"}
+    >>> values, errors, bad = validate_courses(SPECS["courses"], {k: [v, v] for k, v in row.items()}, 2, 1,
+    ...                                        None, set())
+    >>> values["source"][0], values["mode"][0], values["province_code"][0], values["provider_kind"][0]
+    ('BLK Bandung', 'offline', '32', 'LPK')
+    >>> [(e.row, e.field, e.code) for e in errors], bad
+    ([(2, 'id', 'duplicate')], {1})
+    """
+    skills = None if known is None else _KnownSkills(known)
+    values: dict[str, list[Any]] = {f.name: [f.default] * size for f in spec.fields}
+    errors: list[RowError] = []
+    bad: set[int] = set()
+    names = list(columns)
+    for i in range(size):
+        record = {name: columns[name][i] for name in names}
+        checked = check_record(record, first_row + i, skill_uris=skills)
+        source = _source(record.get("source")) or checked.provider_id
+        problems = list(checked.problems)
+        duplicate = duplicate_problem(checked, (source, checked.id), seen)
+        if duplicate is not None:
+            problems.append(duplicate)
+        if problems or checked.course is None:
+            errors += [RowError(p.row, p.field, p.code, p.value) for p in problems]
+            bad.add(i)
+            continue
+        for name, value in course_columns(checked.course, source).items():
+            values[name][i] = value
+    return values, errors, bad
+
+
+def _source(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def course_columns(course: Course, source: str) -> dict[str, Any]:
+    """A valid course as a row of the ``courses`` table (empty optional text is stored as NULL).
+
+    >>> p = Provider("p", "LPK Maju", "LPK")
+    >>> row = course_columns(Course("a", p, "Las", "", ("s1", "s2"), 40, 0, "offline", "32"), "x")
+    >>> row["external_id"], row["provider"], row["skills"], row["province_code"], row["city"]
+    ('a', 'LPK Maju', 's1;s2', '32', None)
+    """
+    return {
+        "source": source,
+        "external_id": course.id,
+        "provider": course.provider.name,
+        "provider_kind": course.provider.type,
+        "title_id": course.title_id,
+        "title_en": course.title_en or None,
+        "skills": ";".join(course.skills),
+        "hours": course.hours,
+        "cost_idr": float(course.cost_idr),
+        "mode": course.mode,
+        "province_code": course.province,
+        "city": course.city or None,
+        "start_date": course.start_date,
+        "certification": course.certification or None,
+        "capacity": course.capacity,
+        "prakerja": course.prakerja,
+        "level": course.level,
+        "synthetic": course.synthetic,
+    }
+
+
+def stored_course(row: Mapping[str, Any]) -> Course:
+    """A row of the ``courses`` table as a catalog course, ``id`` being ``source:external_id``.
+
+    Rows stored before the catalog's rules applied may lack the provider kind: online courses are then
+    taken as from an online platform, others as from an LPK.
+    """
+    return Course(
+        id=f"{row['source']}:{row['external_id']}",
+        provider=Provider(
+            row["provider"],
+            row["provider"],
+            row["provider_kind"] or ("online" if row["mode"] == "online" else "LPK"),
+        ),
+        title_id=row["title_id"],
+        title_en=row["title_en"] or "",
+        skills=tuple(u for u in row["skills"].split(";") if u),
+        hours=float(row["hours"]),
+        cost_idr=int(row["cost_idr"]),
+        mode=row["mode"],
+        province=row["province_code"],
+        city=row["city"] or "",
+        level=row.get("level"),
+        start_date=row["start_date"],
+        certification=row["certification"] or "",
+        capacity=row["capacity"],
+        prakerja=bool(row["prakerja"]),
+        synthetic=bool(row["synthetic"]),
+    )
 
 
 def validate_row(

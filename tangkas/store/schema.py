@@ -105,6 +105,11 @@ MIGRATIONS: tuple[Migration, ...] = (
                 created_at TIMESTAMP NOT NULL)""",
         ),
     ),
+    Migration(
+        4,
+        "course level, as in the course catalog",
+        ("ALTER TABLE courses ADD COLUMN level TEXT",),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -157,7 +157,9 @@ def _import(store: Store, kind: str, rows: list[dict[str, Any]], caller: ApiKey)
 @router.post("/courses", tags=["training"], dependencies=[require("provider", "admin")])
 def add_courses(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, Any]:
     """Add courses, all or nothing; a provider may add only its own courses."""
-    if caller.role == "provider" and any(str(r.get("provider")) != caller.provider for r in rows):
+    # Either column name may carry the provider; the validator rejects a row whose two names disagree.
+    owners = {str(r.get("provider") or r.get("provider_name") or "") for r in rows}
+    if caller.role == "provider" and owners - {caller.provider}:
         raise HTTPException(403, "a provider key may add only its own courses")
     return _import(store, "courses", rows, caller)
 
