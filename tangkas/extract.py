@@ -198,6 +198,15 @@ def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarr
     return scores
 
 
+def _best_and_preferred(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each skill's best-label and preferred-label similarity, from one product over all labels."""
+    from tangkas.embeddings import all_labels, best_by_owner, embed
+
+    labels = all_labels("skills")
+    sims = embed(list(texts)) @ labels.vectors.T
+    return best_by_owner(sims, labels), sims[:, labels.starts]
+
+
 @cache
 def _tfidf_skills() -> CharTfidf:
     return CharTfidf().fit([s.label_en for s in load_taxonomy().skills])
@@ -224,9 +233,7 @@ def score_skills(
         return _tfidf_skills().similarity(queries)
     if method in ("e5-preferred", "e5-labels"):
         return skill_scores(queries, alternatives=method == "e5-labels")
-    from tangkas.embeddings import embed, skill_embeddings
-
-    scores = skill_scores(queries)
+    scores, preferred = _best_and_preferred(queries)
     if sentences:
         pieces = [chunks(q) for q in queries]
         flat = [p for ps in pieces for p in ps]
@@ -237,7 +244,7 @@ def score_skills(
                 best = chunk_scores[offset : offset + len(ps)].max(axis=0)
                 scores[i] = (1 - CHUNK_WEIGHT) * scores[i] + CHUNK_WEIGHT * best
             offset += len(ps)
-    scores += PREFERRED_WEIGHT * (embed(list(queries)) @ skill_embeddings().T)
+    scores += PREFERRED_WEIGHT * preferred
     scores += TFIDF_WEIGHT * _tfidf_skills().similarity(queries)
     scores += PRIOR_WEIGHT * _skill_prior()[None, :]
     tax = load_taxonomy()

@@ -155,10 +155,10 @@ def _catalog(path: Path | None, lang: Lang, quiet: bool, db: str | None = None) 
 
 
 def _planning_catalog(db: str | None) -> CourseCatalog:
-    from tangkas.store import StoreError, open_store
+    from tangkas.store import StoreError, open_store, store_exists
     from tangkas.store.queries import planning_catalog
 
-    if _store_exists(db):
+    if store_exists(db):
         try:
             with open_store(db) as store:
                 return planning_catalog(store if store.version() else None)
@@ -167,20 +167,12 @@ def _planning_catalog(db: str | None) -> CourseCatalog:
     return planning_catalog(None)
 
 
-def _store_exists(db: str | None) -> bool:
-    """Whether there is a store to read (so that a command never creates an empty embedded database)."""
-    from tangkas.store import default_url
-
-    url = db or default_url()
-    return not url.startswith("duckdb://") or Path(url.removeprefix("duckdb://").removeprefix("/")).exists()
-
-
 def _stored_demand(db: str | None) -> list[DemandRow] | None:
     """Skill demand from the coded postings in the store, or None when it holds none."""
-    from tangkas.store import StoreError, open_store
+    from tangkas.store import StoreError, open_store, store_exists
     from tangkas.store.indicators import skill_demand_rows
 
-    if not _store_exists(db):
+    if not store_exists(db):
         return None
     try:
         with open_store(db) as store:

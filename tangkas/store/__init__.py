@@ -66,13 +66,31 @@ class Store:
         self.close()
 
 
+def _duckdb_path(url: str) -> str | None:
+    """The file (or ``:memory:``) of a ``duckdb://`` URL; ``None`` for other URLs."""
+    if not url.startswith("duckdb://"):
+        return None
+    return url.removeprefix("duckdb://").removeprefix("/") or ":memory:"
+
+
+def store_exists(url: str | None = None) -> bool:
+    """Whether there is a store at ``url`` to read: a server database, or an embedded file already made.
+
+    >>> store_exists("duckdb:////nowhere/tangkas.duckdb"), store_exists("postgresql://db/tangkas")
+    (False, True)
+    """
+    path = _duckdb_path(url or default_url())
+    return path is None or path == ":memory:" or Path(path).exists()
+
+
 def open_store(url: str | None = None) -> Store:
     """Open the store at ``url`` (``duckdb:///path``, ``duckdb:///:memory:`` or ``postgresql://...``)."""
     url = url or default_url()
-    if url.startswith("duckdb://"):
+    path = _duckdb_path(url)
+    if path is not None:
         from tangkas.store.duckdb import DuckDBBackend
 
-        return Store(DuckDBBackend(url.removeprefix("duckdb://").removeprefix("/") or ":memory:"), url)
+        return Store(DuckDBBackend(path), url)
     if url.startswith(("postgresql://", "postgres://")):
         try:
             from tangkas.store.postgres import PostgresBackend
@@ -82,4 +100,4 @@ def open_store(url: str | None = None) -> Store:
     raise StoreError(f"unsupported database URL (use duckdb:/// or postgresql://): {url.split('@')[-1]!r}")
 
 
-__all__ = ["LATEST", "Store", "StoreError", "default_url", "open_store"]
+__all__ = ["LATEST", "Store", "StoreError", "default_url", "open_store", "store_exists"]
