@@ -53,8 +53,10 @@ ID_VOCAB = DATA_DIR / "id_vocab.parquet"
 MIN_SINGLE_WORD = 5
 SEMANTIC_MIN_Z = 4.8
 SEMANTIC_MIN_WORDS = 2
-SKIP_SECTIONS = frozenset({"benefits", "company", "apply", "other"})
-SEMANTIC_SKIP_SECTIONS = SKIP_SECTIONS | {"intro"}  # the opening paragraph usually describes the company
+SKIP_SECTIONS = frozenset({"benefits", "company", "apply", "other", "personal"})
+# An ad's opening paragraph usually describes the company; a CV's education lines name schools and
+# degrees, which the phrase stage reads ("S1 Akuntansi" -> accounting) but whole lines do not.
+SEMANTIC_SKIP_SECTIONS = SKIP_SECTIONS | {"intro", "education"}
 CONFIDENCE = {"preferred": 0.95, "alternative": 0.9, "single": 0.7}
 
 
@@ -324,7 +326,11 @@ def extract_skills(text: str, *, semantic: bool = True, min_z: float = SEMANTIC_
     >>> m.method, m.skill.label_en, m.text
     ('semantic', 'work in teams', 'Mampu bekerja dalam tim')
     """
-    clauses = [c for c in split_clauses(text) if not c.boilerplate and c.section not in SKIP_SECTIONS]
+    clauses = [
+        c
+        for c in split_clauses(text)
+        if not c.boilerplate and not c.job_line and c.section not in SKIP_SECTIONS
+    ]
     mentions: list[SkillMention] = []
     covered: set[int] = set()
     for i, clause in enumerate(clauses):

@@ -236,19 +236,26 @@ def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
     """Occupations for a free description of someone's work ("saya 8 tahun jadi operator mesin jahit").
 
     A description is not a title: the title coder and the bilingual search (which reads KBJI titles
-    and colloquial Indonesian) each rank occupations, and their ranks are fused.
+    and colloquial Indonesian) each rank occupations, and their ranks are fused. A CV with job lines
+    in its experience section ("Admin Gudang - PT Sinar Logistik (2019 - 2022)") is coded from the
+    titles of those jobs instead, each job's ranking fused with the others.
 
     >>> [m.occupation.label_en for m in code_description("saya 8 tahun jadi operator mesin jahit", limit=1)]
     ['sewing machine operator']
     """
     from tangkas.search import search_occupations
+    from tangkas.text.prepare import job_title, split_clauses
 
+    jobs = [title for c in split_clauses(text) if c.job_line and (title := job_title(c.text))]
+    if jobs:
+        rankings = [[m.occupation for m in code_title(title, limit=20)] for title in dict.fromkeys(jobs)]
+    else:
+        rankings = [
+            [m.occupation for m in code_title(text, limit=20)],
+            [h.occupation for h in search_occupations(text, limit=20)],
+        ]
     fused: dict[str, float] = {}
     found: dict[str, Occupation] = {}
-    rankings = (
-        [m.occupation for m in code_title(text, limit=20)],
-        [h.occupation for h in search_occupations(text, limit=20)],
-    )
     for ranking in rankings:
         for rank, occupation in enumerate(ranking):
             fused[occupation.uri] = fused.get(occupation.uri, 0.0) + 1.0 / (RRF_K + rank + 1)

@@ -116,3 +116,12 @@ def test_extract_semantic_confidence_does_not_depend_on_the_threshold() -> None:
     assert strict and set(strict) <= set(loose)
     assert all(loose[uri] == confidence for uri, confidence in strict.items())
     assert all(0.0 < c < 1.0 for c in loose.values())
+
+
+def test_extract_reads_a_cv_but_not_its_personal_data_or_job_lines() -> None:
+    text = (DATA / "cv_id.txt").read_text()
+    mentions = extract_skills(text)
+    labels = {m.skill.label_en for m in mentions}
+    assert {"operate forklift", "use microsoft office", "communication"} <= labels
+    personal = ["3275010303940001", "0812", "Melati", "Sari", "Menikah", "Sinar Logistik", "Maju Jaya"]
+    assert not [m.text for m in mentions if any(p in text[m.start : m.end] for p in personal)]

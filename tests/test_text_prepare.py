@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tangkas.text.normalize import normalize
-from tangkas.text.prepare import language_hint, normalize_with_offsets, split_clauses
+from tangkas.text.prepare import job_title, language_hint, normalize_with_offsets, split_clauses
 
 DATA = Path(__file__).parent / "data"
 
@@ -76,3 +76,37 @@ def test_prepare_normalize_with_offsets_agrees_with_normalize(text: str) -> None
     assert all(0 <= i < len(text) for i in where)
     if text.isascii():
         assert norm == normalize(text)
+
+
+def test_prepare_items_that_start_with_a_heading_word_are_kept() -> None:
+    text = "Kualifikasi:\n- Kemampuan komunikasi\n- Keahlian Microsoft Office\nKualifikasi Khusus\n- Teliti"
+    clauses = split_clauses(text)
+    assert [(c.text, c.section) for c in clauses] == [
+        ("Kemampuan komunikasi", "requirements"),
+        ("Keahlian Microsoft Office", "requirements"),
+        ("Teliti", "requirements"),
+    ]
+
+
+def test_prepare_an_inline_field_does_not_change_the_section_of_later_lines() -> None:
+    text = "Persyaratan:\n- Lokasi: Jakarta\n- Pendidikan: SMA\nMampu mengoperasikan Excel"
+    clauses = split_clauses(text)
+    assert [(c.text, c.section) for c in clauses] == [
+        ("Jakarta", "other"),
+        ("SMA", "education"),
+        ("Mampu mengoperasikan Excel", "requirements"),
+    ]
+
+
+def test_prepare_reads_cv_sections_and_marks_personal_data_as_not_about_the_work() -> None:
+    clauses = split_clauses((DATA / "cv_id.txt").read_text())
+    by_text = {c.text: c for c in clauses}
+    assert by_text["Mengoperasikan forklift"].section == "experience"
+    assert by_text["Microsoft Excel"].section == "skills"
+    assert by_text["SMK Negeri 1 Bekasi, Jurusan Akuntansi (2013 - 2016)"].section == "education"
+    summary = "Admin gudang dengan 5 tahun pengalaman mengelola stok dan pengiriman barang."
+    assert by_text[summary].section == "profile"
+    personal = ["3275010303940001", "0812-3456-7890", "Jl. Melati No. 12, Bekasi", "Menikah"]
+    assert all(by_text[t].boilerplate for t in personal)
+    jobs = [job_title(c.text) for c in clauses if c.job_line]
+    assert jobs == ["Admin Gudang", "Staff Pengiriman"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tangkas.taxonomy import Taxonomy
@@ -70,3 +72,10 @@ def test_titles_indonesian_abbreviations_and_words_are_read() -> None:
     assert code_title("Staf Ekspor")[0].occupation.label_en == "import export specialist"
     assert code_title("General Affairs")[0].isco != "0110"  # an office job, not an army general
     assert code_title("Staff Admin Medsos")[0].isco in {"2432", "3343"}  # medsos = social media
+
+
+def test_titles_code_description_of_a_cv_reads_its_job_lines() -> None:
+    cv = (Path(__file__).parent / "data" / "cv_id.txt").read_text()
+    top = [m.isco for m in code_description(cv, limit=3)]
+    assert any(isco.startswith("93") or isco.startswith("43") for isco in top), top  # warehouse work
+    assert not any(isco.startswith("2") for isco in top), top  # not accountant from "Jurusan Akuntansi"

@@ -26,10 +26,24 @@ from tangkas.text.lang import en, id, ms
 from tangkas.text.normalize import normalize
 
 Section = Literal[
-    "intro", "requirements", "responsibilities", "skills", "benefits", "company", "apply", "other"
+    "intro",
+    "requirements",
+    "responsibilities",
+    "skills",
+    "benefits",
+    "company",
+    "apply",
+    "other",
+    "profile",
+    "experience",
+    "education",
+    "personal",
 ]
 LangHint = Literal["id", "en", "ms", "mixed", "unknown"]
-BOILERPLATE_SECTIONS: frozenset[str] = frozenset({"benefits", "company", "apply"})
+BOILERPLATE_SECTIONS: frozenset[str] = frozenset({"benefits", "company", "apply", "personal"})
+FIELD_SECTIONS: frozenset[str] = frozenset({"benefits", "other", "education", "personal"})
+"""Kinds whose inline heading ("Pendidikan: SMA", "Lokasi: Jakarta", "No HP: ...") is a one-line
+field: the lines after it stay in the section they were in."""
 MAX_HEADER_WORDS = 6
 MAX_CLAUSE_CHARS = 400
 
@@ -41,6 +55,14 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD = re.compile(r"[a-z]+")
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://\S+|www\.\S+")
+# Personal data on CVs: phone numbers (08.., +62 8..), 16-digit NIK, street addresses ("Jl. ...").
+_PERSONAL = re.compile(r"(?:\+62|\b0)\s?8\d{1,3}[\s.-]?\d{3,4}[\s.-]?\d{2,5}|\b\d{16}\b|\bjln?\.?\s")
+MAX_JOB_LINE_WORDS = 14
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_EMPLOYER = re.compile(r"(?:^|\s)(?:pt|cv|ud|tbk|ltd|inc|sdn bhd)\.?\s", re.IGNORECASE)
+_JOB_TITLE_END = re.compile(
+    r"\s+[-–—|@]\s+|\s*[,(|]\s*|\s+(?:di|at|pada)\s+|(?:^|\s)(?:pt|cv)\.?\s|\b(?:19|20)\d\d\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +75,8 @@ class Clause:
     section: Section
     lang: LangHint
     boilerplate: bool
+    job_line: bool = False
+    """A CV's job line ("Admin Gudang - PT Sinar Logistik (2019 - 2022)"): a title, not a skill."""
 
 
 @cache
@@ -60,24 +84,40 @@ def _boilerplate_patterns() -> re.Pattern[str]:
     return re.compile("|".join(id.BOILERPLATE_PATTERNS + en.BOILERPLATE_PATTERNS))
 
 
-def _headers() -> dict[str, str]:
-    return {**id.SECTION_HEADERS, **en.SECTION_HEADERS}
+@cache
+def _headers() -> tuple[dict[str, str], tuple[str, ...], frozenset[str]]:
+    """Heading -> kind, the headings longest first, and the words allowed after a heading word."""
+    headers = {**id.SECTION_HEADERS, **en.SECTION_HEADERS}
+    longest_first = tuple(sorted(headers, key=lambda h: (-len(h), h)))
+    words = {w for h in headers for w in h.split()}
+    return headers, longest_first, frozenset(words | id.HEADING_WORDS | en.HEADING_WORDS)
 
 
 def section_of(line: str) -> Section | None:
     """The section a heading line opens, or ``None`` if the line is not a heading.
 
+    A heading is a known heading, or one followed by a colon or by heading words only
+    ("Kualifikasi Khusus"); "Kemampuan komunikasi" is a skill, not a heading.
+
     >>> section_of("Tanggung Jawab Pekerjaan :"), section_of("Requirements"), section_of("Mampu bekerja")
     ('responsibilities', 'requirements', None)
+    >>> section_of("Kualifikasi Khusus"), section_of("Kemampuan komunikasi"), section_of("Pengalaman Kerja")
+    ('requirements', None, 'experience')
     """
     stripped = line.strip()
     words = normalize(stripped).split()
     if not words or len(words) > MAX_HEADER_WORDS:
         return None
     key = " ".join(words)
-    for header, kind in _headers().items():
-        if key == header or (key.startswith(header + " ") and (stripped.endswith(":") or len(words) <= 3)):
-            return kind  # type: ignore[return-value]
+    headers, longest_first, heading_words = _headers()
+    if key in headers:
+        return headers[key]  # type: ignore[return-value]
+    for header in longest_first:
+        if key.startswith(header + " "):
+            rest = key[len(header) + 1 :].split()
+            if stripped.endswith(":") or all(w in heading_words for w in rest):
+                return headers[header]  # type: ignore[return-value]
+            return None
     return None
 
 
@@ -113,7 +153,31 @@ def is_boilerplate(text: str) -> bool:
     (True, False)
     """
     lowered = text.lower()
-    return bool(_EMAIL_OR_URL.search(lowered) or _boilerplate_patterns().search(lowered))
+    return bool(
+        _EMAIL_OR_URL.search(lowered) or _PERSONAL.search(lowered) or _boilerplate_patterns().search(lowered)
+    )
+
+
+def is_job_line(text: str) -> bool:
+    """Whether a line of a CV's experience section names a job: a short line with years or an employer.
+
+    >>> is_job_line("Admin Gudang - PT Sinar Logistik (2019 - sekarang)")
+    True
+    >>> is_job_line("Mengelola stok barang")
+    False
+    """
+    return len(text.split()) <= MAX_JOB_LINE_WORDS and bool(_YEAR.search(text) or _EMPLOYER.search(text))
+
+
+def job_title(line: str) -> str:
+    """The job title part of a CV job line: the text before the employer, the dates or a separator.
+
+    >>> job_title("Admin Gudang - PT Sinar Logistik (2019 - sekarang)")
+    'Admin Gudang'
+    >>> job_title("Sales Executive at Acme, 2020")
+    'Sales Executive'
+    """
+    return _JOB_TITLE_END.split(line, maxsplit=1)[0].strip(" -–—|,.:")
 
 
 def _sentences(line: str, offset: int) -> list[tuple[str, int]]:
@@ -145,14 +209,20 @@ def split_clauses(text: str) -> list[Clause]:
     section: Section = "intro"
     for line_match in _LINE.finditer(text):
         line = line_match.group()
+        bulleted = _BULLET.match(line) is not None
         heading = section_of(_BULLET.sub("", line))
         if heading is None and ":" in line:
             heading = section_of(_BULLET.sub("", line.split(":", 1)[0]) + ":")
+        line_section = section
         if heading is not None:
-            section = heading
             rest = line.split(":", 1)[1] if ":" in line else ""
             if not rest.strip():
+                section = heading
                 continue
+            # "Kualifikasi: S1 ..." opens a section; "- Pendidikan: SMA" or "Nama: ..." is one field.
+            if not bulleted and heading not in FIELD_SECTIONS:
+                section = heading
+            line_section = heading
             line_offset = line_match.start() + line.index(":") + 1
             line = rest
         else:
@@ -168,9 +238,10 @@ def split_clauses(text: str) -> list[Clause]:
                         text=body,
                         start=start,
                         end=start + len(body),
-                        section=section,
+                        section=line_section,
                         lang=language_hint(body),
-                        boilerplate=section in BOILERPLATE_SECTIONS or is_boilerplate(body),
+                        boilerplate=line_section in BOILERPLATE_SECTIONS or is_boilerplate(body),
+                        job_line=line_section == "experience" and not bulleted and is_job_line(body),
                     )
                 )
     return clauses

@@ -37,8 +37,50 @@ SECTION_HEADERS: dict[str, str] = {
     "about the company": "company",
     "company profile": "company",
     "how to apply": "apply",
+    # CVs
+    "summary": "profile",
+    "professional summary": "profile",
+    "profile": "profile",
+    "about me": "profile",
+    "objective": "profile",
+    "career objective": "profile",
+    "experience": "experience",
+    "work experience": "experience",
+    "professional experience": "experience",
+    "employment history": "experience",
+    "work history": "experience",
+    "education": "education",
+    "educational background": "education",
+    "certifications": "skills",
+    "certificates": "skills",
+    "training": "skills",
+    "courses": "skills",
+    "languages": "skills",
+    "personal information": "personal",
+    "personal details": "personal",
+    "personal data": "personal",
+    "contact": "personal",
+    "contact information": "personal",
+    "references": "personal",
+    "hobbies": "personal",
+    "name": "personal",
+    "full name": "personal",
+    "address": "personal",
+    "phone": "personal",
+    "mobile": "personal",
+    "date of birth": "personal",
+    "place and date of birth": "personal",
+    "nationality": "personal",
+    "marital status": "personal",
+    "religion": "personal",
 }
-"""Ad section headings (normalised, without the colon) -> section kind."""
+"""Ad and CV section headings (normalised, without the colon) -> section kind."""
+
+HEADING_WORDS: frozenset[str] = frozenset(
+    """and the job role position key main general specific additional required preferred minimum
+    basic technical candidate your our what we offer""".split()
+)
+"""Words that may follow a heading word in a heading without a colon ("Key Requirements")."""
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"\b(send|submit|email)\b.*\b(cv|resume|application)\b",

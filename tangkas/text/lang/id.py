@@ -90,8 +90,61 @@ SECTION_HEADERS: dict[str, str] = {
     "waktu bekerja": "other",
     "hari kerja": "other",
     "informasi tambahan": "other",
+    "profil kandidat": "requirements",
+    # CVs
+    "ringkasan": "profile",
+    "profil": "profile",
+    "profil diri": "profile",
+    "profil singkat": "profile",
+    "tentang saya": "profile",
+    "pengalaman kerja": "experience",
+    "pengalaman": "experience",
+    "riwayat pekerjaan": "experience",
+    "riwayat kerja": "experience",
+    "pengalaman organisasi": "experience",
+    "pendidikan": "education",
+    "riwayat pendidikan": "education",
+    "pendidikan terakhir": "education",
+    "pelatihan": "skills",
+    "sertifikasi": "skills",
+    "sertifikat": "skills",
+    "kursus": "skills",
+    "bahasa": "skills",
+    "kemampuan bahasa": "skills",
+    "data pribadi": "personal",
+    "data diri": "personal",
+    "biodata": "personal",
+    "identitas": "personal",
+    "informasi pribadi": "personal",
+    "kontak": "personal",
+    "referensi": "personal",
+    "hobi": "personal",
+    "nama": "personal",
+    "nama lengkap": "personal",
+    "alamat": "personal",
+    "no hp": "personal",
+    "nomor hp": "personal",
+    "no telp": "personal",
+    "telepon": "personal",
+    "email": "personal",
+    "nik": "personal",
+    "tempat tanggal lahir": "personal",
+    "tanggal lahir": "personal",
+    "ttl": "personal",
+    "jenis kelamin": "personal",
+    "agama": "personal",
+    "status": "personal",
+    "status pernikahan": "personal",
+    "kewarganegaraan": "personal",
 }
-"""Ad section headings (lower-case, without the colon) -> section kind."""
+"""Ad and CV section headings (lower-case, without the colon) -> section kind. A CV's personal
+fields ("Nama:", "No HP:") are headings of the ``personal`` kind: such lines are never read for skills."""
+
+HEADING_WORDS: frozenset[str] = frozenset(
+    """umum khusus pekerjaan kerja utama tambahan lainnya lain dan yang dibutuhkan diperlukan
+    kandidat pelamar calon karyawan posisi jabatan teknis menarik kami anda""".split()
+)
+"""Words that may follow a heading word in a heading without a colon ("Kualifikasi Khusus")."""
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"\bkirim(kan)?\b.*\b(lamaran|cv)\b",
@@ -102,7 +155,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"\bbergerak di bidang\b",
     r"\bperusahaan kami\b",
     r"\bkami (adalah|merupakan|sedang mencari|membuka|membutuhkan)\b",
-    r"\b(bpjs|thr|gaji pokok|uang makan|tunjangan|bonus|insentif)\b",
+    r"\b(bpjs|thr|gaji|uang makan|tunjangan|bonus|insentif)\b",
     r"\b(whatsapp|wa)\s*[:.]?\s*\+?\d",
 )
 """Regular expressions (on lower-cased text) for lines that are not about the work itself."""
