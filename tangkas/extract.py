@@ -8,8 +8,9 @@ Two stages over the clauses that ``tangkas.text.prepare`` keeps (boilerplate is 
    wins; short acronyms (``SAP``, ``SQL``) and capitalised names (``Python``) must keep their case.
 2. **semantic** — clauses with no phrase match are embedded with multilingual-e5 and ranked against
    every shipped skill label; the best skill is kept when it stands out from the clause's score
-   distribution over all skills (a z-score, since raw cosines are all high). Method ``semantic``;
-   the span is the whole clause.
+   distribution over all skills (a z-score, since raw cosines are all high). English clauses are
+   also read by the English model of ``tangkas.minilm``, whose label similarities are added to
+   e5's. Method ``semantic``; the span is the whole clause.
 
 >>> mentions = extract_skills("Kualifikasi:\\n- Mampu mengoperasikan Microsoft Excel\\n- Familiar with SAP",
 ...                           semantic=False)
@@ -20,7 +21,7 @@ Two stages over the clauses that ``tangkas.text.prepare`` keeps (boilerplate is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -33,7 +34,7 @@ from tangkas.models import Skill
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 from tangkas.text.lang import en, id
 from tangkas.text.normalize import normalize
-from tangkas.text.prepare import Clause, normalize_with_offsets, split_clauses
+from tangkas.text.prepare import Clause, language_hint, normalize_with_offsets, split_clauses
 from tangkas.text.tfidf import CharTfidf
 
 Method = Literal["esco-label", "id-vocab", "semantic"]
@@ -45,6 +46,7 @@ CHUNK_WEIGHT = 0.5
 PREFERRED_WEIGHT = 0.3
 TFIDF_WEIGHT = 0.1
 PRIOR_WEIGHT = 0.002
+ENGLISH_WEIGHT = 0.3
 _CHUNK_SPLIT = re.compile(
     r"[,;:()/\[\]]+|\s(?:and|or|with|including|such as|e\.g\.|dan|atau|dengan|serta|seperti|termasuk)\s",
     re.IGNORECASE,
@@ -209,6 +211,44 @@ def _best_and_preferred(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return best_by_owner(sims, labels), sims[:, labels.starts]
 
 
+def _is_english(text: str) -> bool:
+    """Text for the English model: English or mixed by its function words, or English-looking words."""
+    from tangkas.minilm import looks_english
+
+    hint = language_hint(text)
+    return hint in ("en", "mixed") or (hint == "unknown" and looks_english(text))
+
+
+def english_skill_scores(texts: Sequence[str]) -> np.ndarray:
+    """(len(texts), n_skills) all-MiniLM-L6-v2 similarity of English texts to each skill's best label."""
+    from tangkas.embeddings import best_label_scores, english_labels
+    from tangkas.minilm import embed_english
+
+    return best_label_scores(embed_english(list(texts)), english_labels())
+
+
+def _english_best_and_preferred(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    from tangkas.embeddings import best_by_owner, english_labels
+    from tangkas.minilm import embed_english
+
+    labels = english_labels()
+    sims = embed_english(list(texts)) @ labels.vectors.T
+    return best_by_owner(sims, labels), sims[:, labels.starts]
+
+
+def _mix_chunks(queries: Sequence[str], scores: np.ndarray, score: Callable[[list[str]], np.ndarray]) -> None:
+    """Average each sentence's scores (in place) with the best score of its chunks."""
+    pieces = [chunks(q) for q in queries]
+    flat = [p for ps in pieces for p in ps]
+    chunk_scores = score(flat) if flat else np.zeros((0, scores.shape[1]), np.float32)
+    offset = 0
+    for i, ps in enumerate(pieces):
+        if ps:
+            best = chunk_scores[offset : offset + len(ps)].max(axis=0)
+            scores[i] = (1 - CHUNK_WEIGHT) * scores[i] + CHUNK_WEIGHT * best
+        offset += len(ps)
+
+
 @cache
 def _tfidf_skills() -> CharTfidf:
     return CharTfidf().fit([s.label_en for s in load_taxonomy().skills])
@@ -228,8 +268,9 @@ def score_skills(
 ) -> np.ndarray:
     """(len(queries), n_skills) scores of every ESCO skill for each query (a span, or a whole sentence).
 
-    ``tangkas`` adds phrase-stage matches to the e5 label scores and, for sentences, scores the
-    sentence's chunks as well; the other methods are the baselines of issue 4.
+    ``tangkas`` adds the English model's label scores (for English-looking text) and
+    phrase-stage matches to the e5 label scores and, for sentences, scores the sentence's chunks as
+    well; the other methods are the baselines of issue 4.
     """
     if method == "tfidf":
         return _tfidf_skills().similarity(queries)
@@ -237,16 +278,15 @@ def score_skills(
         return skill_scores(queries, alternatives=method == "e5-labels")
     scores, preferred = _best_and_preferred(queries)
     if sentences:
-        pieces = [chunks(q) for q in queries]
-        flat = [p for ps in pieces for p in ps]
-        chunk_scores = skill_scores(flat) if flat else np.zeros((0, scores.shape[1]), np.float32)
-        offset = 0
-        for i, ps in enumerate(pieces):
-            if ps:
-                best = chunk_scores[offset : offset + len(ps)].max(axis=0)
-                scores[i] = (1 - CHUNK_WEIGHT) * scores[i] + CHUNK_WEIGHT * best
-            offset += len(ps)
+        _mix_chunks(queries, scores, skill_scores)
     scores += PREFERRED_WEIGHT * preferred
+    english = [i for i, q in enumerate(queries) if _is_english(q)]
+    if english:
+        texts = [queries[i] for i in english]
+        best, preferred = _english_best_and_preferred(texts)
+        if sentences:
+            _mix_chunks(texts, best, english_skill_scores)
+        scores[english] += ENGLISH_WEIGHT * (best + PREFERRED_WEIGHT * preferred)
     scores += TFIDF_WEIGHT * _tfidf_skills().similarity(queries)
     scores += PRIOR_WEIGHT * _skill_prior()[None, :]
     tax = load_taxonomy()
