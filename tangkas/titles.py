@@ -244,11 +244,11 @@ def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
     ['sewing machine operator']
     """
     from tangkas.search import search_occupations
-    from tangkas.text.prepare import job_title, split_clauses
+    from tangkas.text.prepare import job_titles
 
-    jobs = [title for c in split_clauses(text) if c.job_line and (title := job_title(c.text))]
+    jobs = job_titles(text)
     if jobs:
-        rankings = [[m.occupation for m in code_title(title, limit=20)] for title in dict.fromkeys(jobs)]
+        rankings = [[m.occupation for m in code_title(title, limit=20)] for title in jobs]
     else:
         rankings = [
             [m.occupation for m in code_title(text, limit=20)],

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -57,6 +59,15 @@ def test_pages_understand_highlights_evidence(client: TestClient) -> None:
     assert page.titles and page.mentions
     assert "<mark" in response.text
     assert any(m.text.lower() in text.lower() for m in page.mentions)
+
+
+def test_pages_understand_reads_a_cv_by_its_jobs(client: TestClient) -> None:
+    cv = (Path(__file__).parent / "data" / "cv_id.txt").read_text()
+    response = client.post("/understand", data={"text": cv, "lang": "id"})
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert page.jobs == ["Admin Gudang", "Staff Pengiriman"]
+    assert "Dibaca dari pekerjaan di CV: Admin Gudang · Staff Pengiriman" in response.text
+    assert not [m for m in page.mentions if "3275010303940001" in m.text]
 
 
 def test_pages_recommendations_show_viability_and_plan_links(client: TestClient) -> None:

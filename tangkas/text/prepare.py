@@ -180,6 +180,16 @@ def job_title(line: str) -> str:
     return _JOB_TITLE_END.split(line, maxsplit=1)[0].strip(" -–—|,.:")
 
 
+def job_titles(text: str) -> list[str]:
+    """The titles of a CV's job lines, in reading order, without repeats.
+
+    >>> job_titles("Pengalaman Kerja\\nAdmin Gudang - PT Sinar (2019 - 2022)\\n- Mengelola stok")
+    ['Admin Gudang']
+    """
+    titles = (job_title(c.text) for c in split_clauses(text) if c.job_line)
+    return list(dict.fromkeys(t for t in titles if t))
+
+
 def _sentences(line: str, offset: int) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     start = 0

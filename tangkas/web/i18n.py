@@ -37,6 +37,7 @@ PAGES: dict[str, dict[str, str]] = {
     "choose": {"id": "Pilih", "en": "Choose"},
     "understood_title": {"id": "Yang kami pahami", "en": "What we understood"},
     "occupations_found": {"id": "Jabatan yang mungkin", "en": "Possible occupations"},
+    "cv_jobs": {"id": "Dibaca dari pekerjaan di CV", "en": "Read from the jobs in the CV"},
     "skills_found": {"id": "Keterampilan yang disebut", "en": "Skills mentioned"},
     "evidence": {"id": "Bukti dalam teks", "en": "Evidence in the text"},
     "keep": {"id": "pakai", "en": "keep"},

@@ -21,6 +21,7 @@ from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.store.queries import demand_table, list_postings, list_workers, planning_catalog
 from tangkas.taxonomy import load_taxonomy
+from tangkas.text.prepare import job_titles
 from tangkas.titles import TitleMatch, code_description
 from tangkas.training import TrainingPlan, plan_training, training_need
 from tangkas.transitions import Profile, Recommendation, recommend_transitions
@@ -62,6 +63,7 @@ class UnderstandPage:
     titles: list[TitleMatch]
     mentions: list[SkillMention]
     highlighted: Markup
+    jobs: list[str]
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,9 @@ def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] =
     mentions = extract_skills(text, min_z=SUGGEST_MIN_Z) if text.strip() else []
     titles = code_description(text, limit=5) if text.strip() else []
     return render(
-        request, "understand.html", UnderstandPage(text, titles, mentions, highlight(text, mentions))
+        request,
+        "understand.html",
+        UnderstandPage(text, titles, mentions, highlight(text, mentions), job_titles(text)),
     )
 
 
