@@ -26,7 +26,7 @@ Raw cosines of unrelated texts are around 0.78: rank by them, do not threshold t
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -163,13 +163,37 @@ def occupation_embeddings() -> np.ndarray:
     return vectors
 
 
+class VectorCache:
+    """A thread-safe LRU cache of embedded texts in front of an embedding function."""
+
+    def __init__(self, compute: Callable[[list[str]], np.ndarray], size: int = QUERY_CACHE_SIZE) -> None:
+        self._compute = compute
+        self._size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), 384) vectors; only texts not in the cache are computed, once each."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                for text, vector in zip(missing, self._compute(missing), strict=True):
+                    self._cache[text] = vector
+            out = np.zeros((len(texts), DIM), dtype=np.float32)
+            for i, text in enumerate(texts):
+                out[i] = self._cache[text]
+                self._cache.move_to_end(text)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+            return out
+
+
 class _Encoder:
     """The e5 model, loaded on first use, with an LRU cache of embedded texts."""
 
     def __init__(self) -> None:
         self._model: Any = None
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = Lock()
+        self._vectors = VectorCache(self._query)
 
     def _get_model(self) -> Any:
         if self._model is None:
@@ -183,20 +207,11 @@ class _Encoder:
             ThreadpoolController().limit(limits=1, user_api="blas")
         return self._model
 
+    def _query(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._get_model().query(texts), dtype=np.float32)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-            if missing:
-                vectors = np.asarray(self._get_model().query(missing), dtype=np.float32)
-                for text, vector in zip(missing, vectors, strict=True):
-                    self._cache[text] = vector
-            out = np.zeros((len(texts), DIM), dtype=np.float32)
-            for i, text in enumerate(texts):
-                out[i] = self._cache[text]
-                self._cache.move_to_end(text)
-            while len(self._cache) > QUERY_CACHE_SIZE:
-                self._cache.popitem(last=False)
-            return out
+        return self._vectors.encode(texts)
 
 
 _ENCODER = _Encoder()

@@ -17,7 +17,6 @@ import hashlib
 import json
 import re
 import struct
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 import numpy as np
 from scipy.special import erf
 
+from tangkas.embeddings import VectorCache
 from tangkas.errors import TangkasError
 
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -80,10 +80,14 @@ class MiniLM:
         self._directory = directory
         self._weights: dict[str, np.ndarray] | None = None
         self._tokenizer: Any = None
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = Lock()
+        self._load_lock = Lock()
+        self._vectors = VectorCache(self._embed, CACHE_SIZE)
 
     def _load(self) -> tuple[dict[str, np.ndarray], Any]:
+        with self._load_lock:
+            return self._load_once()
+
+    def _load_once(self) -> tuple[dict[str, np.ndarray], Any]:
         if self._weights is None:
             try:
                 from tokenizers import Tokenizer
@@ -144,23 +148,18 @@ class MiniLM:
         out: np.ndarray = (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
         return out
 
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Texts in batches of similar length (less padding), returned in the order given."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for start in range(0, len(order), BATCH):
+            rows = order[start : start + BATCH]
+            out[rows] = self._forward([texts[i] for i in rows])
+        return out
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts; batches are formed from texts of similar length (less padding)."""
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        with self._lock:
-            missing = sorted(dict.fromkeys(t for t in texts if t not in self._cache), key=len)
-            for start in range(0, len(missing), BATCH):
-                batch = missing[start : start + BATCH]
-                for text, vector in zip(batch, self._forward(batch), strict=True):
-                    self._cache[text] = vector
-            out = np.zeros((len(texts), DIM), dtype=np.float32)
-            for i, text in enumerate(texts):
-                out[i] = self._cache[text]
-                self._cache.move_to_end(text)
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-            return out
+        """Embed texts (L2-normalised rows); repeated texts come from the cache."""
+        return self._vectors.encode(texts)
 
 
 _MODEL = MiniLM()
