@@ -38,8 +38,8 @@ from tangkas.text.prepare import Clause, language_hint, normalize_with_offsets, 
 from tangkas.text.tfidf import CharTfidf
 
 Method = Literal["esco-label", "id-vocab", "semantic"]
-SkillMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels"]
-SKILL_METHODS: tuple[SkillMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels")
+SkillMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels", "minilm-labels"]
+SKILL_METHODS: tuple[SkillMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels", "minilm-labels")
 # Weights of the ``tangkas`` skill ranking, tuned on the Decorte TECH/HOUSE dev files.
 PHRASE_BONUS = 0.2
 CHUNK_WEIGHT = 0.5
@@ -270,12 +270,15 @@ def score_skills(
 
     ``tangkas`` adds the English model's label scores (for English-looking text) and
     phrase-stage matches to the e5 label scores and, for sentences, scores the sentence's chunks as
-    well; the other methods are the baselines of issue 4.
+    well; the other methods are the baselines of issue 4, and ``minilm-labels`` the English model
+    alone (its best label).
     """
     if method == "tfidf":
         return _tfidf_skills().similarity(queries)
     if method in ("e5-preferred", "e5-labels"):
         return skill_scores(queries, alternatives=method == "e5-labels")
+    if method == "minilm-labels":
+        return english_skill_scores(queries)
     scores, preferred = _best_and_preferred(queries)
     if sentences:
         _mix_chunks(queries, scores, skill_scores)

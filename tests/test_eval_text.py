@@ -53,6 +53,12 @@ def test_eval_skills_exact_labels_rank_first(sentences: bool) -> None:
     assert result["rp@5"] == 1.0 and result["mrr"] == 1.0
 
 
+@pytest.mark.parametrize("method", ["e5-labels", "minilm-labels"])
+def test_eval_skills_baselines_of_each_model_rank_exact_labels_first(method: str) -> None:
+    result = evaluate_skills(DATA / "skills_dev.csv", method=method)  # type: ignore[arg-type]
+    assert result["method"] == method and result["rp@5"] == 1.0
+
+
 def test_eval_cli_prints_one_json_object_last() -> None:
     result = runner.invoke(app, ["eval", "skills", str(DATA / "skills_dev.csv"), "--method", "tfidf"])
     assert result.exit_code == 0, result.output

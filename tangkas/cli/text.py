@@ -139,7 +139,7 @@ def eval_skills_command(
     path: Annotated[Path, typer.Argument(help="CSV Decorte: sentence, span, sub_span, label.")],
     sentences: Annotated[bool, typer.Option("--sentences", help="Kueri = seluruh kalimat.")] = False,
     method: Annotated[
-        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
+        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels | minilm-labels")
     ] = "tangkas",
 ) -> None:
     """Evaluasi pengenalan keterampilan (RP@5, RP@10, MRR)."""
