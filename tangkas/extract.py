@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import ahocorasick
 import numpy as np
@@ -36,6 +36,9 @@ from tangkas.text.lang import en, id
 from tangkas.text.normalize import normalize
 from tangkas.text.prepare import Clause, language_hint, normalize_with_offsets, split_clauses
 from tangkas.text.tfidf import CharTfidf
+
+if TYPE_CHECKING:
+    from tangkas.embeddings import OwnerLabels
 
 Method = Literal["esco-label", "id-vocab", "semantic"]
 SkillMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels", "minilm-labels"]
@@ -202,12 +205,11 @@ def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarr
     return scores
 
 
-def _best_and_preferred(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Each skill's best-label and preferred-label similarity, from one product over all labels."""
-    from tangkas.embeddings import all_labels, best_by_owner, embed
+def _best_and_preferred(queries: np.ndarray, labels: OwnerLabels) -> tuple[np.ndarray, np.ndarray]:
+    """Each skill's best-label and preferred-label similarity to embedded queries, from one product."""
+    from tangkas.embeddings import best_by_owner
 
-    labels = all_labels("skills")
-    sims = embed(list(texts)) @ labels.vectors.T
+    sims = queries @ labels.vectors.T
     return best_by_owner(sims, labels), sims[:, labels.starts]
 
 
@@ -225,15 +227,6 @@ def english_skill_scores(texts: Sequence[str]) -> np.ndarray:
     from tangkas.minilm import embed_english
 
     return best_label_scores(embed_english(list(texts)), english_labels())
-
-
-def _english_best_and_preferred(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    from tangkas.embeddings import best_by_owner, english_labels
-    from tangkas.minilm import embed_english
-
-    labels = english_labels()
-    sims = embed_english(list(texts)) @ labels.vectors.T
-    return best_by_owner(sims, labels), sims[:, labels.starts]
 
 
 def _mix_chunks(queries: Sequence[str], scores: np.ndarray, score: Callable[[list[str]], np.ndarray]) -> None:
@@ -279,14 +272,17 @@ def score_skills(
         return skill_scores(queries, alternatives=method == "e5-labels")
     if method == "minilm-labels":
         return english_skill_scores(queries)
-    scores, preferred = _best_and_preferred(queries)
+    from tangkas.embeddings import all_labels, embed, english_labels
+    from tangkas.minilm import embed_english
+
+    scores, preferred = _best_and_preferred(embed(list(queries)), all_labels("skills"))
     if sentences:
         _mix_chunks(queries, scores, skill_scores)
     scores += PREFERRED_WEIGHT * preferred
     english = [i for i, q in enumerate(queries) if _is_english(q)]
     if english:
         texts = [queries[i] for i in english]
-        best, preferred = _english_best_and_preferred(texts)
+        best, preferred = _best_and_preferred(embed_english(texts), english_labels())
         if sentences:
             _mix_chunks(texts, best, english_skill_scores)
         scores[english] += ENGLISH_WEIGHT * (best + PREFERRED_WEIGHT * preferred)

