@@ -17,6 +17,13 @@ def tax() -> Taxonomy:
     return load_taxonomy()
 
 
+@pytest.fixture(autouse=True)
+def _own_store_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the user's own store (``make run`` fills ~/.local/share/tangkas)."""
+    monkeypatch.setenv("TANGKAS_HOME", str(tmp_path_factory.mktemp("tangkas-home")))
+    monkeypatch.delenv("TANGKAS_DATABASE_URL", raising=False)
+
+
 @pytest.fixture
 def rng() -> random.Random:
     """Seeded randomness, the same in every run."""
