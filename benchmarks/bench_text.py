@@ -17,11 +17,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tangkas.embeddings import embed  # noqa: E402
-from tangkas.extract import extract_skills  # noqa: E402
-from tangkas.minilm import embed_english  # noqa: E402
+from tangkas.reading.embeddings import embed  # noqa: E402
+from tangkas.reading.extract import extract_skills  # noqa: E402
+from tangkas.reading.minilm import embed_english  # noqa: E402
+from tangkas.reading.titles import code_title, score_titles  # noqa: E402
 from tangkas.text.prepare import split_clauses  # noqa: E402
-from tangkas.titles import code_title, score_titles  # noqa: E402
 
 
 def _rate(count: int, seconds: float) -> float:

@@ -21,13 +21,19 @@ from typing import TypeVar
 
 import numpy as np
 
-from tangkas.alignment import DemandRow, align_catalog
-from tangkas.catalog import Course, CourseCatalog, Provider
-from tangkas.demo_catalog import generate_demo_catalog
+from tangkas.careers.transitions import Profile
 from tangkas.provinces import PROVINCES
 from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.training import HOUR_VALUE_IDR, TrainingNeed, plan_training, plan_training_greedy, training_need
-from tangkas.transitions import Profile
+from tangkas.training.alignment import DemandRow, align_catalog
+from tangkas.training.catalog import Course, CourseCatalog, Provider
+from tangkas.training.demo_catalog import generate_demo_catalog
+from tangkas.training.plans import (
+    HOUR_VALUE_IDR,
+    TrainingNeed,
+    plan_training,
+    plan_training_greedy,
+    training_need,
+)
 
 T = TypeVar("T")
 

@@ -26,7 +26,7 @@ t = time.perf_counter()
 from tangkas.taxonomy import load_taxonomy
 load_taxonomy()
 loaded = time.perf_counter()
-from tangkas.similarity import similarity_matrix
+from tangkas.careers.similarity import similarity_matrix
 similarity_matrix()
 done = time.perf_counter()
 print(loaded - t, done - loaded)
@@ -54,8 +54,8 @@ def bench_build() -> list[dict[str, object]]:
 
 def bench_recommend(rng: random.Random, runs: int = 300) -> list[dict[str, object]]:
     """Warm latency of one worker's recommendations (top 10 with gaps), with and without extra skills."""
+    from tangkas.careers.transitions import Profile, recommend_transitions
     from tangkas.taxonomy import load_taxonomy
-    from tangkas.transitions import Profile, recommend_transitions
 
     tax = load_taxonomy()
     recommend_transitions(Profile(occupations=(tax.occupations[0].uri,)))
@@ -78,8 +78,8 @@ def bench_recommend(rng: random.Random, runs: int = 300) -> list[dict[str, objec
 
 def bench_batch(rng: random.Random, n_simple: int, n_mixed: int) -> list[dict[str, object]]:
     """Batch top-10 for synthetic workers: one past occupation, and 1-2 occupations plus 0-3 skills."""
+    from tangkas.careers.transitions import Profile, top_transitions
     from tangkas.taxonomy import load_taxonomy
-    from tangkas.transitions import Profile, top_transitions
 
     tax = load_taxonomy()
     n_occ, n_skills = len(tax.occupations), len(tax.skills)

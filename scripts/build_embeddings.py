@@ -16,7 +16,7 @@ Parts, in build order (the skills part first: other modules depend on it):
   the same skill is at least ``SKILL_LABEL_MAX_COSINE`` (near-paraphrases such as plurals add size,
   not recall). Labels like "work on your own" or "achieve goals" are how ads phrase a skill.
 - ``skills_minilm``: the labels of ``skills`` and ``skill_labels`` again, embedded by the English
-  model all-MiniLM-L6-v2 (``tangkas/minilm.py``), in ``all_labels("skills")`` order.
+  model all-MiniLM-L6-v2 (``tangkas/reading/minilm.py``), in ``all_labels("skills")`` order.
 
 Raw float32 vectors are cached in ``build/embeddings-cache`` keyed by text, so re-running only embeds
 new texts. Output is byte-for-byte reproducible: texts are sorted, no timestamps are written.
@@ -100,7 +100,7 @@ def _skill_labels(tax: Taxonomy, cache: Cache) -> Rows:
 def _skills_minilm(tax: Taxonomy, cache: Cache) -> Rows:
     """Every shipped skill label (preferred and alternative, in ``all_labels("skills")`` order), for
     the English model; needs the ``skills`` and ``skill_labels`` parts built first."""
-    from tangkas.embeddings import all_labels
+    from tangkas.reading.embeddings import all_labels
 
     labels = all_labels("skills")
     return [(text, str(owner)) for text, owner in zip(labels.texts, labels.owners, strict=True)]
@@ -115,7 +115,7 @@ PARTS: dict[str, Part] = {
     "skills_minilm": _skills_minilm,
 }
 ENGLISH_PARTS = frozenset({"skills_minilm"})
-"""Parts embedded by all-MiniLM-L6-v2 (``tangkas.minilm``) instead of e5; not cached on disk."""
+"""Parts embedded by all-MiniLM-L6-v2 (``tangkas.reading.minilm``) instead of e5; not cached on disk."""
 
 
 class Cache:
@@ -163,7 +163,7 @@ def write_part(name: str, rows: Rows, cache: Cache, out: Path) -> None:
     texts = [text for text, _ in rows]
     print(f"{name}: {len(texts)} labels", file=sys.stderr, flush=True)
     if name in ENGLISH_PARTS:
-        from tangkas.minilm import embed_english
+        from tangkas.reading.minilm import embed_english
 
         vectors = embed_english(texts)
     else:

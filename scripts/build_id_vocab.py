@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_embeddings import Cache, quantise  # noqa: E402
 
-from tangkas import extract  # noqa: E402
-from tangkas.extract import chunks, phrase_matches  # noqa: E402
+from tangkas.reading import extract  # noqa: E402
+from tangkas.reading.extract import chunks, phrase_matches  # noqa: E402
 from tangkas.taxonomy import load_taxonomy  # noqa: E402
 from tangkas.text.lang import en, id  # noqa: E402
 from tangkas.text.normalize import normalize  # noqa: E402

@@ -1,6 +1,6 @@
 """Build tangkas/data/onet_titles.parquet: O*NET 29.2 titles and alternate titles -> O*NET-SOC codes.
 
-Titles are stored cleaned the way ``tangkas.titles.clean_title`` cleans a query, so that
+Titles are stored cleaned the way ``tangkas.reading.titles.clean_title`` cleans a query, so that
 ``code_title`` can look a cleaned job title up exactly and reach ESCO occupations through the
 O*NET-ESCO crosswalk already shipped in ``esco_onet.parquet``. O*NET data: CC BY 4.0 (USDOL/ETA).
 
@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tangkas.titles import clean_title  # noqa: E402
+from tangkas.reading.titles import clean_title  # noqa: E402
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Build tangkas/data/occupation_demand.parquet: how often each ESCO occupation is advertised.
 
 Job titles of the real Indonesian and ASEAN vacancy snapshots in ../shared/jobs (Loker.id 2025,
-Jobstreet 2022, Jobstreet/Glints 2020, Dealls/Kalibrr 2024) are coded with ``tangkas.titles`` without
+Jobstreet 2022, Jobstreet/Glints 2020, Dealls/Kalibrr 2024) are coded with ``tangkas.reading.titles`` without
 any prior, and each title votes for its top occupation. The shipped table holds only counts per
 occupation URI (no ad text). ``code_title`` adds ``log1p(count)`` times a small weight: between two
 equally similar occupations, the one that is actually advertised wins ("sales assistant" over
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_embeddings import Cache  # noqa: E402
 
-from tangkas import titles  # noqa: E402
+from tangkas.reading import titles  # noqa: E402
 from tangkas.taxonomy import load_taxonomy  # noqa: E402
 from tangkas.text.normalize import normalize  # noqa: E402
 

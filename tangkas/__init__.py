@@ -25,11 +25,11 @@ from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 # Heavier parts load on first use, so ``import tangkas`` and the taxonomy stay well under a second.
 _LAZY = {
-    "tangkas.catalog": ("Course", "CourseCatalog", "Provider"),
-    "tangkas.extract": ("SkillMention", "extract_skills"),
-    "tangkas.titles": ("TitleMatch", "code_title"),
-    "tangkas.training": ("TrainingNeed", "TrainingPlan", "plan_training", "training_need"),
-    "tangkas.transitions": (
+    "tangkas.training.catalog": ("Course", "CourseCatalog", "Provider"),
+    "tangkas.reading.extract": ("SkillMention", "extract_skills"),
+    "tangkas.reading.titles": ("TitleMatch", "code_title"),
+    "tangkas.training.plans": ("TrainingNeed", "TrainingPlan", "plan_training", "training_need"),
+    "tangkas.careers.transitions": (
         "DemandTable",
         "Profile",
         "Recommendation",

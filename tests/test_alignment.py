@@ -8,11 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tangkas.alignment import DemandRow, align_catalog, alignment_rows, read_demand_csv, write_alignment_csv
-from tangkas.catalog import Course, CourseCatalog, Provider, write_catalog
 from tangkas.cli.app import app
 from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy
+from tangkas.training.alignment import (
+    DemandRow,
+    align_catalog,
+    alignment_rows,
+    read_demand_csv,
+    write_alignment_csv,
+)
+from tangkas.training.catalog import Course, CourseCatalog, Provider, write_catalog
 
 BLK = Provider("blk", "BLK Uji", "BLK")
 WEB = Provider("web", "Platform Uji", "online")

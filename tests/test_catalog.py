@@ -11,7 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tangkas.catalog import (
+from tangkas.cli.app import app
+from tangkas.errors import UnknownConceptError
+from tangkas.provinces import PROVINCES, province
+from tangkas.taxonomy import Taxonomy
+from tangkas.training.catalog import (
     CatalogImportError,
     CourseCatalog,
     course_record,
@@ -20,11 +24,7 @@ from tangkas.catalog import (
     validate_records,
     write_catalog,
 )
-from tangkas.cli.app import app
-from tangkas.demo_catalog import generate_demo_catalog
-from tangkas.errors import UnknownConceptError
-from tangkas.provinces import PROVINCES, province
-from tangkas.taxonomy import Taxonomy
+from tangkas.training.demo_catalog import generate_demo_catalog
 
 SKILL = "http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97"
 KNOWN = {SKILL}

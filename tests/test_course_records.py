@@ -1,5 +1,6 @@
 """One set of course rules and column names for both ways in: ``tangkas catalog import``
-(:func:`tangkas.catalog.validate_records`) and the store importer (``tangkas import courses``, the API)."""
+(:func:`tangkas.training.catalog.validate_records`) and the store importer (``tangkas import courses``,
+the API)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tangkas.catalog import Course, Provider, read_records, validate_records, write_catalog
 from tangkas.cli.app import app
-from tangkas.demo_catalog import generate_demo_catalog
 from tangkas.store import Store
 from tangkas.store.importer import ImportRejectedError, import_file
 from tangkas.store.queries import list_courses, store_catalog
 from tangkas.taxonomy import load_taxonomy
+from tangkas.training.catalog import Course, Provider, read_records, validate_records, write_catalog
+from tangkas.training.demo_catalog import generate_demo_catalog
 
 TAX = load_taxonomy()
 FORKLIFT = TAX.skill("operate forklift").uri

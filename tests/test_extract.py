@@ -5,7 +5,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tangkas.extract import chunks, extract_skills, phrase_matches
+from tangkas.reading.extract import chunks, extract_skills, phrase_matches
 from tangkas.taxonomy import Taxonomy
 
 DATA = Path(__file__).parent / "data"

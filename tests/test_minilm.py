@@ -6,10 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tangkas.embeddings import all_labels, english_labels
 from tangkas.errors import TangkasError
-from tangkas.extract import english_skill_scores, score_skills, skill_scores
-from tangkas.minilm import MiniLM, embed_english, looks_english, model_dir, read_safetensors
+from tangkas.reading.embeddings import all_labels, english_labels
+from tangkas.reading.extract import english_skill_scores, score_skills, skill_scores
+from tangkas.reading.minilm import MiniLM, embed_english, looks_english, model_dir, read_safetensors
 from tangkas.taxonomy import Taxonomy
 
 

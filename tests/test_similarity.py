@@ -5,8 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tangkas.errors import TangkasError
-from tangkas.similarity import (
+from tangkas.careers.similarity import (
     METHODS,
     SIGNALS,
     cache_dir,
@@ -15,6 +14,7 @@ from tangkas.similarity import (
     skill_specificity,
     sparse_max,
 )
+from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy
 
 

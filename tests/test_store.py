@@ -24,7 +24,7 @@ from tangkas.store.queries import (
     store_catalog,
 )
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training import TrainingNeed, plan_training
+from tangkas.training.plans import TrainingNeed, plan_training
 
 CASHIER = load_taxonomy().occupation("5230.1").uri
 FORKLIFT = load_taxonomy().skill("operate forklift").uri

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tangkas.embeddings import (
+from tangkas.reading.embeddings import (
     all_labels,
     best_label_scores,
     embed,

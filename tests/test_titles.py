@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tangkas.reading.titles import clean_title, code_description, code_title, score_titles
 from tangkas.taxonomy import Taxonomy
-from tangkas.titles import clean_title, code_description, code_title, score_titles
 
 
 @pytest.mark.parametrize(

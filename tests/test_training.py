@@ -10,11 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tangkas.catalog import Course, CourseCatalog, Provider, write_catalog
+from tangkas.careers.transitions import Profile
+from tangkas.careers.transitions import skill_gap as transitions_gap
 from tangkas.cli.app import app
 from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy
-from tangkas.training import (
+from tangkas.training.catalog import Course, CourseCatalog, Provider, write_catalog
+from tangkas.training.plans import (
     HOUR_VALUE_IDR,
     NeededSkill,
     TrainingNeed,
@@ -23,8 +25,6 @@ from tangkas.training import (
     plan_training_greedy,
     training_need,
 )
-from tangkas.transitions import Profile
-from tangkas.transitions import skill_gap as transitions_gap
 
 LPK = Provider("lpk", "LPK Uji", "LPK")
 ONLINE = Provider("web", "Platform Uji", "online")

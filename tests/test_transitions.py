@@ -8,11 +8,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tangkas.cli import app
-from tangkas.errors import TangkasError, UnknownConceptError
-from tangkas.similarity import similarity_matrix
-from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.transitions import (
+from tangkas.careers.similarity import similarity_matrix
+from tangkas.careers.transitions import (
     DemandTable,
     Profile,
     profile_scores,
@@ -22,6 +19,9 @@ from tangkas.transitions import (
     top_transitions,
     viability_thresholds,
 )
+from tangkas.cli import app
+from tangkas.errors import TangkasError, UnknownConceptError
+from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 TAX = load_taxonomy()
 N_OCC, N_SKILLS = len(TAX.occupations), len(TAX.skills)

@@ -13,7 +13,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from tangkas.alignment import (
+from tangkas.careers.transitions import Profile
+from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang
+from tangkas.errors import UnknownConceptError
+from tangkas.i18n import translate
+from tangkas.models import Lang, Occupation
+from tangkas.provinces import province as find_province
+from tangkas.search import resolve_occupation
+from tangkas.taxonomy import Taxonomy, load_taxonomy
+from tangkas.training.alignment import (
     AlignmentReport,
     DemandRow,
     align_catalog,
@@ -21,7 +29,7 @@ from tangkas.alignment import (
     read_demand_csv,
     write_alignment_csv,
 )
-from tangkas.catalog import (
+from tangkas.training.catalog import (
     COLUMNS,
     CourseCatalog,
     ImportReport,
@@ -31,16 +39,8 @@ from tangkas.catalog import (
     read_catalog,
     write_catalog,
 )
-from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang
-from tangkas.demo_catalog import generate_demo_catalog
-from tangkas.errors import UnknownConceptError
-from tangkas.i18n import translate
-from tangkas.models import Lang, Occupation
-from tangkas.provinces import province as find_province
-from tangkas.search import resolve_occupation
-from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.training import PRAKERJA_CREDIT_IDR, TrainingPlan, plan_training, training_need
-from tangkas.transitions import Profile
+from tangkas.training.demo_catalog import generate_demo_catalog
+from tangkas.training.plans import PRAKERJA_CREDIT_IDR, TrainingPlan, plan_training, training_need
 
 MESSAGES = {
     "demo_notice": {

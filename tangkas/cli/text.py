@@ -50,7 +50,7 @@ def extract_command(
     lang: LangOption = "id",
 ) -> None:
     """Keterampilan ESCO dari teks iklan lowongan atau CV, dengan bukti (span) dan metode."""
-    from tangkas.extract import extract_skills
+    from tangkas.reading.extract import extract_skills
 
     mentions = extract_skills(_read(source), semantic=semantic)
     if json_output:
@@ -86,7 +86,7 @@ def code_title_command(
     lang: LangOption = "id",
 ) -> None:
     """Kodekan judul pekerjaan ke jabatan ESCO (dengan kode ISCO-08)."""
-    from tangkas.titles import code_title
+    from tangkas.reading.titles import code_title
 
     matches = code_title(title, limit=limit)
     if not matches:
@@ -124,7 +124,7 @@ def eval_titles_command(
 ) -> None:
     """Evaluasi pengkodean judul pekerjaan (MRR, recall@1/5/10)."""
     from tangkas.evaluation.titles import evaluate_titles
-    from tangkas.titles import TITLE_METHODS
+    from tangkas.reading.titles import TITLE_METHODS
 
     chosen = next((m for m in TITLE_METHODS if m == method), None)
     if chosen is None:
@@ -144,7 +144,7 @@ def eval_skills_command(
 ) -> None:
     """Evaluasi pengenalan keterampilan (RP@5, RP@10, MRR)."""
     from tangkas.evaluation.skills import evaluate_skills
-    from tangkas.extract import SKILL_METHODS
+    from tangkas.reading.extract import SKILL_METHODS
 
     chosen = next((m for m in SKILL_METHODS if m == method), None)
     if chosen is None:

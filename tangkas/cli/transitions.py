@@ -10,14 +10,14 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from tangkas.careers.similarity import METHODS
+from tangkas.careers.transitions import Profile, Recommendation, recommend_transitions
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
 from tangkas.models import Lang, Occupation
 from tangkas.search import resolve_occupation, resolve_skill
-from tangkas.similarity import METHODS
 from tangkas.taxonomy import Taxonomy, load_taxonomy
-from tangkas.transitions import Profile, Recommendation, recommend_transitions
 
 MESSAGES = {
     "title": {"id": "Peluang pindah jabatan dari {source}", "en": "Job transitions from {source}"},

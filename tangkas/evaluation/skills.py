@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tangkas.evaluation import gold_ranks, r_precision, ranking_metrics
-from tangkas.extract import SkillMethod, score_skills
+from tangkas.reading.extract import SkillMethod, score_skills
 from tangkas.taxonomy import load_taxonomy
 
 IGNORED_LABELS = frozenset({"LABEL NOT PRESENT", "UNDERSPECIFIED"})

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tangkas.evaluation import gold_ranks, ranking_metrics
+from tangkas.reading.titles import TitleMethod, score_titles
 from tangkas.taxonomy import load_taxonomy
-from tangkas.titles import TitleMethod, score_titles
 
 BATCH = 256
 Progress = Callable[[int, int], None]

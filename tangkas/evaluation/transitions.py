@@ -4,8 +4,8 @@ O*NET "Related Occupations" lists are the ground truth. ESCO occupations map to 
 through the shipped crosswalk (``tangkas/data/esco_onet.parquet``, rows with a full ESCO code only).
 For each O*NET code X with ESCO occupations, every other code Y with ESCO occupations is scored by
 ``max S[e, f]`` over ESCO occupations ``e`` of X and ``f != e`` of Y, where ``S`` is the product's own
-viability score (``tangkas.similarity``); positives are X's Primary-Short and Primary-Long codes that have
-ESCO occupations. Codes without any such positive are skipped and counted.
+viability score (``tangkas.careers.similarity``); positives are X's Primary-Short and Primary-Long
+codes that have ESCO occupations. Codes without any such positive are skipped and counted.
 
 >>> related = {"A": {"B"}}
 >>> socs = {"A": [0], "B": [1], "C": [2]}
@@ -101,7 +101,7 @@ def evaluate_transitions(
     path: Path | str, *, method: str = "combined", progress: Progress | None = None
 ) -> dict[str, Any]:
     """Run the protocol on ``path`` with a similarity ``method``; ``combined`` is what recommend ranks by."""
-    from tangkas.similarity import similarity_matrix
+    from tangkas.careers.similarity import similarity_matrix
 
     tax = load_taxonomy()
     scores = similarity_matrix(method)

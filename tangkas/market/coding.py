@@ -1,9 +1,9 @@
 """Coding postings: each ad gets a ranked occupation (ESCO, with ISCO-08) and the ESCO skills it asks for.
 
 The coders are parameters (plain callables), so the step runs with any title coder and skill
-extractor, and tests can pass tiny fakes. :func:`default_title_coder` uses ``tangkas.titles`` when
+extractor, and tests can pass tiny fakes. :func:`default_title_coder` uses ``tangkas.reading.titles`` when
 it is installed and falls back to the taxonomy search; :func:`default_skill_extractor` uses the
-phrase stage of ``tangkas.extract`` (fast, no model).
+phrase stage of ``tangkas.reading.extract`` (fast, no model).
 
 >>> from tangkas.market.postings import Posting
 >>> fake = lambda titles: [OccupationGuess("esco:cashier", "5230", 0.9) for _ in titles]
@@ -122,10 +122,10 @@ def coverage(coded: Iterable[CodedPosting]) -> dict[str, dict[str, Any]]:
 
 
 def default_title_coder() -> TitleCoding:
-    """The best installed title coder with its calibrated thresholds: ``tangkas.titles`` when it
+    """The best installed title coder with its calibrated thresholds: ``tangkas.reading.titles`` when it
     works (its shipped embeddings built), else the taxonomy search (``search_occupations``)."""
     try:
-        from tangkas import titles
+        from tangkas.reading import titles
 
         titles.code_title("kasir", limit=1)  # the shipped embeddings may not be built yet
     except (ImportError, TangkasError):
@@ -181,9 +181,10 @@ def _search_coder(batch: Sequence[str]) -> list[OccupationGuess | None]:
 
 
 def default_skill_extractor() -> SkillExtractor | None:
-    """ESCO skill URIs from ``tangkas.extract`` (phrase stage only), or ``None`` if it is not installed."""
+    """ESCO skill URIs from ``tangkas.reading.extract`` (phrase stage only), or ``None`` if it is not
+    installed."""
     try:
-        from tangkas.extract import extract_skills
+        from tangkas.reading.extract import extract_skills
     except ImportError:
         return None
 

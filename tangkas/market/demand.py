@@ -157,7 +157,8 @@ def skill_demand(data: Any, by: str | Sequence[str] = (), *, top: int | None = N
 
 def alignment_demand(data: Any, *, by_province: bool = True) -> pa.Table:
     """Skill demand as the ``skill_uri,count[,province]`` table that the training alignment report
-    reads (``tangkas.alignment.read_demand_csv``); ads without a province are left out of the regional form.
+    reads (``tangkas.training.alignment.read_demand_csv``); ads without a province are left out of the
+    regional form.
 
     >>> from tangkas.market.tables import coded_table
     >>> alignment_demand(coded_table([])).column_names

@@ -28,8 +28,8 @@ Coder = Callable[[str, str | None], Coding]
 
 def default_coder(*, semantic: bool = False) -> Coder:
     """Title coding with ``code_title`` and skills with ``extract_skills`` (phrase stage unless asked)."""
-    from tangkas.extract import extract_skills
-    from tangkas.titles import code_title
+    from tangkas.reading.extract import extract_skills
+    from tangkas.reading.titles import code_title
 
     def code(title: str, text: str | None) -> Coding:
         matches = code_title(title, limit=1)

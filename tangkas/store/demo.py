@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from tangkas.catalog import CourseCatalog
-from tangkas.demo_catalog import generate_demo_catalog
 from tangkas.market.synthetic import synthetic_table
 from tangkas.store import Store
 from tangkas.store.importer import import_rows
 from tangkas.taxonomy import load_taxonomy
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.demo_catalog import generate_demo_catalog
 
 SEED = 20261128
 OFFICES = (("DEMO-BDG", "32"), ("DEMO-SBY", "35"), ("DEMO-JKT", "31"), ("DEMO-MKS", "73"))

@@ -12,10 +12,10 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
-from tangkas.alignment import DemandRow
 from tangkas.market import demand
 from tangkas.market.tables import SCHEMA
 from tangkas.store import Store
+from tangkas.training.alignment import DemandRow
 
 Indicator = Literal["demand", "skills", "pay", "digital"]
 CONFIDENT_SCORE = 0.5

@@ -9,10 +9,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from tangkas.catalog import CourseCatalog, default_catalog_path, read_catalog
+from tangkas.careers.transitions import DemandTable
 from tangkas.store import Store
 from tangkas.store.records import stored_course
-from tangkas.transitions import DemandTable
+from tangkas.training.catalog import CourseCatalog, default_catalog_path, read_catalog
 
 POSTING_COLUMNS = (
     "id, source, external_id, title, company, province_code, province, city, posted_date, "
@@ -213,7 +213,7 @@ def _file_catalog(path: str, modified: int) -> CourseCatalog:
 
 @cache
 def _demo_catalog() -> CourseCatalog:
-    from tangkas.demo_catalog import generate_demo_catalog
+    from tangkas.training.demo_catalog import generate_demo_catalog
 
     return generate_demo_catalog()
 

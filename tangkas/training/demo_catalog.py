@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from tangkas.catalog import Course, CourseCatalog, Level, Mode, Provider
 from tangkas.models import Occupation
 from tangkas.provinces import PROVINCES, Province
 from tangkas.taxonomy import Taxonomy, load_taxonomy
+from tangkas.training.catalog import Course, CourseCatalog, Level, Mode, Provider
 
 DEMO_PREFIX = "[DEMO]"
 FIRST_START = date(2027, 1, 4)

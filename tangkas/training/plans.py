@@ -10,7 +10,7 @@ The objective is lexicographic, folded into one linear objective with these weig
 
 Budget, hours, location, mode, schedule and Kartu Prakerja eligibility are hard constraints.
 
->>> from tangkas.catalog import Course, CourseCatalog, Provider
+>>> from tangkas.training.catalog import Course, CourseCatalog, Provider
 >>> p = Provider("p", "LPK Maju", "LPK")
 >>> catalog = CourseCatalog([
 ...     Course("a", p, "Menjahit", "Sewing", ("s1", "s2"), 40, 1_500_000, "offline", "32"),
@@ -33,12 +33,12 @@ from typing import Literal
 
 import numpy as np
 
-from tangkas.catalog import MODES, Course, CourseCatalog
-from tangkas.cover import CoverProblem, solve_greedy, solve_milp
+from tangkas.careers.transitions import Profile, skill_gap
 from tangkas.errors import TangkasError
 from tangkas.models import Occupation, Skill
 from tangkas.provinces import province as find_province
-from tangkas.transitions import Profile, skill_gap
+from tangkas.training.catalog import MODES, Course, CourseCatalog
+from tangkas.training.cover import CoverProblem, solve_greedy, solve_milp
 
 PRAKERJA_CREDIT_IDR = 3_500_000
 HOUR_VALUE_IDR = 20_000
@@ -104,7 +104,7 @@ def training_need(
 ) -> TrainingNeed:
     """What to learn to move into ``target``: the transitions engine's gap, most important first.
 
-    >>> from tangkas.transitions import Profile
+    >>> from tangkas.careers.transitions import Profile
     >>> training_need(Profile(occupations=("2512.4",)), "2512.4").skills
     ()
     """
@@ -222,7 +222,7 @@ def plan_training_greedy(
 ) -> TrainingPlan:
     """A greedy plan for comparison: repeatedly add the course with the best coverage per rupiah.
 
-    >>> from tangkas.catalog import Course, CourseCatalog, Provider
+    >>> from tangkas.training.catalog import Course, CourseCatalog, Provider
     >>> p = Provider("p", "LPK", "LPK")
     >>> cat = CourseCatalog([Course("a", p, "A", "A", ("s1",), 10, 100_000, "online")])
     >>> plan_training_greedy(TrainingNeed.from_uris(["s1"]), cat).complete

@@ -91,7 +91,7 @@ def clean_title(title: str) -> str:
 @cache
 def _centroids() -> np.ndarray:
     """(n_occupations, 384): the normalised mean of each occupation's label vectors."""
-    from tangkas.embeddings import all_labels
+    from tangkas.reading.embeddings import all_labels
 
     labels = all_labels("occupations")
     sums = np.add.reduceat(labels.vectors, labels.starts, axis=0)
@@ -102,7 +102,7 @@ def _centroids() -> np.ndarray:
 @cache
 def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
     """KBJI title vectors and, per ESCO occupation, the KBJI titles of its ISCO unit group (a 0/1 matrix)."""
-    from tangkas.embeddings import label_embeddings
+    from tangkas.reading.embeddings import label_embeddings
 
     kbji = label_embeddings("kbji")
     tax = load_taxonomy()
@@ -118,13 +118,13 @@ def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
 
 @cache
 def _char_index() -> CharTfidf:
-    from tangkas.embeddings import all_labels
+    from tangkas.reading.embeddings import all_labels
 
     return CharTfidf().fit([normalize(t) for t in all_labels("occupations").texts])
 
 
 def _chars(titles: Sequence[str]) -> np.ndarray:
-    from tangkas.embeddings import all_labels, best_by_owner
+    from tangkas.reading.embeddings import all_labels, best_by_owner
 
     return best_by_owner(_char_index().similarity(titles), all_labels("occupations"))
 
@@ -144,7 +144,7 @@ def _kbji_scores(queries: np.ndarray) -> np.ndarray:
 
 def score_titles(titles: Sequence[str], method: TitleMethod = "tangkas") -> np.ndarray:
     """(len(titles), n_occupations) scores in taxonomy row order; higher is better."""
-    from tangkas.embeddings import all_labels, best_label_scores, embed, occupation_embeddings
+    from tangkas.reading.embeddings import all_labels, best_label_scores, embed, occupation_embeddings
 
     if method == "tfidf":
         return _chars([normalize(t) for t in titles])
@@ -189,7 +189,7 @@ def _onet_title_rows() -> dict[str, tuple[int, ...]]:
 
 def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool = True) -> np.ndarray:
     """The ``tangkas`` score from embedded cleaned titles: the weighted signals of the module docstring."""
-    from tangkas.embeddings import all_labels, best_by_owner
+    from tangkas.reading.embeddings import all_labels, best_by_owner
 
     labels = all_labels("occupations")
     sims = queries @ labels.vectors.T

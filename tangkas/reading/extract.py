@@ -9,7 +9,7 @@ Two stages over the clauses that ``tangkas.text.prepare`` keeps (boilerplate is 
 2. **semantic** — clauses with no phrase match are embedded with multilingual-e5 and ranked against
    every shipped skill label; the best skill is kept when it stands out from the clause's score
    distribution over all skills (a z-score, since raw cosines are all high). English clauses are
-   also read by the English model of ``tangkas.minilm``, whose label similarities are added to
+   also read by the English model of ``tangkas.reading.minilm``, whose label similarities are added to
    e5's. Method ``semantic``; the span is the whole clause.
 
 >>> mentions = extract_skills("Kualifikasi:\\n- Mampu mengoperasikan Microsoft Excel\\n- Familiar with SAP",
@@ -38,7 +38,7 @@ from tangkas.text.prepare import Clause, language_hint, normalize_with_offsets, 
 from tangkas.text.tfidf import CharTfidf
 
 if TYPE_CHECKING:
-    from tangkas.embeddings import OwnerLabels
+    from tangkas.reading.embeddings import OwnerLabels
 
 Method = Literal["esco-label", "id-vocab", "semantic"]
 SkillMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels", "minilm-labels"]
@@ -196,7 +196,7 @@ def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarr
     >>> load_taxonomy().skills[int(scores[0].argmax())].label_en
     'operate forklift'
     """
-    from tangkas.embeddings import all_labels, best_label_scores, embed, skill_embeddings
+    from tangkas.reading.embeddings import all_labels, best_label_scores, embed, skill_embeddings
 
     queries = embed(list(texts))
     if alternatives:
@@ -207,7 +207,7 @@ def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarr
 
 def _best_and_preferred(queries: np.ndarray, labels: OwnerLabels) -> tuple[np.ndarray, np.ndarray]:
     """Each skill's best-label and preferred-label similarity to embedded queries, from one product."""
-    from tangkas.embeddings import best_by_owner
+    from tangkas.reading.embeddings import best_by_owner
 
     sims = queries @ labels.vectors.T
     return best_by_owner(sims, labels), sims[:, labels.starts]
@@ -215,7 +215,7 @@ def _best_and_preferred(queries: np.ndarray, labels: OwnerLabels) -> tuple[np.nd
 
 def _is_english(text: str) -> bool:
     """Text for the English model: English or mixed by its function words, or English-looking words."""
-    from tangkas.minilm import looks_english
+    from tangkas.reading.minilm import looks_english
 
     hint = language_hint(text)
     return hint in ("en", "mixed") or (hint == "unknown" and looks_english(text))
@@ -223,8 +223,8 @@ def _is_english(text: str) -> bool:
 
 def english_skill_scores(texts: Sequence[str]) -> np.ndarray:
     """(len(texts), n_skills) all-MiniLM-L6-v2 similarity of English texts to each skill's best label."""
-    from tangkas.embeddings import best_label_scores, english_labels
-    from tangkas.minilm import embed_english
+    from tangkas.reading.embeddings import best_label_scores, english_labels
+    from tangkas.reading.minilm import embed_english
 
     return best_label_scores(embed_english(list(texts)), english_labels())
 
@@ -272,8 +272,8 @@ def score_skills(
         return skill_scores(queries, alternatives=method == "e5-labels")
     if method == "minilm-labels":
         return english_skill_scores(queries)
-    from tangkas.embeddings import all_labels, embed, english_labels
-    from tangkas.minilm import embed_english
+    from tangkas.reading.embeddings import all_labels, embed, english_labels
+    from tangkas.reading.minilm import embed_english
 
     scores, preferred = _best_and_preferred(embed(list(queries)), all_labels("skills"))
     if sentences:

@@ -1,6 +1,6 @@
 """Job transitions for a worker: the occupations they can move into, why, and what they still lack.
 
-**Viability** is the similarity score of :mod:`tangkas.similarity` (0..1), computed from the worker's
+**Viability** is the similarity score of :mod:`tangkas.careers.similarity` (0..1), computed from the worker's
 whole profile: the skills of every past occupation (essential skills fully, optional ones at
 ``OPTIONAL_PROFICIENCY``) plus extra skills (e.g. from a CV) at full credit, and the O*NET profile,
 interests and job zone of the past occupations (the best of them). Recommendations rank by it, the
@@ -35,15 +35,15 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
-from tangkas.errors import TangkasError
-from tangkas.models import Occupation, Skill
-from tangkas.similarity import (
+from tangkas.careers.similarity import (
     SIGNALS,
     Signal,
     SimilarityModel,
     similarity_matrix,
     similarity_model,
 )
+from tangkas.errors import TangkasError
+from tangkas.models import Occupation, Skill
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 VIABLE_QUANTILE = 0.25

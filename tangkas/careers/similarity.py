@@ -177,7 +177,7 @@ class SimilarityModel:
         return self
 
     def _neighbours(self) -> tuple[np.ndarray, np.ndarray]:
-        from tangkas.embeddings import skill_embeddings
+        from tangkas.reading.embeddings import skill_embeddings
 
         path = cache_dir() / f"skill-neighbours-{_cache_key(self.tax, {})}.npz"
         try:
@@ -508,7 +508,7 @@ def baseline_matrix(method: str, model: SimilarityModel) -> np.ndarray:
         norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
         unit = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weights
         return np.asarray((unit @ unit.T).toarray(), dtype=np.float32)
-    from tangkas.embeddings import occupation_embeddings
+    from tangkas.reading.embeddings import occupation_embeddings
 
     vectors = occupation_embeddings()
     return np.asarray(vectors @ vectors.T, dtype=np.float32)
