@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tangkas.services.demo import load_demo
 from tangkas.store import open_store
-from tangkas.store.demo import load_demo
 from tangkas.store.keys import create_key
 
 ENDPOINTS = {

@@ -17,8 +17,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tangkas.services.imports import import_file
 from tangkas.store import open_store
-from tangkas.store.importer import import_file
 
 TITLES = [
     "Kasir",

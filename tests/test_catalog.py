@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 from tangkas.cli.app import app
 from tangkas.errors import UnknownConceptError
 from tangkas.provinces import PROVINCES, province
+from tangkas.rows.report import RowsRejectedError
 from tangkas.taxonomy import Taxonomy
 from tangkas.training.catalog import (
-    CatalogImportError,
     CourseCatalog,
-    course_record,
+    course_row,
     import_catalog,
     read_catalog,
     validate_records,
@@ -106,10 +106,10 @@ def test_catalog_import_rejects_bad_rows_whole_with_row_report(case: tuple[int, 
     assert report.rows == n
     assert report.bad_rows == tuple(sorted(i + 1 for i in broken))
     for i, kind in broken.items():
-        assert any(p.row == i + 1 and p.code == BREAKERS[kind][2] for p in report.problems)
+        assert any(p.row == i + 1 and p.code == BREAKERS[kind][2] for p in report.errors)
     if broken:
         assert report.courses == ()
-        with pytest.raises(CatalogImportError):
+        with pytest.raises(RowsRejectedError):
             report.catalog()
     else:
         assert len(report.catalog()) == n
@@ -118,7 +118,7 @@ def test_catalog_import_rejects_bad_rows_whole_with_row_report(case: tuple[int, 
 def test_catalog_duplicate_ids_and_missing_province_for_offline_are_problems() -> None:
     second = {**valid_record(1), "province": ""}
     report = validate_records([valid_record(1), second], skill_uris=KNOWN)
-    assert {(p.row, p.field, p.code) for p in report.problems} == {
+    assert {(p.row, p.field, p.code) for p in report.errors} == {
         (2, "id", "duplicate"),
         (2, "province", "missing"),
     }
@@ -166,7 +166,7 @@ def test_catalog_cli_import_reports_bad_rows_and_writes_nothing(tmp_path: Path) 
         writer.writerows(rows)
     result = runner.invoke(app, ["catalog", "import", str(path), "--out", str(store)])
     assert result.exit_code == 2
-    assert "baris 2: cost_idr negatif" in result.output and "baris 3" in result.output
+    assert "baris 2, kolom cost_idr: negatif (-5000)" in result.output and "baris 3" in result.output
     assert "tidak ada yang diimpor" in result.output
     assert not store.exists()
 
@@ -186,7 +186,7 @@ def test_catalog_demo_is_deterministic_synthetic_and_national(tax: Taxonomy, dem
             assert c.cost_idr == 0 and c.hours >= 120
         if c.mode == "online":
             assert c.hours <= 30 and c.cost_idr <= 1_500_000
-    assert validate_records([course_record(c) for c in demo], skill_uris=tax.skill_index).ok
+    assert validate_records([course_row(c, c.provider.id) for c in demo], skill_uris=tax.skill_index).ok
 
 
 def test_provinces_are_38_with_unique_codes_and_lookups() -> None:

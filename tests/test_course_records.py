@@ -13,11 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from tangkas.cli.app import app
+from tangkas.rows.report import RowsRejectedError
+from tangkas.services.imports import import_file
 from tangkas.store import Store
-from tangkas.store.importer import ImportRejectedError, import_file
 from tangkas.store.queries import list_courses, store_catalog
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training.catalog import Course, Provider, read_records, validate_records, write_catalog
+from tangkas.training.catalog import Course, read_records, validate_records, write_catalog
 from tangkas.training.demo_catalog import generate_demo_catalog
 
 TAX = load_taxonomy()
@@ -76,17 +77,16 @@ def _write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
 
 
 def _store_ids(course: Course, source: str) -> Course:
-    """A catalog course as the store gives it back: id ``source:id``, provider known by name."""
-    name, kind = course.provider.name, course.provider.type
-    return replace(course, id=f"{source}:{course.id}", provider=Provider(name, name, kind))
+    """A catalog course as the store gives it back: id ``source:id`` (the store keeps the provider's id)."""
+    return replace(course, id=f"{source}:{course.id}")
 
 
 def _catalog_problems(path: Path) -> set[tuple[int, str, str]]:
-    return {(p.row, p.field, p.code) for p in validate_records(read_records(path), skill_uris=None).problems}
+    return {(p.row, p.field, p.code) for p in validate_records(read_records(path), skill_uris=None).errors}
 
 
 def _store_errors(store: Store, path: Path) -> set[tuple[int, str, str]]:
-    with pytest.raises(ImportRejectedError) as caught:
+    with pytest.raises(RowsRejectedError) as caught:
         import_file(store, "courses", path)
     return {(e.row, e.field, e.code) for e in caught.value.report.errors}
 
@@ -94,7 +94,7 @@ def _store_errors(store: Store, path: Path) -> set[tuple[int, str, str]]:
 def test_catalog_file_imports_both_ways_to_the_same_courses(store: Store, tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "katalog.csv", [catalog_row(1), catalog_row(2, mode="daring", province="")])
     report = validate_records(read_records(path), skill_uris=TAX.skill_index)
-    assert report.ok, report.problems
+    assert report.ok, report.errors
     first = import_file(store, "courses", path)
     assert (first.rows, first.inserted, first.rejected_rows) == (2, 2, 0)
     stored = store_catalog(store)
@@ -112,7 +112,7 @@ def test_store_named_file_imports_both_ways_to_the_same_courses(store: Store, tm
     rows = [store_row(1), store_row(2, mode="offline", province_code="jabar", provider_kind="")]
     path = _write_csv(tmp_path / "store.csv", rows)
     report = validate_records(read_records(path), skill_uris=TAX.skill_index)
-    assert report.ok, report.problems
+    assert report.ok, report.errors
     assert import_file(store, "courses", path).inserted == 2
     stored = store_catalog(store)
     assert stored is not None and stored.courses == tuple(_store_ids(c, "blk") for c in report.courses)
@@ -145,7 +145,7 @@ def test_bad_rows_are_rejected_by_both_with_the_same_problems(store: Store, tmp_
     path = _write_csv(tmp_path / "bad.csv", rows)
     expected = {(n, *problem) for n, (_, problem) in enumerate(BREAKERS, start=2)}
     report = validate_records(read_records(path), skill_uris=TAX.skill_index)
-    assert {(p.row, p.field, p.code) for p in report.problems} == expected
+    assert {(p.row, p.field, p.code) for p in report.errors} == expected
     assert _store_errors(store, path) == expected
     assert store.backend.scalar("SELECT COUNT(*) FROM courses") == 0, "all or nothing"
     partial = import_file(store, "courses", path, partial=True)
@@ -222,7 +222,7 @@ def test_a_store_from_before_course_levels_migrates_and_keeps_its_courses(store_
             "VALUES ('blk', 'c1', 'BLK Bekasi', 'Las', ?, 40, 0, 'online')",
             (FORKLIFT,),
         )
-        assert old.migrate() == [4]
+        assert old.migrate() == [4, 5]
         stored = store_catalog(old)
         assert stored is not None
         (course,) = stored.courses

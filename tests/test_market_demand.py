@@ -25,7 +25,8 @@ from tangkas.market.demand import (
 )
 from tangkas.market.postings import Posting
 from tangkas.market.synthetic import SOURCE, synthetic_postings, synthetic_table
-from tangkas.market.tables import coded_table, write_table
+from tangkas.market.tables import coded_table
+from tangkas.rows.write import write_table
 
 
 def coded(

@@ -28,7 +28,7 @@ DATA = Path(__file__).parent / "data" / "market"
 def test_market_feeds_detect_and_read_every_row(name: str, feed: str, rows: int) -> None:
     postings, report = parse_feed(DATA / name)
     assert report.feed == feed
-    assert (report.rows, report.postings, report.rejected) == (rows, rows, 0)
+    assert (report.rows, report.postings, report.rejected_rows) == (rows, rows, 0)
     assert len(postings) == rows
     assert all(p.title and p.external_id for p in postings)
 
@@ -104,10 +104,10 @@ def test_market_feeds_bad_rows_are_reported_not_dropped(tmp_path: Path) -> None:
     )
     report = FeedReport("auto")
     postings = list(read_postings(broken, report=report))
-    assert (report.rows, report.postings, report.rejected) == (11, 9, 2)
-    assert [(e.field, e.reason) for e in report.errors] == [
-        ("title", "empty"),
-        ("row", "3 fields, header has 24"),
+    assert (report.rows, report.postings, report.rejected_rows) == (11, 9, 2)
+    assert [(e.row, e.field, e.code, e.detail) for e in report.errors] == [
+        (3, "title", "required", ""),
+        (4, "row", "row", "3 fields, header has 24"),
     ]
     assert len(postings) == 9
 

@@ -27,17 +27,29 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_package_core_never_imports_edges() -> None:
+def _part(name: str) -> str | None:
+    """The package of ``tangkas`` an import names (``tangkas.store.coding`` -> ``store``)."""
+    parts = name.split(".")
+    return parts[1] if parts[0] == "tangkas" and len(parts) > 1 else None
+
+
+def test_package_core_never_imports_services_or_edges() -> None:
     for path in PACKAGE.rglob("*.py"):
         relative = path.relative_to(PACKAGE)
-        if relative.parts[0] in EDGES or relative.name == "__main__.py":
+        if relative.parts[0] in EDGES | {"services"} or relative.name == "__main__.py":
             continue
         for name in _imports(path):
-            root = name.split(".")[0]
-            assert root not in EDGE_LIBRARIES, f"{relative} imports {name}"
-            assert not (root == "tangkas" and name.split(".")[1:2] and name.split(".")[1] in EDGES), (
-                f"{relative} imports {name}"
+            assert name.split(".")[0] not in EDGE_LIBRARIES, f"{relative} imports {name}"
+            assert _part(name) not in EDGES | {"services"}, f"{relative} imports {name}"
+
+
+def test_package_services_call_the_core_and_the_store_only() -> None:
+    for path in (PACKAGE / "services").rglob("*.py"):
+        for name in _imports(path):
+            assert name.split(".")[0] not in EDGE_LIBRARIES - {"duckdb", "psycopg"}, (
+                f"{path.name} imports {name}"
             )
+            assert _part(name) not in EDGES - {"store"}, f"{path.name} imports {name}"
 
 
 def test_package_never_reads_shared_folder() -> None:

@@ -132,7 +132,7 @@ def test_pages_analyst_charts_and_downloads(store_with_demo: Store) -> None:
 
 @pytest.fixture(scope="module")
 def store_with_demo() -> Store:
-    from tangkas.store.demo import load_demo
+    from tangkas.services.demo import load_demo
 
     store = open_store("duckdb:///:memory:")
     load_demo(store, postings=3000, workers=20)

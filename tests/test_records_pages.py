@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from tangkas.services.imports import import_rows
 from tangkas.store import Store
-from tangkas.store.importer import import_rows
 from tangkas.store.keys import create_key
 from tangkas.web import create_app
 from tangkas.web.records import WorkerPage, WorkersPage

@@ -9,11 +9,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from tangkas.errors import TangkasError
-from tangkas.search import search_occupations, search_skills
+from tangkas.market.coding import search_title_coder
+from tangkas.market.feeds import FeedReport
+from tangkas.rows.report import RowsRejectedError
+from tangkas.search import search_skills
+from tangkas.services.coding import code_stored_postings
+from tangkas.services.imports import import_file, import_postings
 from tangkas.store import LATEST, Store, StoreError, open_store
-from tangkas.store.coding import Coding, code_postings, coding_status
-from tangkas.store.feeds import import_postings
-from tangkas.store.importer import ImportRejectedError, import_file
+from tangkas.store.coding import coding_status
 from tangkas.store.keys import AuthenticationError, audit, authenticate, create_key, revoke_key
 from tangkas.store.queries import (
     get_worker,
@@ -56,7 +59,7 @@ def _write_csv(path: Path, rows: list[dict[str, object]]) -> Path:
 def test_store_migrations_are_versioned_and_idempotent(store: Store) -> None:
     assert store.version() == LATEST
     assert store.migrate() == []
-    assert store.version() == 4
+    assert store.version() == 5
 
 
 def test_store_requires_latest_schema(store_url: str) -> None:
@@ -88,7 +91,7 @@ def test_store_import_rejects_bad_file_whole_with_row_report(store: Store, tmp_p
     rows[3]["salary_min"] = "-1"
     rows[7]["title"] = ""
     rows[8]["posted_date"] = "kemarin"
-    with pytest.raises(ImportRejectedError) as caught:
+    with pytest.raises(RowsRejectedError) as caught:
         import_file(store, "postings", _write_csv(tmp_path / "bad.csv", rows))
     report = caught.value.report
     assert [(e.row, e.field, e.code) for e in report.errors] == [
@@ -110,7 +113,7 @@ def test_store_partial_import_keeps_valid_rows_and_reports_the_rest(store: Store
 def test_store_jsonl_with_broken_line_is_reported(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     path.write_text(json.dumps(_postings(1)[0]) + "\n{not json\n")
-    with pytest.raises(ImportRejectedError) as caught:
+    with pytest.raises(RowsRejectedError) as caught:
         import_file(store, "postings", path)
     assert caught.value.report.errors[0].row == 2
 
@@ -129,7 +132,7 @@ def test_store_workers_validate_taxonomy_and_hide_personal_values(store: Store, 
         "placement_country": "Malaysia",
         "bpjs_ketenagakerjaan": "ya",
     }
-    with pytest.raises(ImportRejectedError) as caught:
+    with pytest.raises(RowsRejectedError) as caught:
         import_file(store, "workers", _write_csv(tmp_path / "w.csv", [worker]))
     errors = {(e.field, e.code): e.detail for e in caught.value.report.errors}
     assert ("nik", "format") in errors and errors[("nik", "format")] == "", "a NIK never appears in a report"
@@ -158,7 +161,7 @@ def test_store_courses_import_and_filter(store: Store, tmp_path: Path) -> None:
     }
     try:
         report = import_file(store, "courses", _write_csv(tmp_path / "c.csv", [course]))
-    except ImportRejectedError as error:
+    except RowsRejectedError as error:
         pytest.fail(str(error.report.errors))
     assert report.inserted == 1
     assert list_courses(store, province_code="32").total == 1
@@ -203,16 +206,15 @@ def test_store_bad_url_is_a_clear_error() -> None:
         open_store("mysql://root@localhost/x")
 
 
-def _search_coder(title: str, text: str | None) -> Coding:
-    """A real, deterministic coder built on the shipped search (the product's default uses title coding)."""
-    hits = search_occupations(title, limit=1)
-    skills = [(hit.skill.uri, hit.score, "search") for hit in search_skills(text, limit=2)] if text else []
-    top = hits[0] if hits else None
-    return Coding(
-        top.occupation.uri if top else None,
-        top.occupation.isco if top else None,
-        top.score if top else None,
-        skills,
+def _search_skills(text: str) -> list[str]:
+    """A real, deterministic skill reader built on the shipped search (the product's default is extract)."""
+    return [hit.skill.uri for hit in search_skills(text, limit=2)]
+
+
+def code_postings(store: Store, *, batch: int = 500, limit: int | None = None) -> int:
+    """The store's coding step with the search coder (the product's default uses title coding)."""
+    return code_stored_postings(
+        store, coding=search_title_coder(), skills=_search_skills, batch=batch, limit=limit
     )
 
 
@@ -221,10 +223,10 @@ def test_store_coding_step_resumes_where_it_stopped(store: Store, tmp_path: Path
     for row in rows:
         row["text"] = "Mampu mengoperasikan forklift"
     import_file(store, "postings", _write_csv(tmp_path / "p.csv", rows))
-    assert code_postings(store, _search_coder, batch=2, limit=3) == 3
+    assert code_postings(store, batch=2, limit=3) == 3
     assert coding_status(store) == {"total": 7, "coded": 3, "waiting": 4, "with_occupation": 3}
-    assert code_postings(store, _search_coder, batch=2) == 4
-    assert code_postings(store, _search_coder) == 0
+    assert code_postings(store, batch=2) == 4
+    assert code_postings(store) == 0
     isco = store.backend.execute("SELECT DISTINCT isco FROM postings")
     assert isco == [("5230",)]
     assert store.backend.scalar("SELECT COUNT(DISTINCT posting_id) FROM posting_skills") == 7
@@ -235,10 +237,10 @@ MARKET = Path(__file__).parent / "data" / "market"
 
 @pytest.mark.parametrize("fixture", sorted(p.name for p in MARKET.glob("*.csv")))
 def test_store_imports_every_real_feed_format_idempotently(store: Store, fixture: str) -> None:
-    report, feed = import_postings(store, MARKET / fixture)
-    assert feed is not None and feed.feed != "tangkas"
+    report = import_postings(store, MARKET / fixture)
+    assert isinstance(report, FeedReport) and report.feed != "tangkas"
     assert report.inserted > 0 and report.rejected_rows == 0
-    again, _ = import_postings(store, MARKET / fixture)
+    again = import_postings(store, MARKET / fixture)
     assert again.inserted == 0
     assert store.backend.scalar("SELECT COUNT(*) FROM postings WHERE title IS NULL") == 0
 
@@ -281,7 +283,7 @@ def test_store_courses_are_what_the_plan_command_uses(store: Store, store_url: s
 
 
 def test_store_demand_feeds_alignment_and_indicators(store: Store) -> None:
-    from tangkas.store.demo import load_demo
+    from tangkas.services.demo import load_demo
     from tangkas.store.indicators import indicator, skill_demand_rows
 
     report = load_demo(store, postings=400, workers=5)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from datetime import date
@@ -15,6 +14,7 @@ from rich.table import Table
 
 from tangkas.careers.transitions import Profile
 from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang
+from tangkas.cli.rows import print_errors
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
 from tangkas.models import Lang, Occupation
@@ -30,10 +30,8 @@ from tangkas.training.alignment import (
     write_alignment_csv,
 )
 from tangkas.training.catalog import (
-    COLUMNS,
+    CatalogReport,
     CourseCatalog,
-    ImportReport,
-    course_record,
     default_catalog_path,
     import_catalog,
     read_catalog,
@@ -95,13 +93,6 @@ MESSAGES = {
         "id": "{bad} dari {rows} baris bermasalah; tidak ada yang diimpor.",
         "en": "{bad} of {rows} rows have problems; nothing was imported.",
     },
-    "problem": {"id": "baris {row}: {field} {what} {value}", "en": "row {row}: {field} {what} {value}"},
-    "missing": {"id": "kosong", "en": "is missing"},
-    "invalid": {"id": "tidak valid", "en": "is invalid"},
-    "negative": {"id": "negatif", "en": "is negative"},
-    "unknown_skill": {"id": "URI keterampilan tidak dikenal", "en": "unknown skill URI"},
-    "unknown_province": {"id": "provinsi tidak dikenal", "en": "unknown province"},
-    "duplicate": {"id": "duplikat", "en": "is a duplicate"},
     "demo_written": {
         "id": "{n} kursus DEMO sintetis ditulis ke {path}",
         "en": "{n} synthetic DEMO courses written to {path}",
@@ -334,15 +325,11 @@ def plan(
     _print_plan(result, language)
 
 
-def _print_problems(report: ImportReport, lang: Lang) -> None:
+def _print_problems(report: CatalogReport, lang: Lang) -> None:
     console.print(
-        _t("import_bad", lang, bad=len(report.bad_rows), rows=report.rows), style="red", markup=False
+        _t("import_bad", lang, bad=report.rejected_rows, rows=report.rows), style="red", markup=False
     )
-    for p in report.problems:
-        console.print(
-            "  " + _t("problem", lang, row=p.row, field=p.field, what=_t(p.code, lang), value=p.value),
-            markup=False,
-        )
+    print_errors(report, lang, console, limit=len(report.errors))
 
 
 @catalog_app.command("import")
@@ -373,25 +360,8 @@ def catalog_demo(
     language = parse_lang(lang)
     catalog = generate_demo_catalog(seed=seed, n_courses=courses)
     path = out or default_catalog_path()
-    if path.suffix.lower() in (".csv", ".json"):
-        _write_text_catalog(catalog, path)
-    else:
-        write_catalog(catalog, path)
+    write_catalog(catalog, path)
     console.print(_t("demo_written", language, n=len(catalog), path=path), markup=False)
-
-
-def _write_text_catalog(catalog: CourseCatalog, path: Path) -> None:
-    records = [course_record(c) for c in catalog]
-    for record in records:
-        record["start_date"] = record["start_date"].isoformat() if record["start_date"] else ""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".json":
-        path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
-        return
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows({**r, "skills": "|".join(r["skills"])} for r in records)
 
 
 def _print_alignment(report: AlignmentReport, tax: Taxonomy, lang: Lang) -> None:

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
+from tangkas.cli.rows import print_errors
 from tangkas.i18n import translate
 from tangkas.market import demand as indicators
 from tangkas.market import tables
@@ -28,6 +29,7 @@ from tangkas.market.coding import (
 from tangkas.market.feeds import FEEDS, FeedError, FeedReport, read_postings, write_postings
 from tangkas.market.postings import Posting, dedupe
 from tangkas.models import Lang
+from tangkas.rows.write import write_table
 
 market_app = typer.Typer(
     help="Permintaan pasar kerja dari lowongan: baca feed, hitung indikator.", no_args_is_help=True
@@ -42,7 +44,6 @@ MESSAGES = {
     "field": {"id": "Kolom", "en": "Field"},
     "coverage": {"id": "Terbaca", "en": "Parsed"},
     "rejected": {"id": "Baris ditolak (contoh)", "en": "Rejected rows (sample)"},
-    "line": {"id": "baris", "en": "line"},
     "not_found": {"id": "berkas tidak ditemukan: {path}", "en": "file not found: {path}"},
     "bad_feed": {
         "id": "format feed tidak dikenal atau tidak cocok: {error}",
@@ -145,7 +146,7 @@ def parse_command(
             feed=report.feed,
             rows=report.rows,
             postings=report.postings,
-            rejected=report.rejected,
+            rejected=report.rejected_rows,
             unique=unique,
         ),
         markup=False,
@@ -157,11 +158,7 @@ def parse_command(
     console.print(f"salary: {dict(report.salary_status)}  place: {dict(report.place_kind)}", markup=False)
     if report.errors:
         console.print(translate(MESSAGES, "rejected", language))
-        for error in report.errors[:10]:
-            console.print(
-                f"  {translate(MESSAGES, 'line', language)} {error.line}: {error.field} — {error.reason}",
-                markup=False,
-            )
+        print_errors(report, language, console, limit=10)
 
 
 def _code(postings: list[Posting], occupations: bool, skills: bool, lang: Lang) -> list[CodedPosting]:
@@ -257,7 +254,7 @@ def demand_command(
     coded = _code(unique, bool(NEEDS_OCCUPATION & set(keys)), measure in ("skills", "digital"), language)
     result = _labels(_measure(tables.coded_table(coded), keys, measure, min_count), language)
     if out is not None:
-        tables.write_table(result, out)
+        write_table(result, out)
     rows = result.slice(0, limit).to_pylist()
     if as_json:
         console.print_json(
@@ -329,7 +326,7 @@ def trends_command(
     trends = indicators.skill_trends(tables.coded_table(coded), *periods, min_postings=min_postings)
     result = _labels(trends, language)
     if out is not None:
-        tables.write_table(result, out)
+        write_table(result, out)
     rows = result.slice(0, limit).to_pylist() + result.slice(max(result.num_rows - limit, limit)).to_pylist()
     if as_json:
         console.print_json(json.dumps({"rows": rows, "total_rows": result.num_rows}, default=str))

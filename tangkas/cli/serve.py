@@ -15,7 +15,7 @@ from tangkas.store import ENV_URL, default_url, open_store
 
 def load_demo_data(db: str | None) -> None:
     """Load the synthetic demo data, saying what it is."""
-    from tangkas.store.demo import load_demo
+    from tangkas.services.demo import load_demo
 
     with open_store(db) as store:
         console.print("Memuat data DEMO sintetis (bukan data nyata)...")

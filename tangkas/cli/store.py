@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -12,13 +11,16 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
+from tangkas.cli.rows import print_counts, print_errors
 from tangkas.i18n import translate
-from tangkas.market import FeedReport
+from tangkas.market.feeds import FeedReport
 from tangkas.models import Lang
+from tangkas.rows.report import MAX_REPORTED_ERRORS, RowReport, RowsRejectedError
+from tangkas.services.coding import code_stored_postings
+from tangkas.services.imports import import_file, import_postings
 from tangkas.store import Store, open_store
-from tangkas.store.importer import ImportRejectedError, ImportReport, import_file
+from tangkas.store.coding import coding_status
 from tangkas.store.keys import ROLES, create_key
-from tangkas.store.records import RowError
 
 MESSAGES = {
     "migrated": {
@@ -26,16 +28,11 @@ MESSAGES = {
         "en": "Database schema at version {version} ({url}).",
     },
     "applied": {"id": "Migrasi diterapkan: {versions}", "en": "Migrations applied: {versions}"},
-    "imported": {
-        "id": "{inserted} baris baru, {duplicates} sudah ada, {rejected} ditolak, dari {rows} baris.",
-        "en": "{inserted} new rows, {duplicates} already present, {rejected} rejected, of {rows} rows.",
-    },
     "rejected": {
         "id": "Berkas ditolak utuh: {count} galat, tidak ada yang diimpor. Perbaiki baris berikut "
         "atau pakai --partial:",
         "en": "File rejected whole: {count} errors, nothing imported. Fix these rows or use --partial:",
     },
-    "row_error": {"id": "  baris {row}, kolom {field}: {what}", "en": "  row {row}, field {field}: {what}"},
     "reading": {"id": "Membaca {name}", "en": "Reading {name}"},
     "coding": {"id": "Mengodekan lowongan", "en": "Coding postings"},
     "coded": {
@@ -47,23 +44,6 @@ MESSAGES = {
         "id": "Kunci API dibuat (peran {role}). Simpan sekarang, kunci ini tidak ditampilkan lagi:",
         "en": "API key created (role {role}). Store it now, it is not shown again:",
     },
-}
-ERROR_CODES = {
-    "required": {"id": "wajib diisi", "en": "required"},
-    "type": {"id": "jenis nilai salah", "en": "wrong type"},
-    "choice": {"id": "nilai tidak diizinkan", "en": "value not allowed"},
-    "range": {"id": "di luar rentang", "en": "out of range"},
-    "unknown_concept": {"id": "konsep ESCO tidak dikenal", "en": "unknown ESCO concept"},
-    "format": {"id": "format salah", "en": "wrong format"},
-    "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
-    "row": {"id": "baris rusak", "en": "broken row"},
-    # the course catalog's rules (courses)
-    "missing": {"id": "kosong", "en": "is missing"},
-    "invalid": {"id": "tidak valid", "en": "is invalid"},
-    "negative": {"id": "negatif", "en": "is negative"},
-    "unknown_skill": {"id": "URI keterampilan tidak dikenal", "en": "unknown skill URI"},
-    "unknown_province": {"id": "provinsi tidak dikenal", "en": "unknown province"},
-    "duplicate": {"id": "duplikat dalam berkas", "en": "duplicate in the file"},
 }
 T = TypeVar("T")
 DbOption = Annotated[
@@ -102,29 +82,25 @@ def db_migrate(db: DbOption = None, lang: LangOption = "id") -> None:
     _migrate(db, lang)
 
 
-def _error_line(error: RowError, lang: Lang) -> str:
-    what = translate(ERROR_CODES, error.code, lang) + (f" ({error.detail})" if error.detail else "")
-    return _t("row_error", lang, row=error.row, field=error.field, what=what)
-
-
 def _run_import(kind: str, path: Path, db: str | None, partial: bool, lang: Lang, as_json: bool) -> None:
     with open_store(db) as store:
         report = _import_with_progress(store, kind, path, partial, lang)
+    _print_report(report, lang, as_json)
+
+
+def _print_report(report: RowReport, lang: Lang, as_json: bool) -> None:
+    """The rows a partial import refused, then what it wrote (or the whole report as JSON)."""
     if as_json:
-        console.print_json(json.dumps(asdict(report)))
+        console.print_json(json.dumps(report.to_dict(max_errors=MAX_REPORTED_ERRORS), default=str))
         return
-    _print_report(report, lang)
+    if isinstance(report, FeedReport):
+        coverage = ", ".join(f"{k} {v:.0%}" for k, v in report.coverage().items())
+        console.print(f"{report.feed}: {report.postings} lowongan terbaca; {coverage}", markup=False)
+    print_errors(report, lang, errors)
+    print_counts(report, lang, console)
 
 
-def _print_report(report: ImportReport, lang: Lang) -> None:
-    """The rows a partial import refused, then what it wrote."""
-    for error in report.errors[:50]:
-        errors.print(_error_line(error, lang), markup=False)
-    counts = {"inserted": report.inserted, "duplicates": report.duplicates, "rejected": report.rejected_rows}
-    console.print(_t("imported", lang, rows=report.rows, **counts))
-
-
-def _import_with_progress(store: Store, kind: str, path: Path, partial: bool, lang: Lang) -> ImportReport:
+def _import_with_progress(store: Store, kind: str, path: Path, partial: bool, lang: Lang) -> RowReport:
     return _with_progress(
         path, lang, lambda tick: import_file(store, kind, path, partial=partial, progress=tick)
     )
@@ -137,11 +113,10 @@ def _with_progress(path: Path, lang: Lang, run: Callable[[Callable[[int], None]]
         task = progress.add_task(_t("reading", lang, name=path.name), total=None)
         try:
             return run(lambda n: progress.advance(task, n))
-        except ImportRejectedError as rejected:
+        except RowsRejectedError as rejected:
             progress.stop()
             errors.print(_t("rejected", lang, count=rejected.report.error_count), markup=False)
-            for error in rejected.report.errors[:50]:
-                errors.print(_error_line(error, lang), markup=False)
+            print_errors(rejected.report, lang, errors)
             raise typer.Exit(2) from None
 
 
@@ -183,28 +158,14 @@ def import_postings_command(
     as_json: JsonOption = False,
 ) -> None:
     """Impor lowongan dari berkas Tangkas atau umpan nyata (Loker.id, Jobstreet, Glints, Dealls/Kalibrr)."""
-    from tangkas.store.feeds import import_postings
-
     language = parse_lang(lang)
     with open_store(db) as store:
-        result: tuple[ImportReport, FeedReport | None] = _with_progress(
+        report = _with_progress(
             path,
             language,
             lambda tick: import_postings(store, path, feed=feed, partial=partial, progress=tick),
         )
-    report, feed_report = result
-    if as_json:
-        console.print_json(
-            json.dumps(
-                {"import": asdict(report), "feed": feed_report.to_dict() if feed_report else None},
-                default=str,
-            )
-        )
-        return
-    if feed_report:
-        coverage = ", ".join(f"{k} {v:.0%}" for k, v in feed_report.coverage().items())
-        console.print(f"{feed_report.feed}: {feed_report.postings} lowongan terbaca; {coverage}")
-    _print_report(report, language)
+    _print_report(report, language, as_json)
 
 
 @keys_app.command("create")
@@ -239,8 +200,6 @@ def import_code(
     lang: LangOption = "id",
 ) -> None:
     """Kodekan jabatan dan keterampilan lowongan yang sudah diimpor; bisa dilanjutkan bila terhenti."""
-    from tangkas.store.coding import code_postings, coding_status, default_coder
-
     language = parse_lang(lang)
     with open_store(db) as store:
         store.require_latest()
@@ -248,11 +207,8 @@ def import_code(
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=errors, transient=True) as progress:
             task = progress.add_task(_t("coding", language), total=min(waiting, limit or waiting))
-            code_postings(
-                store,
-                default_coder(semantic=semantic),
-                limit=limit,
-                progress=lambda n: progress.advance(task, n),
+            code_stored_postings(
+                store, semantic=semantic, limit=limit, progress=lambda n: progress.advance(task, n)
             )
         status = coding_status(store)
     console.print(_t("coded", language, **status))

@@ -31,7 +31,8 @@ from tangkas.market.feeds import FeedError, FeedReport, detect_feed, parse_feed,
 from tangkas.market.places import Place, parse_location
 from tangkas.market.postings import Posting, dedupe
 from tangkas.market.salary import Salary, parse_salary
-from tangkas.market.tables import coded_table, postings_table, write_table
+from tangkas.market.tables import coded_table, postings_table
+from tangkas.rows.write import write_table
 
 __all__ = [
     "CodedPosting",

@@ -19,6 +19,7 @@ from typing import Any
 from tangkas.market.places import Place, parse_location, parse_province
 from tangkas.market.postings import DateKind, Posting, education_level, experience_from_text
 from tangkas.market.salary import Salary, parse_salary
+from tangkas.rows.report import ErrorCode
 
 # The Jobstreet and Glints files of 2020 carry no dates; they were collected on 16 October 2020.
 SNAPSHOT_2020 = date(2020, 10, 16)
@@ -31,12 +32,13 @@ _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y
 
 
 class RowProblem(ValueError):
-    """A row that cannot become a posting: the field at fault and why (no cell values)."""
+    """A row that cannot become a posting: the field at fault and a row-error code (no cell values)."""
 
-    def __init__(self, field_name: str, reason: str) -> None:
-        super().__init__(f"{field_name}: {reason}")
+    def __init__(self, field_name: str, code: ErrorCode, detail: str = "") -> None:
+        super().__init__(f"{field_name}: {code}")
         self.field = field_name
-        self.reason = reason
+        self.code: ErrorCode = code
+        self.detail = detail
 
 
 def clean(value: str | None) -> str | None:
@@ -81,7 +83,7 @@ def _int(text: str | None) -> int | None:
 def _required(row: Mapping[str, str], column: str, field_name: str) -> str:
     value = clean(row.get(column))
     if value is None:
-        raise RowProblem(field_name, "empty")
+        raise RowProblem(field_name, "required")
     return value
 
 

@@ -37,7 +37,8 @@ class OccupationGuess:
 
 @dataclass(frozen=True, slots=True)
 class CodedPosting:
-    """A posting with its occupation (``None`` when the coder found none) and skill URIs."""
+    """A posting with its occupation (``None`` when the coder found none), whether the coder's
+    calibrated rule holds it confident, its skill URIs, and the margin of the best guess over the next."""
 
     posting: Posting
     occupation: str | None
@@ -45,6 +46,7 @@ class CodedPosting:
     score: float
     confident: bool
     skills: tuple[str, ...] = ()
+    margin: float = 0.0
 
 
 TitleCoder = Callable[[Sequence[str]], Sequence[OccupationGuess | None]]
@@ -96,6 +98,7 @@ def code_postings(
                         guess.score,
                         guess.score >= min_score and guess.margin >= min_margin,
                         skills,
+                        guess.margin,
                     )
                 )
         if progress is not None:
@@ -180,15 +183,15 @@ def _search_coder(batch: Sequence[str]) -> list[OccupationGuess | None]:
     return out
 
 
-def default_skill_extractor() -> SkillExtractor | None:
-    """ESCO skill URIs from ``tangkas.reading.extract`` (phrase stage only), or ``None`` if it is not
-    installed."""
+def default_skill_extractor(*, semantic: bool = False) -> SkillExtractor | None:
+    """ESCO skill URIs from ``tangkas.reading.extract`` (the phrase stage, and the slower semantic stage
+    when asked), or ``None`` if it is not installed."""
     try:
         from tangkas.reading.extract import extract_skills
     except ImportError:
         return None
 
     def extractor(text: str) -> list[str]:
-        return [m.skill.uri for m in extract_skills(text, semantic=False)]
+        return [m.skill.uri for m in extract_skills(text, semantic=semantic)]
 
     return extractor

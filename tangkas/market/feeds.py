@@ -13,9 +13,10 @@ id-jobs        id-jobs aggregator 2024: Dealls and Kalibrr (``job_title``, ``bas
 tangkas        Tangkas' own columns (the :class:`Posting` field names), e.g. a synthetic feed
 ============== ===================================================================================
 
-Reading streams row by row. Every row either becomes a posting or is recorded in the
-:class:`FeedReport` as a :class:`RowError` (no row is dropped silently); fields that could not be
-read (a salary, a place, a date) leave the posting's field empty and show in the coverage figures.
+Reading streams through the one row reader (:func:`tangkas.rows.read.read_batches`). Every row either
+becomes a posting or is recorded in the :class:`FeedReport` as a :class:`~tangkas.rows.report.RowError`
+(no row is dropped silently); fields that could not be read (a salary, a place, a date) leave the
+posting's field empty and show in the coverage figures.
 
 >>> detect_feed(["Job ID", "Title", "Location", "Min Salary", "Max Salary", "Posted Date"])
 'lokerid'
@@ -23,7 +24,6 @@ read (a salary, a place, a date) leave the posting's field empty and show in the
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +34,9 @@ from tangkas.errors import TangkasError
 from tangkas.market import adapters
 from tangkas.market.adapters import RowProblem
 from tangkas.market.postings import Posting
+from tangkas.rows.read import read_batches, read_header
+from tangkas.rows.report import RowError, RowReport
+from tangkas.rows.write import write_table
 
 FeedName = Literal["lokerid", "jobstreet-2020", "glints-2020", "jobstreet-2022", "id-jobs", "tangkas"]
 FEEDS: dict[FeedName, frozenset[str]] = {
@@ -53,38 +56,24 @@ ADAPTERS: dict[FeedName, Callable[[Mapping[str, str]], Posting]] = {
     "tangkas": adapters.tangkas,
 }
 COVERAGE_FIELDS = ("province", "city", "salary", "date", "education", "experience", "company", "text")
-MAX_ERRORS_KEPT = 1000
 
 
 class FeedError(TangkasError):
     """A file that is not a vacancy feed Tangkas can read."""
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """A rejected row: its line in the file (header is line 1), the field at fault and why.
-    Holds no cell values, so a report can be logged without personal data."""
-
-    line: int
-    field: str
-    reason: str
-
-
 @dataclass
-class FeedReport:
-    """What reading a feed did: rows seen, postings made, rejected rows, and per-field coverage."""
+class FeedReport(RowReport):
+    """The :class:`~tangkas.rows.report.RowReport` of reading a feed (``kind`` is the feed's name), with
+    the postings made and per-field coverage."""
 
-    feed: str
-    rows: int = 0
     postings: int = 0
-    rejected: int = 0
-    errors: list[RowError] = field(default_factory=list)
     filled: Counter[str] = field(default_factory=Counter)
     salary_status: Counter[str] = field(default_factory=Counter)
     place_kind: Counter[str] = field(default_factory=Counter)
     sources: Counter[str] = field(default_factory=Counter)
 
-    def add(self, posting: Posting) -> None:
+    def add_posting(self, posting: Posting) -> None:
         self.postings += 1
         self.sources[posting.source] += 1
         self.salary_status[posting.salary_status] += 1
@@ -101,16 +90,15 @@ class FeedReport:
         }
         self.filled.update(name for name, ok in present.items() if ok)
 
-    def reject(self, line: int, field_name: str, reason: str) -> None:
-        self.rejected += 1
-        if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append(RowError(line, field_name, reason))
+    @property
+    def feed(self) -> str:
+        return self.kind
 
     def coverage(self) -> dict[str, float]:
         """Share of postings with each field read, 0-1 (``province`` counts remote/abroad ads as unread).
 
         >>> r = FeedReport("x")
-        >>> r.add(Posting("s", "1", "Kasir", province_code="31"))
+        >>> r.add_posting(Posting("s", "1", "Kasir", province_code="31"))
         >>> r.coverage()["province"], r.coverage()["salary"]
         (1.0, 0.0)
         """
@@ -119,17 +107,15 @@ class FeedReport:
             for name in COVERAGE_FIELDS
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, max_errors: int = 20) -> dict[str, Any]:
         return {
+            **super().to_dict(max_errors=max_errors),
             "feed": self.feed,
-            "rows": self.rows,
             "postings": self.postings,
-            "rejected": self.rejected,
             "coverage": self.coverage(),
             "salary_status": dict(self.salary_status),
             "place_kind": dict(self.place_kind),
             "sources": dict(self.sources),
-            "errors": [{"line": e.line, "field": e.field, "reason": e.reason} for e in self.errors[:20]],
         }
 
 
@@ -140,43 +126,6 @@ def detect_feed(columns: Sequence[str]) -> FeedName:
         if required <= present:
             return name
     raise FeedError(f"unknown feed format; columns: {', '.join(sorted(present))[:200]}")
-
-
-def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        header = next(csv.reader(handle), None)
-    if header is None:
-        raise FeedError(f"empty file: {path.name}")
-
-    def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            next(reader)
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(header):
-                    yield reader.line_num, {"\0": f"{len(row)} fields, header has {len(header)}"}
-                    continue
-                yield reader.line_num, dict(zip(header, row, strict=True))
-
-    return header, rows()
-
-
-def _parquet_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    import pyarrow.parquet as pq
-
-    parquet = pq.ParquetFile(path)
-    header = list(parquet.schema_arrow.names)
-
-    def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        line = 1
-        for batch in parquet.iter_batches(batch_size=65_536):
-            for record in batch.to_pylist():
-                line += 1
-                yield line, {k: "" if v is None else str(v) for k, v in record.items()}
-
-    return header, rows()
 
 
 def read_postings(
@@ -199,32 +148,34 @@ def read_postings(
     path = Path(path)
     if not path.is_file():
         raise FeedError(f"file not found: {path}")
-    header, rows = _parquet_rows(path) if path.suffix == ".parquet" else _csv_rows(path)
+    try:
+        header = read_header(path)
+    except TangkasError as error:
+        raise FeedError(str(error)) from None
     name = detect_feed(header) if feed == "auto" else feed
     if not FEEDS[name] <= set(header):
         raise FeedError(f"{path.name} is not a {name} feed: missing {sorted(FEEDS[name] - set(header))}")
     report = report if report is not None else FeedReport(name)
-    report.feed = name
-    return _stream(rows, ADAPTERS[name], report)
+    report.kind, report.path = name, str(path)
+    return _stream(path, ADAPTERS[name], report)
 
 
 def _stream(
-    rows: Iterable[tuple[int, dict[str, str]]],
-    adapter: Callable[[Mapping[str, str]], Posting],
-    report: FeedReport,
+    path: Path, adapter: Callable[[Mapping[str, str]], Posting], report: FeedReport
 ) -> Iterator[Posting]:
-    for line, row in rows:
-        report.rows += 1
-        if "\0" in row:
-            report.reject(line, "row", row["\0"])
-            continue
-        try:
-            posting = adapter(row)
-        except RowProblem as problem:
-            report.reject(line, problem.field, problem.reason)
-            continue
-        report.add(posting)
-        yield posting
+    for batch in read_batches(path, text=True):
+        for row, record, why in batch.records():
+            report.rows += 1
+            if record is None:
+                report.add_errors([RowError(row, "row", "row", why)])
+                continue
+            try:
+                posting = adapter(record)
+            except RowProblem as problem:
+                report.add_errors([RowError(row, problem.field, problem.code, problem.detail)])
+                continue
+            report.add_posting(posting)
+            yield posting
 
 
 def parse_feed(
@@ -238,7 +189,7 @@ def parse_feed(
 
 def write_postings(postings: Iterable[Posting], path: str | Path) -> int:
     """Write postings in the ``tangkas`` feed format (CSV, or Parquet by suffix); returns the count."""
-    from tangkas.market.tables import postings_table, write_table
+    from tangkas.market.tables import postings_table
 
     table = postings_table(postings)
     write_table(table, path)

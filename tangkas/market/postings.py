@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
+
+from tangkas.rows.fields import Field, Spec
 
 DateKind = Literal["posted", "seen", "snapshot", ""]
 EDUCATION_LEVELS: tuple[str, ...] = ("sd", "smp", "sma", "d1", "d2", "d3", "d4", "s1", "profesi", "s2", "s3")
@@ -111,6 +113,57 @@ class Posting:
     @property
     def month(self) -> str | None:
         return self.posted_date.strftime("%Y-%m") if self.posted_date else None
+
+
+MAX_MONTHLY_IDR = 1e12
+"""Pay above a trillion rupiah a month is a typo, not a wage (and would overflow integer columns)."""
+POSTINGS = Spec(
+    "postings",
+    (
+        Field("source", required=True),
+        Field("external_id", required=True),
+        Field("title", required=True),
+        Field("text"),
+        Field("company"),
+        Field("province_code"),
+        Field("province"),
+        Field("city"),
+        Field("posted_date", "date"),
+        Field("salary_min", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
+        Field("salary_max", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
+        Field("education"),
+        Field("experience_years_min", "float", minimum=0, maximum=60),
+        Field("category"),
+        Field("url"),
+        Field("location"),
+        Field("place_kind"),
+        Field("country"),
+        Field("date_kind"),
+        Field("salary_status"),
+        Field("other_places", "int", minimum=0),
+        Field("skills"),
+        Field("occupation_uri"),
+        Field("isco", pattern=re.compile(r"^\d{4}$")),
+        Field("synthetic", "bool", default=False),
+    ),
+    uri_lists=("occupation_uri",),
+)
+"""A vacancy as a row: every :class:`Posting` field (``skills``, the ad's own tags, joined by ``|``) and,
+for feeds that come coded, the occupation. Store imports, feed files and the postings table use it."""
+POSTING_FIELDS = tuple(f.name for f in fields(Posting))
+
+
+def posting_row(posting: Posting) -> dict[str, Any]:
+    """A posting as a row of :data:`POSTINGS` (empty text and tags as None).
+
+    >>> row = posting_row(Posting("demo", "1", "Kasir", skills=("excel", "kasir")))
+    >>> row["skills"], row["text"], row["synthetic"]
+    ('excel|kasir', None, False)
+    """
+    row: dict[str, Any] = {name: getattr(posting, name) for name in POSTING_FIELDS}
+    row["skills"] = "|".join(posting.skills) or None
+    row["text"] = posting.text or None
+    return {**row, "occupation_uri": None, "isco": None, "synthetic": False}
 
 
 def _fold(text: str) -> str:

@@ -1,8 +1,9 @@
 """Postings and coded postings as Arrow tables: the columnar form the demand functions and a store use.
 
-:func:`postings_table` has one column per :class:`~tangkas.market.postings.Posting` field (what a store
-keeps per ad); :func:`coded_table` has the columns of :data:`SCHEMA` (what the demand indicators read:
-place, month, pay, occupation, ISCO group, confidence, skill URIs).
+:func:`postings_table` has one column per :class:`~tangkas.market.postings.Posting` field (typed as in
+:data:`~tangkas.market.postings.POSTINGS`, the posting's one declaration); :func:`coded_table` has the
+columns of :data:`SCHEMA` (what the demand indicators read: place, month, pay, occupation, ISCO group,
+confidence, skill URIs).
 
 >>> from tangkas.market.postings import Posting
 >>> postings_table([Posting("demo", "1", "Kasir", province_code="31")]).num_rows
@@ -14,13 +15,12 @@ place, month, pay, occupation, ISCO group, confidence, skill URIs).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from tangkas.market.coding import CodedPosting
-from tangkas.market.postings import Posting
+from tangkas.market.postings import POSTING_FIELDS, POSTINGS, Posting, posting_row
 
 SCHEMA = pa.schema(
     [
@@ -40,30 +40,6 @@ SCHEMA = pa.schema(
         ("confident", pa.bool_()),
         ("skills", pa.list_(pa.string())),
     ]
-)
-POSTING_FIELDS = (
-    "source",
-    "external_id",
-    "title",
-    "text",
-    "province_code",
-    "province",
-    "city",
-    "posted_date",
-    "salary_min",
-    "salary_max",
-    "education",
-    "experience_years_min",
-    "category",
-    "company",
-    "url",
-    "location",
-    "place_kind",
-    "country",
-    "date_kind",
-    "salary_status",
-    "other_places",
-    "skills",
 )
 
 
@@ -94,20 +70,10 @@ def coded_table(coded: Iterable[CodedPosting]) -> pa.Table:
 
 
 def postings_table(postings: Iterable[Posting]) -> pa.Table:
-    """Postings as a table with one column per :class:`Posting` field (skill tags joined by ``|``)."""
-    cols: dict[str, list[Any]] = {name: [] for name in POSTING_FIELDS}
-    for p in postings:
-        for name in POSTING_FIELDS:
-            value = getattr(p, name)
-            cols[name].append("|".join(value) if name == "skills" else value)
-    types = {
-        "posted_date": pa.date32(),
-        "salary_min": pa.int64(),
-        "salary_max": pa.int64(),
-        "experience_years_min": pa.int64(),
-        "other_places": pa.int64(),
-    }
-    return pa.table({n: pa.array(v, type=types.get(n, pa.string())) for n, v in cols.items()})
+    """Postings as a table under the :class:`Posting` columns of :data:`POSTINGS` (tags joined by ``|``)."""
+    schema = pa.schema([POSTINGS.arrow_schema.field(name) for name in POSTING_FIELDS])
+    rows = [posting_row(p) for p in postings]
+    return pa.Table.from_pylist([{n: r[n] for n in POSTING_FIELDS} for r in rows], schema=schema)
 
 
 def as_table(data: Any) -> pa.Table:
@@ -123,20 +89,3 @@ def as_table(data: Any) -> pa.Table:
         if name in SCHEMA.names and table.schema.field(name).type != SCHEMA.field(name).type:
             table = table.set_column(i, name, table[name].cast(SCHEMA.field(name).type))
     return table
-
-
-def write_table(table: pa.Table, path: str | Path) -> Path:
-    """Export to CSV or Parquet, by the file's suffix (list columns are joined by ``|`` in CSV)."""
-    import pyarrow.csv as pcsv
-    import pyarrow.parquet as pq
-
-    path = Path(path)
-    if path.suffix == ".parquet":
-        pq.write_table(table, path)
-        return path
-    for i, f in enumerate(table.schema):
-        if pa.types.is_list(f.type):
-            joined = pa.array(["|".join(v or []) for v in table[f.name].to_pylist()], pa.string())
-            table = table.set_column(i, f.name, joined)
-    pcsv.write_csv(table, path)
-    return path

@@ -1,96 +1,102 @@
-"""The resumable coding step: stored postings get an occupation and skills, batch by batch.
+"""Storage of posting codings: which postings wait to be coded, and each coding's occupation, confidence
+and skills. The coding itself is :func:`tangkas.market.coding.code_postings`, run over the store by
+:func:`tangkas.services.coding.code_stored_postings`.
 
-Each batch commits on its own and marks its postings ``coded_at``; a run that stops (killed, or a
-bad model) resumes where it left off, and re-running on a fully coded store does nothing.
+Each saved batch commits on its own and marks its postings ``coded_at``, so a run that stops resumes
+where it left off.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import pyarrow as pa
+
+from tangkas.market.coding import CodedPosting
+from tangkas.market.postings import Posting
 from tangkas.store import Store
 
 
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """What a coder says of one posting."""
-
-    occupation_uri: str | None
-    isco: str | None
-    score: float | None
-    skills: list[tuple[str, float, str]] = field(default_factory=list)
-
-
-Coder = Callable[[str, str | None], Coding]
-
-
-def default_coder(*, semantic: bool = False) -> Coder:
-    """Title coding with ``code_title`` and skills with ``extract_skills`` (phrase stage unless asked)."""
-    from tangkas.reading.extract import extract_skills
-    from tangkas.reading.titles import code_title
-
-    def code(title: str, text: str | None) -> Coding:
-        matches = code_title(title, limit=1)
-        best = matches[0] if matches else None
-        mentions = extract_skills(text or "", semantic=semantic) if text else []
-        skills = {m.skill.uri: (m.skill.uri, round(m.confidence, 4), m.method) for m in mentions}
-        return Coding(
-            best.occupation.uri if best else None,
-            best.isco if best else None,
-            round(best.score, 4) if best else None,
-            list(skills.values()),
-        )
-
-    return code
-
-
-def code_postings(
-    store: Store,
-    coder: Coder,
-    *,
-    batch: int = 500,
-    limit: int | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> int:
-    """Code every uncoded posting (at most ``limit``); the number coded in this run."""
-    done = 0
-    while limit is None or done < limit:
-        size = batch if limit is None else min(batch, limit - done)
+def uncoded_postings(store: Store, size: int) -> list[tuple[int, Posting]]:
+    """Up to ``size`` postings not coded yet, oldest first, with their store ids."""
+    with store.lock:
         rows = store.backend.execute(
-            "SELECT id, title, text FROM postings WHERE coded_at IS NULL ORDER BY id LIMIT ?", (size,)
+            "SELECT id, source, external_id, title, text, skills FROM postings WHERE coded_at IS NULL "
+            "ORDER BY id LIMIT ?",
+            (size,),
         )
-        if not rows:
-            break
-        now = datetime.now(UTC).replace(tzinfo=None)
-        codings = [(posting_id, coder(title, text)) for posting_id, title, text in rows]
-        with store.backend.transaction():
-            store.backend.executemany(
-                "UPDATE postings SET occupation_uri = ?, isco = ?, occupation_score = ?, coded_at = ? "
-                "WHERE id = ?",
-                [(c.occupation_uri, c.isco, c.score, now, posting_id) for posting_id, c in codings],
-            )
-            skills = [
-                (posting_id, uri, conf, method) for posting_id, c in codings for uri, conf, method in c.skills
-            ]
-            store.backend.executemany(
-                "INSERT INTO posting_skills (posting_id, skill_uri, confidence, method) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (posting_id, skill_uri) DO NOTHING",
-                skills,
-            )
-        done += len(rows)
-        store.changed()
-        if progress:
-            progress(len(rows))
-    return done
+    return [
+        (
+            int(pid),
+            Posting(
+                source, external_id, title, text or "", skills=tuple(t for t in (tags or "").split("|") if t)
+            ),
+        )
+        for pid, source, external_id, title, text, tags in rows
+    ]
+
+
+def save_codings(store: Store, coded: Sequence[tuple[int, CodedPosting]], method: str) -> None:
+    """Record codings (occupation, score, margin, confidence, skills found by ``method``) in one
+    transaction and mark their postings coded."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with store.lock, store.backend.transaction():
+        store.backend.executemany(
+            "UPDATE postings SET occupation_uri = ?, isco = ?, occupation_score = ?, occupation_margin = ?, "
+            "occupation_confident = ?, coded_at = ? WHERE id = ?",
+            [
+                (c.occupation, c.isco, _rounded(c), round(c.margin, 4), c.confident, now, pid)
+                for pid, c in coded
+            ],
+        )
+        store.backend.executemany(
+            "INSERT INTO posting_skills (posting_id, skill_uri, confidence, method) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (posting_id, skill_uri) DO NOTHING",
+            [(pid, uri, None, method) for pid, c in coded for uri in c.skills],
+        )
+    store.changed()
+
+
+def _rounded(coded: CodedPosting) -> float | None:
+    return round(coded.score, 4) if coded.occupation is not None else None
+
+
+def save_known_codings(store: Store, source: str, skills: dict[str, list[str]], method: str) -> None:
+    """Postings of ``source`` that arrived with their occupation (synthetic feeds) are coded with full
+    confidence; ``skills`` maps their external ids to skill URIs."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with store.lock, store.backend.transaction():
+        store.backend.execute(
+            "UPDATE postings SET coded_at = ?, occupation_score = 1.0, occupation_margin = 1.0, "
+            "occupation_confident = TRUE "
+            "WHERE source = ? AND coded_at IS NULL AND occupation_uri IS NOT NULL",
+            (now, source),
+        )
+        ids = dict(store.backend.execute("SELECT external_id, id FROM postings WHERE source = ?", (source,)))
+        pairs = [(ids[e], uri) for e, uris in skills.items() if e in ids for uri in dict.fromkeys(uris)]
+        existing = store.backend.scalar(
+            "SELECT COUNT(*) FROM posting_skills s JOIN postings p ON p.id = s.posting_id WHERE p.source = ?",
+            (source,),
+        )
+        if pairs and not existing:  # one bulk load: tens of thousands of rows
+            posting, skill = zip(*pairs, strict=True)
+            columns = {
+                "posting_id": pa.array(posting, pa.int64()),
+                "skill_uri": pa.array(skill, pa.string()),
+                "confidence": pa.array([1.0] * len(pairs), pa.float64()),
+                "method": pa.array([method] * len(pairs), pa.string()),
+            }
+            store.backend.load_arrow("posting_skills", pa.table(columns))
+    store.changed()
 
 
 def coding_status(store: Store) -> dict[str, int]:
     """Postings coded, waiting, and coded with an occupation."""
-    total, coded, with_occupation = store.backend.execute(
-        "SELECT COUNT(*), COUNT(coded_at), COUNT(occupation_uri) FROM postings"
-    )[0]
+    with store.lock:
+        total, coded, with_occupation = store.backend.execute(
+            "SELECT COUNT(*), COUNT(coded_at), COUNT(occupation_uri) FROM postings"
+        )[0]
     return {
         "total": int(total),
         "coded": int(coded),

@@ -18,20 +18,20 @@ from tangkas.store import Store
 from tangkas.training.alignment import DemandRow
 
 Indicator = Literal["demand", "skills", "pay", "digital"]
-CONFIDENT_SCORE = 0.5
-"""A stored occupation code counts as confident from this coder score (synthetic postings carry 1.0)."""
 
 
 def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Table:
-    """Stored postings in the shape the demand indicators read (one row per posting, skills as a list)."""
+    """Stored postings in the shape the demand indicators read (one row per posting, skills as a list);
+    ``confident`` is what the coding pipeline's calibrated rule said when the posting was coded."""
     where = "WHERE p.province_code = ?" if province_code else ""
     rows = store.backend.execute(
         "SELECT p.source, p.external_id, p.title, p.province_code, p.city, p.posted_date, p.salary_min, "
-        "p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score, "
+        "p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score, p.occupation_confident, "
         "ARRAY_AGG(s.skill_uri) FILTER (WHERE s.skill_uri IS NOT NULL) "
         f"FROM postings p LEFT JOIN posting_skills s ON s.posting_id = p.id {where} "
         "GROUP BY p.id, p.source, p.external_id, p.title, p.province_code, p.city, p.posted_date, "
-        "p.salary_min, p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score",
+        "p.salary_min, p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score, "
+        "p.occupation_confident",
         (province_code,) if province_code else (),
     )
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
@@ -49,6 +49,7 @@ def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Tabl
             occupation,
             isco,
             score,
+            confident,
             skills,
         ) = row
         for name, value in (
@@ -65,7 +66,7 @@ def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Tabl
             ("occupation", occupation),
             ("isco", isco),
             ("score", score),
-            ("confident", bool(score is not None and score >= CONFIDENT_SCORE)),
+            ("confident", bool(confident)),
             ("skills", list(skills or [])),
         ):
             columns[name].append(value)

@@ -10,23 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from tangkas.careers.transitions import DemandTable
+from tangkas.market.postings import POSTINGS
+from tangkas.rows.entities import WORKERS
 from tangkas.store import Store
-from tangkas.store.records import stored_course
-from tangkas.training.catalog import CourseCatalog, default_catalog_path, read_catalog
+from tangkas.training.catalog import COURSES, CourseCatalog, default_catalog_path, read_catalog, stored_course
 
-POSTING_COLUMNS = (
-    "id, source, external_id, title, company, province_code, province, city, posted_date, "
-    "salary_min, salary_max, education, experience_min, category, occupation_uri, isco, synthetic"
+POSTING_COLUMNS = ", ".join(("id", *(name for name in POSTINGS.names if name != "text")))
+"""What a list of postings shows: every field but the ad's text."""
+WORKER_PUBLIC = ", ".join(
+    ("id", *(f.name for f in WORKERS.fields if not (f.personal or f.name in WORKERS.key)))
 )
-WORKER_PUBLIC = "id, office_code, gender, birth_year, province_code, city, occupations, skills, synthetic"
-WORKER_PERSONAL = (
-    WORKER_PUBLIC + ", source, external_id, full_name, nik, phone, migrant_status, placement_country, "
-    "bpjs_ketenagakerjaan, bpjs_kesehatan"
-)
-COURSE_COLUMNS = (
-    "id, source, external_id, provider, provider_kind, title_id, title_en, skills, level, hours, cost_idr, "
-    "mode, province_code, city, start_date, certification, capacity, prakerja, synthetic"
-)
+"""What any counsellor may see of a worker: no name, NIK, phone, migration or social-security status."""
+WORKER_PERSONAL = ", ".join(("id", *WORKERS.names))
+COURSE_COLUMNS = ", ".join(("id", *COURSES.names))
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,40 @@ MIGRATIONS: tuple[Migration, ...] = (
         "course level, as in the course catalog",
         ("ALTER TABLE courses ADD COLUMN level TEXT",),
     ),
+    Migration(
+        5,
+        "postings keep every field of a posting and one coding confidence; courses their provider id",
+        (
+            # DuckDB renames a column only when no index depends on the table.
+            "DROP INDEX postings_province",
+            "DROP INDEX postings_isco",
+            "DROP INDEX postings_uncoded",
+            "ALTER TABLE postings RENAME COLUMN experience_min TO experience_years_min",
+            *(
+                f"ALTER TABLE postings ADD COLUMN {column}"
+                for column in (
+                    "location TEXT",
+                    "place_kind TEXT",
+                    "country TEXT",
+                    "date_kind TEXT",
+                    "salary_status TEXT",
+                    "other_places BIGINT",
+                    "skills TEXT",
+                    "occupation_margin DOUBLE PRECISION",
+                    "occupation_confident BOOLEAN",
+                )
+            ),
+            # Synthetic postings arrive coded; the others were coded under an older confidence rule and
+            # are coded again by the next 'tangkas import code'.
+            "UPDATE postings SET occupation_confident = (occupation_score >= 1.0) "
+            "WHERE synthetic AND coded_at IS NOT NULL",
+            "UPDATE postings SET coded_at = NULL WHERE NOT synthetic",
+            "CREATE INDEX postings_province ON postings (province_code)",
+            "CREATE INDEX postings_isco ON postings (isco)",
+            "CREATE INDEX postings_uncoded ON postings (coded_at)",
+            "ALTER TABLE courses ADD COLUMN provider_id TEXT",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

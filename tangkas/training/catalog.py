@@ -1,27 +1,26 @@
-"""The course catalog: providers and courses, import from CSV/JSON with row-level validation, Parquet I/O.
+"""The course catalog: providers and courses, their rules, and catalog files (CSV, JSON, Parquet).
 
-A record is a flat mapping (one course per row, skills as a list) — the same shape for CSV, JSON,
-Parquet and the store. Importing is all or nothing: any bad row rejects the whole file and the report
-lists every problem row by row.
+A record is a flat mapping (one course per row) under the columns of :data:`COURSES` — the same shape
+for CSV, JSON, Parquet and the store. Importing is all or nothing: any bad row rejects the whole file
+and the report lists every problem row by row.
 
-:func:`check_record` holds the course rules, and both ways in use it: ``tangkas catalog import``
-(:func:`validate_records`) and the store importer (``tangkas import courses``, the API). The store's
-column names are accepted as aliases (:data:`ALIASES`), so either kind of file imports either way.
+:func:`check_record` holds the course rules, and every way in uses it: ``tangkas catalog import``
+(:func:`validate_records`) and the store importer (``tangkas import courses``, the API), through
+:func:`validate_courses`. The catalog's older column names (``id``, ``provider_name``, ``province`` ...)
+are accepted as aliases (:data:`ALIASES`), so files written before still import.
 
->>> rows = [{"id": "c1", "provider_name": "BLK Bandung", "provider_type": "BLK", "title_id": "Menjahit",
+>>> rows = [{"id": "c1", "provider_name": "BLK Bandung", "provider_kind": "BLK", "title_id": "Menjahit",
 ...          "skills": ["http://data.europa.eu/esco/skill/x"], "hours": "160", "cost_idr": "0",
 ...          "mode": "offline", "province": "Jawa Barat"}]
 >>> report = validate_records(rows, skill_uris={"http://data.europa.eu/esco/skill/x"})
 >>> report.ok, report.courses[0].province
 (True, '32')
->>> validate_records([{**rows[0], "cost_idr": "-5"}], skill_uris=set()).problems[0].code
+>>> validate_records([{**rows[0], "cost_idr": "-5"}], skill_uris=set()).errors[0].code
 'unknown_skill'
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -30,11 +29,14 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.models import Lang
 from tangkas.provinces import province as find_province
+from tangkas.rows.fields import NO, YES, Field, Spec
+from tangkas.rows.read import read_batches
+from tangkas.rows.report import CatalogCode, RowError, RowReport, RowsRejectedError
+from tangkas.rows.write import write_table
 
 ProviderType = Literal["BLK", "LPK", "online"]
 Mode = Literal["online", "offline", "hybrid"]
@@ -45,30 +47,14 @@ LEVELS: tuple[Level, ...] = ("basic", "intermediate", "advanced")
 MODE_SYNONYMS = {"daring": "online", "luring": "offline", "tatap muka": "offline", "campuran": "hybrid",
                  "hibrida": "hybrid", "blended": "hybrid"}
 LEVEL_SYNONYMS = {"dasar": "basic", "menengah": "intermediate", "lanjut": "advanced", "lanjutan": "advanced"}
-TRUE_WORDS = {"1", "true", "yes", "ya", "y"}
-# "t" is in neither: it is "tidak" on Indonesian Y/T forms but "true" in PostgreSQL exports, so it is a
-# problem to fix rather than a guess.
-FALSE_WORDS = {"0", "false", "no", "tidak", "n", "f", ""}
-REQUIRED = ("id", "provider_name", "skills", "hours", "cost_idr", "mode")
-COLUMNS = ("id", "provider_id", "provider_name", "provider_type", "title_id", "title_en", "skills", "level",
-           "hours", "cost_idr", "mode", "province", "city", "start_date", "certification", "capacity",
-           "prakerja", "synthetic")
-ALIASES = {"external_id": "id", "provider": "provider_name", "provider_kind": "provider_type",
-           "province_code": "province"}
-"""The store's older column names, accepted for the catalog's (``COLUMNS``) in every file."""
+REQUIRED = ("external_id", "provider", "skills", "hours", "cost_idr", "mode")
+ALIASES = {"id": "external_id", "provider_name": "provider", "provider_type": "provider_kind",
+           "province": "province_code"}
+"""The catalog's older column names, accepted for the columns of :data:`COURSES` in every file."""
 MIN_HOURS, MAX_HOURS = 0.5, 5000.0
 MAX_CAPACITY = 2**31 - 1  # what the store's INTEGER column holds
 SKILL_SEPARATOR = re.compile(r"[|;\s]+")
 THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
-ProblemCode = Literal["missing", "invalid", "negative", "unknown_skill", "unknown_province", "duplicate"]
-
-
-class CatalogImportError(TangkasError):
-    """A catalog file that cannot be imported; ``problems`` says why, row by row."""
-
-    def __init__(self, problems: Sequence[ImportProblem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in catalog; nothing imported")
-        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,36 +91,17 @@ class Course:
         return self.title_en if lang == "en" and self.title_en else self.title_id or self.title_en
 
 
-@dataclass(frozen=True, slots=True)
-class ImportProblem:
-    """One problem in one row (1-based, header excluded): ``code`` names it, ``value`` shows the culprit."""
+@dataclass
+class CatalogReport(RowReport):
+    """A :class:`~tangkas.rows.report.RowReport` of a catalog file with its courses, all of them only
+    when every row is valid."""
 
-    row: int
-    field: str
-    code: ProblemCode
-    value: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """The outcome of validating a catalog file: the courses if every row is valid, else the problems."""
-
-    rows: int
-    courses: tuple[Course, ...]
-    problems: tuple[ImportProblem, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def bad_rows(self) -> tuple[int, ...]:
-        return tuple(sorted({p.row for p in self.problems}))
+    courses: tuple[Course, ...] = ()
 
     def catalog(self) -> CourseCatalog:
-        """The imported catalog; raises :class:`CatalogImportError` if any row was bad."""
-        if self.problems:
-            raise CatalogImportError(self.problems)
+        """The imported catalog; raises :class:`RowsRejectedError` if any row was bad."""
+        if not self.ok:
+            raise RowsRejectedError(self)
         return CourseCatalog(self.courses)
 
 
@@ -182,13 +149,13 @@ class CourseCatalog:
 class CheckedRecord:
     """One record after the course rules: its course when the row is valid, else its problems.
 
-    ``id`` is the row's identifier and ``id_field`` the column it came from (``id`` or ``external_id``),
-    for the duplicate check across the file; ``provider_id`` is ``provider_id``, else ``provider_name``.
+    ``id`` is the row's identifier and ``id_field`` the column it came from (``external_id`` or ``id``),
+    for the duplicate check across the file; ``provider_id`` is ``provider_id``, else the provider's name.
     """
 
     row: int
     course: Course | None
-    problems: tuple[ImportProblem, ...]
+    problems: tuple[RowError, ...]
     id: str
     id_field: str
     provider_id: str
@@ -197,10 +164,10 @@ class CheckedRecord:
 class _RowErrors:
     def __init__(self, row: int) -> None:
         self.row = row
-        self.problems: list[ImportProblem] = []
+        self.problems: list[RowError] = []
 
-    def add(self, name: str, code: ProblemCode, value: object = "") -> None:
-        self.problems.append(ImportProblem(self.row, name, code, str(value)[:80]))
+    def add(self, name: str, code: CatalogCode, value: object = "") -> None:
+        self.problems.append(RowError(self.row, name, code, str(value)[:80]))
 
 
 def _text(record: Mapping[str, Any], name: str) -> str:
@@ -209,9 +176,10 @@ def _text(record: Mapping[str, Any], name: str) -> str:
 
 
 def _canonical(record: Mapping[str, Any], errors: _RowErrors) -> tuple[dict[str, Any], dict[str, str]]:
-    """The record under the catalog's column names, and the file's own name of each aliased column.
+    """The record under the columns of :data:`COURSES`, and the file's own name of each aliased column.
 
-    A row giving both names with different values is a problem (it would be a guess which one counts).
+    A row giving both names with different values is a problem (it would be a guess which one counts),
+    reported on the older name.
     """
     canonical = dict(record)
     used: dict[str, str] = {}
@@ -223,7 +191,7 @@ def _canonical(record: Mapping[str, Any], errors: _RowErrors) -> tuple[dict[str,
             canonical[name] = record[alias]
             used[name] = alias
         elif value and other and not _same(name, value, other):
-            errors.add(name, "invalid", f"{other} / {alias}={value}")
+            errors.add(alias, "invalid", f"{value} / {name}={other}")
     return canonical, used
 
 
@@ -231,7 +199,7 @@ def _same(name: str, one: str, other: str) -> bool:
     """Whether two values of a column agree (a province may be given once by name and once by code)."""
     if one == other:
         return True
-    if name != "province":
+    if name != "province_code":
         return False
     try:
         return find_province(one).code == find_province(other).code
@@ -266,7 +234,7 @@ def check_record(
 ) -> CheckedRecord:
     """The course rules applied to one raw record (``row`` counts data rows from 1).
 
-    Problems name a column as the file spells it (``province_code`` in a file with the store's names).
+    Problems name a column as the file spells it (``province`` in a file with the catalog's older names).
 
     >>> ok = check_record({"external_id": "c1", "provider": "LPK Maju", "title_id": "Las", "skills": "s1",
     ...                    "hours": "40", "cost_idr": "1.500.000", "mode": "daring"}, 1, skill_uris=None)
@@ -274,27 +242,24 @@ def check_record(
     ('online', 1500000, 'online', 'external_id')
     >>> bad = check_record({"id": "c2", "mode": "luring", "province_code": "Atlantis"}, 3, skill_uris=None)
     >>> bad.course, bad.problems[-1]
-    (None, ImportProblem(row=3, field='province_code', code='unknown_province', value='Atlantis'))
+    (None, RowError(row=3, field='province_code', code='unknown_province', detail='Atlantis'))
     """
     errors = _RowErrors(row)
     canonical, used = _canonical(record, errors)
     course = _parse(canonical, errors, skill_uris)
     problems = tuple(replace(p, field=used.get(p.field, p.field)) for p in errors.problems)
-    provider_id = _text(canonical, "provider_id") or _text(canonical, "provider_name")
-    identifier = _text(canonical, "id")
-    return CheckedRecord(
-        row, None if problems else course, problems, identifier, used.get("id", "id"), provider_id
-    )
+    provider_id = _text(canonical, "provider_id") or _text(canonical, "provider")
+    identifier = _text(canonical, "external_id")
+    id_field = used.get("external_id", "external_id")
+    return CheckedRecord(row, None if problems else course, problems, identifier, id_field, provider_id)
 
 
-def duplicate_problem(
-    checked: CheckedRecord, key: object, seen: set[object]
-) -> ImportProblem | None:
+def duplicate_problem(checked: CheckedRecord, key: object, seen: set[object]) -> RowError | None:
     """A ``duplicate`` problem when ``key``, the row's identity in the file, was seen before (else noted)."""
     if not checked.id:
         return None
     if key in seen:
-        return ImportProblem(checked.row, checked.id_field, "duplicate", checked.id[:80])
+        return RowError(checked.row, checked.id_field, "duplicate", checked.id[:80])
     seen.add(key)
     return None
 
@@ -328,9 +293,9 @@ def _parse(
     prakerja, synthetic = _flag(record, "prakerja", errors), _flag(record, "synthetic", errors)
     if errors.problems or hours is None or cost is None or provider_type is None or mode is None:
         return None
-    name = _text(record, "provider_name")
+    name = _text(record, "provider")
     return Course(
-        id=_text(record, "id"),
+        id=_text(record, "external_id"),
         provider=Provider(_text(record, "provider_id") or name, name, cast(ProviderType, provider_type)),
         title_id=_text(record, "title_id") or _text(record, "title_en"),
         title_en=_text(record, "title_en") or _text(record, "title_id"),
@@ -351,12 +316,12 @@ def _parse(
 
 def _provider_type(record: Mapping[str, Any], mode: str | None, errors: _RowErrors) -> str | None:
     """The provider type; when not given, ``online`` for online courses, else ``LPK`` (as the store did)."""
-    raw = _text(record, "provider_type")
+    raw = _text(record, "provider_kind")
     if not raw:
         return "online" if mode == "online" else "LPK"
     found = _choice(raw, PROVIDER_TYPES, {"platform": "online"})
     if found is None:
-        errors.add("provider_type", "invalid", raw)
+        errors.add("provider_kind", "invalid", raw)
     return found
 
 
@@ -382,15 +347,15 @@ def _positive(
 
 
 def _province(record: Mapping[str, Any], mode: str | None, errors: _RowErrors) -> str | None:
-    raw = _text(record, "province")
+    raw = _text(record, "province_code")
     if not raw:
         if mode in ("offline", "hybrid"):
-            errors.add("province", "missing")
+            errors.add("province_code", "missing")
         return None
     try:
         return find_province(raw).code
     except UnknownConceptError:
-        errors.add("province", "unknown_province", raw)
+        errors.add("province_code", "unknown_province", raw)
         return None
 
 
@@ -415,11 +380,149 @@ def _flag(record: Mapping[str, Any], name: str, errors: _RowErrors) -> bool:
     if isinstance(value, bool):
         return value
     raw = _text(record, name).lower()
-    if raw in TRUE_WORDS:
+    if raw in YES:
         return True
-    if raw not in FALSE_WORDS:
+    if raw not in NO:
         errors.add(name, "invalid", raw)
     return False
+
+
+# -- rows of the courses table ------------------------------------------------------------------
+
+
+def course_row(course: Course, source: str) -> dict[str, Any]:
+    """A valid course as a row under the columns of :data:`COURSES` (empty optional text is None).
+
+    >>> p = Provider("p", "LPK Maju", "LPK")
+    >>> row = course_row(Course("a", p, "Las", "", ("s1", "s2"), 40, 0, "offline", "32"), "x")
+    >>> row["external_id"], row["provider"], row["skills"], row["province_code"], row["city"]
+    ('a', 'LPK Maju', 's1;s2', '32', None)
+    """
+    return {
+        "source": source,
+        "external_id": course.id,
+        "provider": course.provider.name,
+        "provider_id": course.provider.id,
+        "provider_kind": course.provider.type,
+        "title_id": course.title_id,
+        "title_en": course.title_en or None,
+        "skills": ";".join(course.skills),
+        "hours": course.hours,
+        "cost_idr": float(course.cost_idr),
+        "mode": course.mode,
+        "province_code": course.province,
+        "city": course.city or None,
+        "start_date": course.start_date,
+        "certification": course.certification or None,
+        "capacity": course.capacity,
+        "prakerja": course.prakerja,
+        "level": course.level,
+        "synthetic": course.synthetic,
+    }
+
+
+def stored_course(row: Mapping[str, Any]) -> Course:
+    """A stored row of the courses table as a catalog course, ``id`` being ``source:external_id``.
+
+    Rows stored before the catalog's rules applied may lack the provider kind: online courses are then
+    taken as from an online platform, others as from an LPK.
+    """
+    return Course(
+        id=f"{row['source']}:{row['external_id']}",
+        provider=Provider(
+            row.get("provider_id") or row["provider"],
+            row["provider"],
+            row["provider_kind"] or ("online" if row["mode"] == "online" else "LPK"),
+        ),
+        title_id=row["title_id"],
+        title_en=row["title_en"] or "",
+        skills=tuple(u for u in row["skills"].split(";") if u),
+        hours=float(row["hours"]),
+        cost_idr=int(row["cost_idr"]),
+        mode=row["mode"],
+        province=row["province_code"],
+        city=row["city"] or "",
+        level=row.get("level"),
+        start_date=row["start_date"],
+        certification=row["certification"] or "",
+        capacity=row["capacity"],
+        prakerja=bool(row["prakerja"]),
+        synthetic=bool(row["synthetic"]),
+    )
+
+
+def validate_courses(
+    spec: Spec,
+    columns: Mapping[str, Sequence[Any]],
+    size: int,
+    first_row: int,
+    skill_uris: Container[str] | None,
+    seen: set[object],
+) -> tuple[dict[str, list[Any]], list[RowError], set[int]]:
+    """The row check of :data:`COURSES`: every row through :func:`check_record`.
+
+    ``source`` is optional: it defaults to the provider's id (``provider_id``, else its name), so a
+    catalog file keeps one identity per provider and course. A second row with the same
+    ``(source, external_id)`` in one file is a ``duplicate`` problem.
+
+    >>> row = {"id": "c1", "provider_name": "BLK Bandung", "title_id": "Las", "skills": "s1",
+    ...        "hours": "160", "cost_idr": "0", "mode": "luring", "province": "Jawa Barat"}
+    >>> values, errors, bad = validate_courses(COURSES, {k: [v, v] for k, v in row.items()}, 2, 1,
+    ...                                        None, set())
+    >>> values["source"][0], values["mode"][0], values["province_code"][0], values["provider_kind"][0]
+    ('BLK Bandung', 'offline', '32', 'LPK')
+    >>> [(e.row, e.field, e.code) for e in errors], bad
+    ([(2, 'id', 'duplicate')], {1})
+    """
+    values: dict[str, list[Any]] = {f.name: [f.default] * size for f in spec.fields}
+    errors: list[RowError] = []
+    bad: set[int] = set()
+    names = list(columns)
+    for i in range(size):
+        record = {name: columns[name][i] for name in names}
+        checked = check_record(record, first_row + i, skill_uris=skill_uris)
+        source = _text(record, "source") or checked.provider_id
+        problems = list(checked.problems)
+        duplicate = duplicate_problem(checked, (source, checked.id), seen)
+        if duplicate is not None:
+            problems.append(duplicate)
+        if problems or checked.course is None:
+            errors += problems
+            bad.add(i)
+            continue
+        for name, value in course_row(checked.course, source).items():
+            values[name][i] = value
+    return values, errors, bad
+
+
+COURSES = Spec(
+    "courses",
+    (
+        Field("source", required=True),
+        Field("external_id", required=True),
+        Field("provider"),
+        Field("provider_id"),
+        Field("provider_kind"),
+        Field("title_id"),
+        Field("title_en"),
+        Field("skills"),
+        Field("hours", "float"),
+        Field("cost_idr", "float"),
+        Field("mode"),
+        Field("province_code"),
+        Field("city"),
+        Field("start_date", "date"),
+        Field("certification"),
+        Field("capacity", "int"),
+        Field("prakerja", "bool", default=False),
+        Field("level"),
+        Field("synthetic", "bool", default=False),
+    ),
+    uri_lists=("skills",),
+    row_check=validate_courses,
+)
+"""A course offering: the columns of the courses table and of catalog files, checked by the course rules
+(:func:`check_record`)."""
 
 
 # -- whole files --------------------------------------------------------------------------------
@@ -427,110 +530,49 @@ def _flag(record: Mapping[str, Any], name: str, errors: _RowErrors) -> bool:
 
 def validate_records(
     records: Iterable[Mapping[str, Any]], *, skill_uris: Container[str] | None
-) -> ImportReport:
+) -> CatalogReport:
     """Check every record; the report holds all courses only when no row has a problem.
 
     ``skill_uris`` is the set of known ESCO skill URIs (``None`` skips that check, for trusted files).
     """
+    report = CatalogReport("courses")
     courses: list[Course] = []
-    problems: list[ImportProblem] = []
     seen: set[object] = set()
-    count = 0
-    for count, record in enumerate(records, start=1):
-        checked = check_record(record, count, skill_uris=skill_uris)
+    for report.rows, record in enumerate(records, start=1):
+        checked = check_record(record, report.rows, skill_uris=skill_uris)
         duplicate = duplicate_problem(checked, checked.id, seen)
-        problems.extend(checked.problems)
-        if duplicate is not None:
-            problems.append(duplicate)
-        elif checked.course is not None:
+        problems = [*checked.problems, *([duplicate] if duplicate else [])]
+        report.add_errors(problems)
+        if not problems and checked.course is not None:
             courses.append(checked.course)
-    return ImportReport(count, tuple(courses) if not problems else (), tuple(problems))
+    report.courses = tuple(courses) if report.ok else ()
+    return report
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
     """Raw records from a ``.csv``, ``.json`` (a list of objects, or JSON Lines), ``.jsonl``/``.ndjson`` or
-    ``.parquet``/``.pq`` file: the file types the store importer reads."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            return list(csv.DictReader(handle))
-    if suffix in (".json", ".jsonl", ".ndjson"):
-        return _json_records(path)
-    if suffix in (".parquet", ".pq"):
-        rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
-        return rows
-    raise TangkasError(
-        f"{path}: unsupported catalog format {suffix!r} (use .csv, .json, .jsonl, .ndjson or .parquet)"
-    )
+    ``.parquet``/``.pq`` file (:func:`tangkas.rows.read.read_batches`); a row that cannot be read at all
+    raises TangkasError with its number."""
+    records: list[dict[str, Any]] = []
+    for batch in read_batches(path):
+        for row, record, why in batch.records():
+            if record is None:
+                raise TangkasError(f"{path.name}: row {row} cannot be read ({why})")
+            records.append(record)
+    return records
 
 
-def _json_records(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        try:
-            data = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError as error:
-            raise TangkasError(f"{path}: neither JSON nor JSON Lines ({error.msg})") from None
-    courses = data.get("courses", [data]) if isinstance(data, dict) else data
-    if not isinstance(courses, list) or not all(isinstance(r, dict) for r in courses):
-        raise TangkasError(f"{path}: expected a JSON list of course objects")
-    return courses
-
-
-def import_catalog(path: Path, *, skill_uris: Container[str] | None) -> ImportReport:
-    """Validate a catalog file into an :class:`ImportReport` (nothing is written)."""
+def import_catalog(path: Path, *, skill_uris: Container[str] | None) -> CatalogReport:
+    """Validate a catalog file into a :class:`CatalogReport` (nothing is written)."""
     return validate_records(read_records(path), skill_uris=skill_uris)
 
 
-def course_record(course: Course) -> dict[str, Any]:
-    """The flat record of a course under the catalog's column names, as written to Parquet.
-
-    >>> p = Provider("p", "LPK Maju", "LPK")
-    >>> course_record(Course("a", p, "Las", "Welding", ("s1",), 40, 900_000, "offline", "32"))["skills"]
-    ['s1']
-    """
-    return {
-        "id": course.id,
-        "provider_id": course.provider.id,
-        "provider_name": course.provider.name,
-        "provider_type": course.provider.type,
-        "title_id": course.title_id,
-        "title_en": course.title_en,
-        "skills": list(course.skills),
-        "level": course.level,
-        "hours": course.hours,
-        "cost_idr": course.cost_idr,
-        "mode": course.mode,
-        "province": course.province,
-        "city": course.city,
-        "start_date": course.start_date,
-        "certification": course.certification,
-        "capacity": course.capacity,
-        "prakerja": course.prakerja,
-        "synthetic": course.synthetic,
-    }
-
-
-SCHEMA = pa.schema(
-    [
-        ("id", pa.string()), ("provider_id", pa.string()), ("provider_name", pa.string()),
-        ("provider_type", pa.string()), ("title_id", pa.string()), ("title_en", pa.string()),
-        ("skills", pa.list_(pa.string())), ("level", pa.string()), ("hours", pa.float64()),
-        ("cost_idr", pa.int64()), ("mode", pa.string()), ("province", pa.string()), ("city", pa.string()),
-        ("start_date", pa.date32()), ("certification", pa.string()), ("capacity", pa.int64()),
-        ("prakerja", pa.bool_()), ("synthetic", pa.bool_()),
-    ]
-)
-
-
 def write_catalog(catalog: Iterable[Course], path: Path) -> Path:
-    """Write courses to a Parquet file (parent folders are created)."""
+    """Write courses to a CSV, JSON or Parquet file under the columns of :data:`COURSES` (by suffix;
+    parent folders are created); the source of each row is its provider's id."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist([course_record(c) for c in catalog], schema=SCHEMA)
-    pq.write_table(table, path)
-    return path
+    rows = [course_row(c, c.provider.id) for c in catalog]
+    return write_table(pa.Table.from_pylist(rows, schema=COURSES.arrow_schema), path)
 
 
 def read_catalog(path: Path, *, skill_uris: Container[str] | None = None) -> CourseCatalog:
@@ -541,27 +583,27 @@ def read_catalog(path: Path, *, skill_uris: Container[str] | None = None) -> Cou
 
 
 def default_catalog_path() -> Path:
-    """Where the CLI keeps the imported catalog until the store lands: ``./.tangkas/catalog.parquet``."""
+    """Where the CLI keeps the imported catalog when no store is used: ``./.tangkas/catalog.parquet``."""
     return Path.cwd() / ".tangkas" / "catalog.parquet"
 
 
 __all__ = [
     "ALIASES",
-    "COLUMNS",
-    "CatalogImportError",
+    "COURSES",
+    "CatalogReport",
     "CheckedRecord",
     "Course",
     "CourseCatalog",
-    "ImportProblem",
-    "ImportReport",
     "Provider",
     "check_record",
-    "course_record",
+    "course_row",
     "default_catalog_path",
     "duplicate_problem",
     "import_catalog",
     "read_catalog",
     "read_records",
+    "stored_course",
+    "validate_courses",
     "validate_records",
     "write_catalog",
 ]

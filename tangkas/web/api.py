@@ -15,8 +15,8 @@ from tangkas.careers.transitions import Profile, Recommendation, recommend_trans
 from tangkas.reading.extract import extract_skills
 from tangkas.reading.titles import code_title
 from tangkas.search import search_occupations, search_skills
+from tangkas.services.imports import import_rows
 from tangkas.store import Store
-from tangkas.store.importer import ImportReport, import_rows
 from tangkas.store.indicators import indicator
 from tangkas.store.keys import ApiKey, audit
 from tangkas.store.queries import Page, demand_table, get_worker, list_courses, list_postings, list_workers
@@ -149,8 +149,7 @@ def courses(
 
 
 def _import(store: Store, kind: str, rows: list[dict[str, Any]], caller: ApiKey) -> dict[str, Any]:
-    with store.lock:
-        report: ImportReport = import_rows(store, kind, rows, f"api:{caller.id}")
+    report = import_rows(store, kind, rows, f"api:{caller.id}")
     return {"rows": report.rows, "inserted": report.inserted, "duplicates": report.duplicates}
 
 

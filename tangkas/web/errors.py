@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from tangkas.errors import TangkasError, UnknownConceptError
-from tangkas.store.importer import ImportRejectedError
+from tangkas.rows.report import RowsRejectedError
 from tangkas.store.keys import AuthenticationError
 
 log = logging.getLogger("tangkas.web")
@@ -65,8 +65,8 @@ def install(app: FastAPI) -> None:
     async def unknown(request: Request, error: UnknownConceptError) -> Response:
         return _respond(request, 404, str(error))
 
-    @app.exception_handler(ImportRejectedError)
-    async def rejected(_: Request, error: ImportRejectedError) -> JSONResponse:
+    @app.exception_handler(RowsRejectedError)
+    async def rejected(_: Request, error: RowsRejectedError) -> JSONResponse:
         rows = [
             {"row": e.row, "field": e.field, "code": e.code, "detail": e.detail} for e in error.report.errors
         ]

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 
 from tangkas.market.synthetic import synthetic_table
+from tangkas.services.imports import import_rows
 from tangkas.store import Store
-from tangkas.store.importer import import_rows
+from tangkas.store.coding import save_known_codings
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training.catalog import CourseCatalog
+from tangkas.training.catalog import CourseCatalog, course_row
 from tangkas.training.demo_catalog import generate_demo_catalog
 
 SEED = 20261128
@@ -70,29 +69,7 @@ def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]
 
 
 def _course_rows(catalog: CourseCatalog) -> list[dict[str, Any]]:
-    return [
-        {
-            "source": "demo",
-            "external_id": c.id,
-            "provider": c.provider.name,
-            "provider_kind": c.provider.type,
-            "title_id": c.title_id,
-            "title_en": c.title_en,
-            "skills": ";".join(c.skills),
-            "hours": c.hours,
-            "cost_idr": c.cost_idr,
-            "mode": c.mode,
-            "province_code": c.province,
-            "city": c.city,
-            "start_date": c.start_date,
-            "certification": c.certification,
-            "capacity": c.capacity,
-            "prakerja": c.prakerja,
-            "level": c.level,
-            "synthetic": True,
-        }
-        for c in catalog
-    ]
+    return [{**course_row(c, "demo"), "synthetic": True} for c in catalog]
 
 
 def _worker_rows(count: int) -> list[dict[str, Any]]:
@@ -136,37 +113,10 @@ def load_demo(
     rows, skills = _posting_rows(postings)
     inserted = import_rows(store, "postings", rows, "demo:postings").inserted
     if inserted:
-        _code_synthetic(store, skills)
+        save_known_codings(store, "synthetic", skills, "synthetic")
     say("courses")
     courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
     say("workers")
     people = import_rows(store, "workers", _worker_rows(workers), "demo:workers").inserted
     store.changed()
     return DemoReport(inserted, courses, people)
-
-
-def _code_synthetic(store: Store, skills: dict[str, list[str]]) -> None:
-    """Synthetic postings arrive coded (their occupation is known): record that and their skills."""
-    now = datetime.now(UTC).replace(tzinfo=None)
-    with store.backend.transaction():
-        store.backend.execute(
-            "UPDATE postings SET coded_at = ?, occupation_score = 1.0 "
-            "WHERE source = 'synthetic' AND coded_at IS NULL AND occupation_uri IS NOT NULL",
-            (now,),
-        )
-        ids = dict(store.backend.execute("SELECT external_id, id FROM postings WHERE source = 'synthetic'"))
-        pairs = [(ids[e], uri) for e, uris in skills.items() if e in ids for uri in dict.fromkeys(uris)]
-        existing = int(store.backend.scalar("SELECT COUNT(*) FROM posting_skills"))
-        if pairs and not existing:
-            posting, skill = zip(*pairs, strict=True)
-            store.backend.load_arrow(
-                "posting_skills",
-                pa.table(
-                    {
-                        "posting_id": pa.array(posting, pa.int64()),
-                        "skill_uri": pa.array(skill),
-                        "confidence": pa.array([1.0] * len(pairs)),
-                        "method": pa.array(["synthetic"] * len(pairs)),
-                    }
-                ),
-            )

@@ -1,0 +1,52 @@
+"""How every command shows row errors and import reports (store imports, feeds, catalog files)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from tangkas.i18n import translate
+from tangkas.models import Lang
+from tangkas.rows.report import RowError, RowReport
+
+MESSAGES = {
+    "imported": {
+        "id": "{inserted} baris baru, {duplicates} sudah ada, {rejected} ditolak, dari {rows} baris.",
+        "en": "{inserted} new rows, {duplicates} already present, {rejected} rejected, of {rows} rows.",
+    },
+    "row_error": {"id": "  baris {row}, kolom {field}: {what}", "en": "  row {row}, field {field}: {what}"},
+}
+ERROR_CODES = {
+    "required": {"id": "wajib diisi", "en": "required"},
+    "type": {"id": "jenis nilai salah", "en": "wrong type"},
+    "choice": {"id": "nilai tidak diizinkan", "en": "value not allowed"},
+    "range": {"id": "di luar rentang", "en": "out of range"},
+    "unknown_concept": {"id": "konsep ESCO tidak dikenal", "en": "unknown ESCO concept"},
+    "format": {"id": "format salah", "en": "wrong format"},
+    "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
+    "row": {"id": "baris rusak", "en": "broken row"},
+    # the course catalog's rules (courses)
+    "missing": {"id": "kosong", "en": "is missing"},
+    "invalid": {"id": "tidak valid", "en": "is invalid"},
+    "negative": {"id": "negatif", "en": "is negative"},
+    "unknown_skill": {"id": "URI keterampilan tidak dikenal", "en": "unknown skill URI"},
+    "unknown_province": {"id": "provinsi tidak dikenal", "en": "unknown province"},
+    "duplicate": {"id": "duplikat dalam berkas", "en": "duplicate in the file"},
+}
+SHOWN_ERRORS = 50
+
+
+def error_line(error: RowError, lang: Lang) -> str:
+    """One row error in the user's language (values of personal fields never reach a report)."""
+    what = translate(ERROR_CODES, error.code, lang) + (f" ({error.detail})" if error.detail else "")
+    return translate(MESSAGES, "row_error", lang, row=error.row, field=error.field, what=what)
+
+
+def print_errors(report: RowReport, lang: Lang, console: Console, *, limit: int = SHOWN_ERRORS) -> None:
+    for error in report.errors[:limit]:
+        console.print(error_line(error, lang), markup=False)
+
+
+def print_counts(report: RowReport, lang: Lang, console: Console) -> None:
+    """What an import wrote and refused."""
+    counts = {"inserted": report.inserted, "duplicates": report.duplicates, "rejected": report.rejected_rows}
+    console.print(translate(MESSAGES, "imported", lang, rows=report.rows, **counts))

@@ -1,0 +1,58 @@
+"""The importable entities: postings (declared beside :class:`~tangkas.market.postings.Posting`), courses
+(beside :class:`~tangkas.training.catalog.Course`) and workers (here).
+
+Validation (:mod:`tangkas.rows.validate`), the Arrow schema of files and staging tables, and the SQL
+columns the store reads and writes are all derived from these specifications; a test holds the store's
+tables to them.
+
+>>> POSTINGS.key, WORKERS.field("nik").personal, COURSES.row_check is not None
+(('source', 'external_id'), True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from tangkas.errors import TangkasError
+from tangkas.market.postings import POSTINGS
+from tangkas.rows.fields import Field, Spec
+from tangkas.training.catalog import COURSES
+
+NIK = re.compile(r"^\d{16}$")
+
+
+WORKERS = Spec(
+    "workers",
+    (
+        Field("source", required=True),
+        Field("external_id", required=True),
+        Field("office_code", required=True),
+        Field("full_name", required=True, personal=True),
+        Field("nik", personal=True, pattern=NIK),
+        Field("phone", personal=True),
+        Field("gender", choices=frozenset({"F", "M", "X"})),
+        Field("birth_year", "int", minimum=1930, maximum=2015),
+        Field("province_code"),
+        Field("city"),
+        Field("occupations"),
+        Field("skills"),
+        Field(
+            "migrant_status", choices=frozenset({"none", "prospective", "current", "returned"}), personal=True
+        ),
+        Field("placement_country", personal=True),
+        Field("bpjs_ketenagakerjaan", "bool", personal=True),
+        Field("bpjs_kesehatan", "bool", personal=True),
+        Field("synthetic", "bool", default=False),
+    ),
+    uri_lists=("occupations", "skills"),
+)
+"""A registered worker; the personal fields are readable only by their office's counsellors."""
+
+SPECS: dict[str, Spec] = {spec.kind: spec for spec in (POSTINGS, WORKERS, COURSES)}
+
+
+def spec_for(kind: str) -> Spec:
+    """The specification of an entity; raises TangkasError for an unknown kind."""
+    if kind not in SPECS:
+        raise TangkasError(f"unknown import kind {kind!r}: choose {', '.join(sorted(SPECS))}")
+    return SPECS[kind]

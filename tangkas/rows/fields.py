@@ -1,0 +1,145 @@
+"""Fields and specifications: one declaration per entity, from which validation, the Arrow schema and the
+SQL columns are all derived.
+
+>>> spec = Spec("things", (Field("source", required=True), Field("size", "int", minimum=0)))
+>>> spec.arrow_schema.types
+[DataType(string), DataType(int64)]
+>>> spec.sql_columns
+'source TEXT, size BIGINT'
+>>> parse_bool("Ya"), parse_bool("tidak")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyarrow as pa
+
+if TYPE_CHECKING:
+    from tangkas.rows.report import RowError
+
+FieldType = Literal["text", "int", "float", "bool", "date"]
+ARROW_TYPES: dict[FieldType, pa.DataType] = {
+    "text": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "date": pa.date32(),
+}
+SQL_TYPES: dict[FieldType, str] = {
+    "text": "TEXT",
+    "int": "BIGINT",
+    "float": "DOUBLE PRECISION",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+}
+YES = frozenset({"1", "true", "yes", "ya", "y"})
+# "t" is in neither: it is "tidak" on Indonesian Y/T forms but "true" in PostgreSQL exports, so it is a
+# problem to fix rather than a guess.
+NO = frozenset({"0", "false", "no", "tidak", "n", "f", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One column: its type and checks. ``personal`` values never appear in an error."""
+
+    name: str
+    type: FieldType = "text"
+    required: bool = False
+    choices: frozenset[str] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    personal: bool = False
+    pattern: re.Pattern[str] | None = None
+    default: Any = None
+
+
+RowCheck = Callable[
+    ["Spec", Mapping[str, Sequence[Any]], int, int, Container[str] | None, set[object]],
+    tuple[dict[str, list[Any]], list["RowError"], set[int]],
+]
+"""A whole-row rule set (the course catalog's): ``(spec, columns, size, first_row, skill_uris, seen)`` ->
+typed columns, errors, positions of bad rows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """An entity: its table, fields, the fields that identify a row, and the fields holding
+    ``;``-separated taxonomy URIs. ``row_check``, when set, replaces the per-field checks (the fields
+    then only give the columns and their types)."""
+
+    kind: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ("source", "external_id")
+    uri_lists: tuple[str, ...] = ()
+    row_check: RowCheck | None = None
+
+    @property
+    def table(self) -> str:
+        return self.kind
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([(f.name, ARROW_TYPES[f.type]) for f in self.fields])
+
+    @property
+    def sql_columns(self) -> str:
+        """Column definitions for a staging table: ``name TYPE, ...``."""
+        return ", ".join(f"{f.name} {SQL_TYPES[f.type]}" for f in self.fields)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def parse_text(value: Any) -> str:
+    return str(value).strip()
+
+
+def parse_bool(value: Any) -> bool:
+    """A yes/no cell in Indonesian or English (``ya``, ``tidak``, ``1``, ``false`` ...)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in YES or text in NO:
+        return text in YES
+    raise ValueError(value)
+
+
+def parse_int(value: Any) -> int:
+    number = float(value)
+    if not number.is_integer():
+        raise ValueError(value)
+    return int(number)
+
+
+def parse_float(value: Any) -> float:
+    number = float(value.replace(",", "")) if isinstance(value, str) else float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(value)
+    return number
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+PARSERS: dict[FieldType, Callable[[Any], Any]] = {
+    "text": parse_text,
+    "bool": parse_bool,
+    "int": parse_int,
+    "float": parse_float,
+    "date": parse_date,
+}

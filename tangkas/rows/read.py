@@ -1,0 +1,206 @@
+"""The one reader of row files: CSV, JSON Lines, a JSON document, and Parquet, streamed in batches.
+
+Every way in (store imports, vacancy feeds, course catalog files) reads through :func:`read_batches`.
+A row that cannot be read (a CSV line with the wrong number of fields, a broken JSON line, a JSON value
+that is not an object) is kept in its batch as ``broken`` with the reason, so it is reported with its
+row number, never dropped silently; no cell value appears in a reason. Rows are numbered from 1 after
+the header; blank CSV lines are skipped.
+
+>>> import tempfile
+>>> tmp = tempfile.TemporaryDirectory()
+>>> path = Path(tmp.name) / "rows.csv"
+>>> _ = path.write_text("source,title\\nx,Kasir\\ny\\n\\nz,Satpam\\n", encoding="utf-8")
+>>> [(b.first_row, b.size, b.columns["title"], b.broken) for b in read_batches(path)]
+[(1, 3, ['Kasir', None, 'Satpam'], {1: '1 fields, header has 2'})]
+>>> tmp.cleanup()
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pyarrow.parquet as pq
+
+from tangkas.errors import TangkasError
+
+Format = Literal["csv", "jsonl", "parquet"]
+BATCH_ROWS = 50_000
+ENDINGS: dict[Format, tuple[str, ...]] = {
+    "parquet": (".parquet", ".pq"),
+    "jsonl": (".jsonl", ".ndjson", ".json"),
+    "csv": (".csv",),
+}
+BROKEN = "__error__"
+"""The key of a row dictionary that could not be read; its value says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Up to ``BATCH_ROWS`` raw rows as columns; ``broken`` maps positions of unreadable rows to why."""
+
+    size: int
+    columns: dict[str, list[Any]]
+    broken: dict[int, str] = field(default_factory=dict)
+    first_row: int = 1
+
+    def records(self) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+        """Each row as ``(row number, values or None when broken, why it is broken)``."""
+        names = list(self.columns)
+        for i in range(self.size):
+            if i in self.broken:
+                yield self.first_row + i, None, self.broken[i]
+            else:
+                yield self.first_row + i, {name: self.columns[name][i] for name in names}, ""
+
+
+def detect_format(path: Path) -> Format:
+    """``csv``, ``jsonl`` (also a ``.json`` document) or ``parquet`` from the file name."""
+    suffixes = "".join(path.suffixes).lower()
+    for fmt, endings in ENDINGS.items():
+        if suffixes.endswith(endings):
+            return fmt
+    raise TangkasError(f"unknown file type {path.name!r}: use .csv, .json, .jsonl or .parquet")
+
+
+def rows_to_batch(rows: list[dict[str, Any]], first_row: int = 1) -> Batch:
+    """A batch from row dictionaries (JSON, API bodies); a row ``{BROKEN: why}`` is unreadable."""
+    names = list(dict.fromkeys(key for row in rows for key in row if key != BROKEN))
+    broken = {i: str(row[BROKEN]) for i, row in enumerate(rows) if BROKEN in row}
+    return Batch(len(rows), {name: [row.get(name) for row in rows] for name in names}, broken, first_row)
+
+
+def read_header(path: Path, fmt: Format | None = None) -> list[str]:
+    """The column names of a file (a JSON file's: the keys of its first object)."""
+    fmt = fmt or detect_format(path)
+    _exists(path)
+    if fmt == "parquet":
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    if fmt == "csv":
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            return _checked_header(next(csv.reader(handle), []), path)
+    first = next(read_batches(path, fmt, batch_rows=1), None)
+    return list(first.columns) if first else []
+
+
+def read_batches(
+    path: Path, fmt: Format | None = None, *, batch_rows: int = BATCH_ROWS, text: bool = False
+) -> Iterator[Batch]:
+    """The file's rows in batches; ``text`` gives every value as a string (``""`` for none), as the
+    feed adapters read them. Raises TangkasError for a missing file or one that is not rows at all."""
+    fmt = fmt or detect_format(path)
+    _exists(path)
+    if fmt == "parquet":
+        batches = _parquet(path, batch_rows)
+    elif fmt == "csv":
+        batches = _csv(path, batch_rows)
+    else:
+        document = _json_document(path)
+        chunks = _jsonl(path, batch_rows) if document is None else _chunks(document, batch_rows)
+        batches = _numbered(chunks)
+    for batch in batches:
+        yield _as_text(batch) if text else batch
+
+
+def _exists(path: Path) -> None:
+    if not path.is_file():
+        raise TangkasError(f"file not found: {path}")
+
+
+def _checked_header(header: list[str], path: Path) -> list[str]:
+    names = [name.strip().lstrip("\ufeff") for name in header]
+    twice = sorted({name for name in names if names.count(name) > 1 and name})
+    if twice:
+        raise TangkasError(f"{path.name}: column {twice[0]!r} appears more than once in the header")
+    return names
+
+
+def _parquet(path: Path, batch_rows: int) -> Iterator[Batch]:
+    first = 1
+    for record_batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+        yield Batch(record_batch.num_rows, record_batch.to_pydict(), first_row=first)
+        first += record_batch.num_rows
+
+
+def _csv(path: Path, batch_rows: int) -> Iterator[Batch]:
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        header = _checked_header(next(reader, []), path)
+        width, first = len(header), 1
+        columns: list[list[Any]] = [[] for _ in header]
+        broken: dict[int, str] = {}
+        size = 0
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != width:
+                broken[size] = f"{len(cells)} fields, header has {width}"
+                cells = [None] * width  # type: ignore[list-item]
+            for column, cell in zip(columns, cells, strict=True):
+                column.append(cell)
+            size += 1
+            if size == batch_rows:
+                yield Batch(size, dict(zip(header, columns, strict=True)), broken, first)
+                first += size
+                columns, broken, size = [[] for _ in header], {}, 0
+        if size:
+            yield Batch(size, dict(zip(header, columns, strict=True)), broken, first)
+
+
+def _as_text(batch: Batch) -> Batch:
+    columns = {
+        name: ["" if value is None else str(value) for value in values]
+        for name, values in batch.columns.items()
+    }
+    return Batch(batch.size, columns, batch.broken, batch.first_row)
+
+
+def _numbered(chunks: Iterator[list[dict[str, Any]]]) -> Iterator[Batch]:
+    first = 1
+    for rows in chunks:
+        yield rows_to_batch(rows, first)
+        first += len(rows)
+
+
+def _json_document(path: Path) -> list[dict[str, Any]] | None:
+    """The rows of a ``.json`` file holding one JSON document (a list of objects, one object, or a
+    catalog's ``{"courses": [...]}``); ``None`` for JSON Lines, which are streamed instead."""
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig", errors="replace"))
+    except json.JSONDecodeError:
+        return None  # JSON Lines (or broken): read line by line, each broken line a broken row
+    if isinstance(document, dict):
+        courses = document.get("courses")
+        document = courses if isinstance(courses, list) else [document]
+    if not isinstance(document, list):
+        document = [document]
+    return [row if isinstance(row, dict) else {BROKEN: "not an object"} for row in document]
+
+
+def _chunks(rows: list[dict[str, Any]], batch_rows: int) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), batch_rows):
+        yield rows[start : start + batch_rows]
+
+
+def _jsonl(path: Path, batch_rows: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8-sig", errors="replace") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+                batch.append(value if isinstance(value, dict) else {BROKEN: "not an object"})
+            except json.JSONDecodeError as error:
+                batch.append({BROKEN: error.msg})
+            if len(batch) >= batch_rows:
+                yield batch
+                batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,89 @@
+"""What reading, checking and importing rows did: one row-error type and one report for every way in
+(store imports, vacancy feeds, course catalog files, API bodies).
+
+>>> report = RowReport("postings", "feed.csv", rows=3)
+>>> report.add_errors([RowError(2, "title", "required")])
+>>> report.rejected_rows, report.ok, report.bad_rows
+(1, False, (2,))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from tangkas.errors import TangkasError
+
+FieldCode = Literal["required", "type", "choice", "range", "unknown_concept", "format", "order", "row"]
+CatalogCode = Literal["missing", "invalid", "negative", "unknown_skill", "unknown_province", "duplicate"]
+ErrorCode = FieldCode | CatalogCode
+MAX_REPORTED_ERRORS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A problem with one field of one row (``row`` counts data rows from 1, the header excluded).
+    ``detail`` shows the culprit, except for personal fields, whose values never appear."""
+
+    row: int
+    field: str
+    code: ErrorCode
+    detail: str = ""
+
+
+@dataclass
+class RowReport:
+    """What one import read (``rows``), refused (``rejected_rows``, ``errors``) and wrote (``inserted``;
+    ``duplicates`` were already there). ``errors`` keeps the first ``MAX_REPORTED_ERRORS``;
+    ``error_count`` counts them all."""
+
+    kind: str
+    path: str = ""
+    rows: int = 0
+    inserted: int = 0
+    duplicates: int = 0
+    error_count: int = 0
+    rejected_rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def add_errors(self, errors: list[RowError]) -> None:
+        """Note the errors of one batch (rows with several errors count once)."""
+        self.error_count += len(errors)
+        self.rejected_rows += len({e.row for e in errors})
+        room = MAX_REPORTED_ERRORS - len(self.errors)
+        self.errors += errors[: max(room, 0)]
+
+    @property
+    def ok(self) -> bool:
+        return not self.error_count
+
+    @property
+    def accepted(self) -> int:
+        """Rows that passed every check."""
+        return self.rows - self.rejected_rows
+
+    @property
+    def bad_rows(self) -> tuple[int, ...]:
+        return tuple(sorted({e.row for e in self.errors}))
+
+    def to_dict(self, *, max_errors: int = 20) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "rows": self.rows,
+            "inserted": self.inserted,
+            "duplicates": self.duplicates,
+            "rejected_rows": self.rejected_rows,
+            "error_count": self.error_count,
+            "errors": [
+                {"row": e.row, "field": e.field, "code": e.code, "detail": e.detail}
+                for e in self.errors[:max_errors]
+            ],
+        }
+
+
+class RowsRejectedError(TangkasError):
+    """Rows had errors and were rejected whole (nothing was written); ``report`` lists them."""
+
+    def __init__(self, report: RowReport) -> None:
+        super().__init__(f"{report.error_count} row errors in {report.path}; nothing was imported")
+        self.report = report

@@ -1,0 +1,95 @@
+"""Importing rows into the store: files of any entity, real vacancy feeds, and API bodies.
+
+Every way in goes through the same pipeline: the one reader (:mod:`tangkas.rows.read`), the entity's
+specification and validator (:mod:`tangkas.rows`), and the store's all-or-nothing, idempotent load
+(:func:`tangkas.store.importer.load_batches`). Feeds (Loker.id, Jobstreet, Glints, Dealls/Kalibrr) are
+first turned into normalised postings by their market adapter; a row the adapter refuses rejects the
+file like any row error, unless ``partial=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tangkas.market.feeds import FeedReport, detect_feed, read_postings
+from tangkas.market.postings import POSTINGS, dedupe, posting_row
+from tangkas.rows.entities import spec_for
+from tangkas.rows.read import BATCH_ROWS, Batch, Format, read_batches, read_header, rows_to_batch
+from tangkas.rows.report import RowReport, RowsRejectedError
+from tangkas.store import Store
+from tangkas.store.importer import Progress, load_batches
+
+
+def import_file(
+    store: Store,
+    kind: str,
+    path: str | Path,
+    *,
+    partial: bool = False,
+    fmt: Format | None = None,
+    progress: Progress | None = None,
+) -> RowReport:
+    """Import ``path`` into the ``kind`` table (postings, workers, courses); raises RowsRejectedError."""
+    spec = spec_for(kind)
+    batches = read_batches(Path(path), fmt)
+    return load_batches(store, spec, batches, RowReport(kind, str(path)), partial=partial, progress=progress)
+
+
+def import_rows(store: Store, kind: str, rows: list[dict[str, Any]], label: str) -> RowReport:
+    """Import row dictionaries (an API body), all or nothing."""
+    return load_batches(store, spec_for(kind), [rows_to_batch(rows)], RowReport(kind, label))
+
+
+def file_feed(path: Path) -> str:
+    """The feed format of a file from its columns (``tangkas`` is the store's own, and any JSON file)."""
+    if not path.is_file() or path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
+        return "tangkas"
+    return detect_feed(read_header(path))
+
+
+def import_postings(
+    store: Store,
+    path: str | Path,
+    *,
+    feed: str = "auto",
+    partial: bool = False,
+    progress: Progress | None = None,
+) -> RowReport:
+    """Import a postings file in the store's own format or any supported feed format. For a feed, the
+    report is its :class:`~tangkas.market.feeds.FeedReport`: rows read, refused by the adapter or by
+    the checks, coverage, and what was inserted (repeats within the feed count as duplicates)."""
+    source = Path(path)
+    name = file_feed(source) if feed == "auto" else feed
+    if name == "tangkas":
+        return import_file(store, "postings", source, partial=partial, progress=progress)
+    report = FeedReport(name, str(source))
+    load = RowReport("postings", str(source))
+    try:
+        load_batches(
+            store, POSTINGS, _feed_batches(source, report, partial), load, partial=partial, progress=progress
+        )
+    except RowsRejectedError as rejected:
+        if rejected.report is load:
+            report.add_errors(load.errors)
+        raise RowsRejectedError(report) from None
+    report.add_errors(load.errors)
+    report.inserted = load.inserted
+    report.duplicates = report.rows - report.rejected_rows - load.inserted
+    return report
+
+
+def _feed_batches(path: Path, report: FeedReport, partial: bool) -> Iterator[Batch]:
+    rows: list[dict[str, Any]] = []
+    first = 1
+    for posting in dedupe(read_postings(path, report.kind, report)):  # type: ignore[arg-type]
+        rows.append(posting_row(posting))
+        if len(rows) >= BATCH_ROWS:
+            yield rows_to_batch(rows, first)
+            first += len(rows)
+            rows = []
+    if rows:
+        yield rows_to_batch(rows, first)
+    if report.error_count and not partial:
+        raise RowsRejectedError(report)
