@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -17,9 +17,10 @@ from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_la
 from tangkas.cli.rows import print_errors
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
-from tangkas.models import Lang, Occupation
+from tangkas.models import Lang
 from tangkas.provinces import province as find_province
 from tangkas.search import resolve_occupation
+from tangkas.services.plans import catalog_at, plan_move, plan_to_dict
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.training.alignment import (
     AlignmentReport,
@@ -34,11 +35,10 @@ from tangkas.training.catalog import (
     CourseCatalog,
     default_catalog_path,
     import_catalog,
-    read_catalog,
     write_catalog,
 )
 from tangkas.training.demo_catalog import generate_demo_catalog
-from tangkas.training.plans import PRAKERJA_CREDIT_IDR, TrainingPlan, plan_training, training_need
+from tangkas.training.plans import PRAKERJA_CREDIT_IDR, TrainingPlan
 
 MESSAGES = {
     "demo_notice": {
@@ -139,23 +139,10 @@ def _t(key: str, lang: Lang, **values: object) -> str:
 
 def _catalog(path: Path | None, lang: Lang, quiet: bool, db: str | None = None) -> CourseCatalog:
     """A catalog file given on the command line, else the one catalog every part of Tangkas plans with."""
-    catalog = read_catalog(path) if path else _planning_catalog(db)
+    catalog = catalog_at(db, path)
     if catalog.synthetic and not quiet:
         console.print(_t("demo_notice", lang), style="yellow", markup=False)
     return catalog
-
-
-def _planning_catalog(db: str | None) -> CourseCatalog:
-    from tangkas.store import StoreError, open_store, store_exists
-    from tangkas.store.queries import planning_catalog
-
-    if store_exists(db):
-        try:
-            with open_store(db) as store:
-                return planning_catalog(store if store.version() else None)
-        except StoreError:
-            pass  # e.g. the embedded store is locked by a running server: plan from the file or demo
-    return planning_catalog(None)
 
 
 def _stored_demand(db: str | None) -> list[DemandRow] | None:
@@ -187,43 +174,6 @@ def _check_province(name: str | None) -> None:
             find_province(name)
         except UnknownConceptError:
             fail(f"provinsi tidak dikenal: {name!r}")
-
-
-def _plan_json(plan: TrainingPlan, source: Occupation, target: Occupation, synthetic: bool) -> dict[str, Any]:
-    return {
-        "from": source.uri,
-        "to": target.uri,
-        "synthetic_catalog": synthetic,
-        "method": plan.method,
-        "optimal": plan.optimal,
-        "complete": plan.complete,
-        "cost_idr": plan.cost_idr,
-        "hours": plan.hours,
-        "budget_idr": plan.budget,
-        "steps": [
-            {
-                "order": s.order,
-                "course_id": s.course.id,
-                "title_id": s.course.title_id,
-                "title_en": s.course.title_en,
-                "provider": s.course.provider.name,
-                "mode": s.course.mode,
-                "province": s.course.province,
-                "city": s.course.city,
-                "start_date": s.course.start_date.isoformat() if s.course.start_date else None,
-                "hours": s.course.hours,
-                "cost_idr": s.course.cost_idr,
-                "stage": s.stage,
-                "skills": list(s.skills),
-            }
-            for s in plan.steps
-        ],
-        "covered": [s.uri for s in plan.covered],
-        "uncovered": [
-            {"skill": u.skill.uri, "label": u.skill.label, "essential": u.skill.essential, "reason": u.reason}
-            for u in plan.uncovered
-        ],
-    }
 
 
 def _print_plan(plan: TrainingPlan, lang: Lang) -> None:
@@ -304,9 +254,9 @@ def plan(
     except UnknownConceptError:
         fail(f"jabatan tidak ditemukan: {source!r} / {target!r}")
     catalog = _catalog(catalog_file, language, quiet=as_json, db=db)
-    gap = training_need(Profile(occupations=(src.uri,)), dst)
-    result = plan_training(
-        gap,
+    result = plan_move(
+        Profile(occupations=(src.uri,)),
+        dst,
         catalog,
         budget=budget,
         max_hours=max_hours,
@@ -316,13 +266,13 @@ def plan(
         prakerja_only=prakerja,
     )
     if as_json:
-        console.print_json(json.dumps(_plan_json(result, src, dst, catalog.synthetic)))
+        console.print_json(json.dumps(plan_to_dict(result)))
         return
     console.print(_t("plan_title", language, source=src.label_en, target=dst.label_en), style="bold")
-    console.print(_t("gap", language, essential=len(gap.essential), optional=len(gap.optional)))
+    console.print(_t("gap", language, essential=result.essential_gap, optional=len(result.need.optional)))
     if not province:
         console.print(_t("any_province", language), style="yellow", markup=False)
-    _print_plan(result, language)
+    _print_plan(result.plan, language)
 
 
 def _print_problems(report: CatalogReport, lang: Lang) -> None:

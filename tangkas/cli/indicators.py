@@ -12,8 +12,8 @@ from rich.table import Table
 
 from tangkas.cli.app import JsonOption, app, console, fail
 from tangkas.cli.store import DbOption
+from tangkas.services.indicators import INDICATORS, indicator, indicator_to_dict
 from tangkas.store import open_store
-from tangkas.store.indicators import INDICATORS, indicator
 
 BY = ("province", "isco1", "isco2", "isco3", "isco", "occupation", "month", "source")
 
@@ -40,7 +40,7 @@ def indicators(
         console.print(f"{table.num_rows} baris ditulis ke {csv}")
         return
     if as_json:
-        console.print_json(json.dumps(table.to_pylist(), default=str))
+        console.print_json(json.dumps(indicator_to_dict(name, by, table), default=str))
         return
     view = Table(title=f"{name} / {by}")
     for column in table.column_names:

@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from tangkas.careers.similarity import METHODS
-from tangkas.careers.transitions import Profile, Recommendation, recommend_transitions
+from tangkas.careers.transitions import Recommendation
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
 from tangkas.models import Lang, Occupation
 from tangkas.search import resolve_occupation, resolve_skill
-from tangkas.taxonomy import Taxonomy, load_taxonomy
+from tangkas.services.recommend import occupation_label_id, recommend, recommendation_to_dict
+from tangkas.services.understand import worker_profile
 
 MESSAGES = {
     "title": {"id": "Peluang pindah jabatan dari {source}", "en": "Job transitions from {source}"},
@@ -48,43 +49,6 @@ def _t(key: str, lang: Lang, **values: object) -> str:
     return translate(MESSAGES, key, lang, **values)
 
 
-def _label_id(tax: Taxonomy, occupation: Occupation) -> str:
-    group = tax.isco_groups.get(occupation.isco)
-    return group.label_id if group else ""
-
-
-def recommendation_json(tax: Taxonomy, rec: Recommendation) -> dict[str, Any]:
-    """A recommendation as plain JSON (skill URIs and English labels)."""
-    return {
-        "uri": rec.occupation.uri,
-        "code": rec.occupation.code,
-        "label_en": rec.occupation.label_en,
-        "label_id": _label_id(tax, rec.occupation),
-        "score": rec.score,
-        "components": rec.components,
-        "viable": rec.viable,
-        "highly_viable": rec.highly_viable,
-        "desirable": rec.desirable,
-        "desirability_inputs": list(rec.desirability_inputs),
-        "automation_risk_change": rec.automation_risk_change,
-        "raises_automation_risk": rec.raises_automation_risk,
-        "job_zone_rise": rec.job_zone_rise,
-        "pay_ratio": rec.pay_ratio,
-        "postings": rec.postings,
-        "transferable": [{"uri": s.uri, "label": s.label_en} for s in rec.gap.transferable],
-        "missing_essential": [
-            {
-                "uri": g.skill.uri,
-                "label": g.skill.label_en,
-                "importance": g.importance,
-                "related": g.related.label_en if g.related else None,
-            }
-            for g in rec.gap.missing_essential
-        ],
-        "missing_optional": [g.skill.uri for g in rec.gap.missing_optional],
-    }
-
-
 def _split(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
 
@@ -102,34 +66,32 @@ def transitions(
 ) -> None:
     """Jabatan yang bisa dituju dari sebuah jabatan (teks, kode ESCO, atau URI), beserta alasannya."""
     language = parse_lang(lang)
-    tax = load_taxonomy()
     try:
         source = resolve_occupation(query)
         extra = [resolve_skill(s) for s in _split(skills)]
-        excluded = frozenset(tax.occupation(e).uri for e in _split(exclude))
+        profile = worker_profile(
+            [source.uri],
+            [s.uri for s in extra],
+            province=province,
+            exclude=_split(exclude),
+            max_job_zone_jump=max_jump,
+        )
     except UnknownConceptError as error:
         fail(_t("no_skill" if error.kind == "skill" else "no_match", language, query=error.identifier))
-    profile = Profile(
-        occupations=(source.uri,),
-        skills=tuple(s.uri for s in extra),
-        province=province or None,
-        exclude=excluded,
-        max_job_zone_jump=max_jump,
-    )
-    recs = recommend_transitions(profile, top=top)
+    recs = recommend(profile, top=top)
     if as_json:
         payload = {
             "source": {"uri": source.uri, "code": source.code, "label_en": source.label_en},
             "skills": [s.uri for s in extra],
-            "recommendations": [recommendation_json(tax, r) for r in recs],
+            "recommendations": [recommendation_to_dict(r) for r in recs],
         }
         console.print_json(json.dumps(payload, ensure_ascii=False))
         return
-    _print_table(tax, source, recs, language)
+    _print_table(source, recs, language)
 
 
-def _print_table(tax: Taxonomy, source: Occupation, recs: list[Recommendation], lang: Lang) -> None:
-    name = f"{source.label_en} ({_label_id(tax, source)}, {source.code})"
+def _print_table(source: Occupation, recs: list[Recommendation], lang: Lang) -> None:
+    name = f"{source.label_en} ({occupation_label_id(source)}, {source.code})"
     if not recs:
         console.print(_t("none", lang))
         return
@@ -142,7 +104,7 @@ def _print_table(tax: Taxonomy, source: Occupation, recs: list[Recommendation], 
             flags.append(_t("desirable", lang))
         label = rec.occupation.label_en
         if lang == "id":
-            label += f"\n{_label_id(tax, rec.occupation)}"
+            label += f"\n{occupation_label_id(rec.occupation)}"
         risk = "" if rec.automation_risk_change is None else f"{rec.automation_risk_change:+.2f}"
         missing = ", ".join(g.skill.label_en for g in rec.gap.missing_essential[:3])
         carried = str(len(rec.gap.transferable))

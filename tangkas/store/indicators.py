@@ -7,8 +7,7 @@ CLI runs over feed files.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 import pyarrow as pa
 
@@ -16,8 +15,6 @@ from tangkas.market import demand
 from tangkas.market.tables import SCHEMA
 from tangkas.store import Store
 from tangkas.training.alignment import DemandRow
-
-Indicator = Literal["demand", "skills", "pay", "digital"]
 
 
 def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Table:
@@ -71,23 +68,6 @@ def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Tabl
         ):
             columns[name].append(value)
     return pa.table(columns, schema=SCHEMA)
-
-
-INDICATORS: dict[Indicator, Callable[..., pa.Table]] = {
-    "demand": demand.demand_by,
-    "skills": demand.skill_demand,
-    "pay": demand.median_pay,
-    "digital": demand.digital_share,
-}
-
-
-def indicator(store: Store, name: Indicator, by: str = "province", *, top: int | None = 50) -> pa.Table:
-    """One indicator over the stored postings, grouped by ``by`` (province, isco1..4, occupation, month)."""
-    table = postings_arrow(store)
-    if name == "skills":
-        return demand.skill_demand(table, by, top=top)
-    result = INDICATORS[name](table, by)
-    return result.slice(0, top) if top and name == "demand" else result
 
 
 def skill_demand_rows(store: Store) -> list[DemandRow]:

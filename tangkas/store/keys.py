@@ -67,12 +67,13 @@ def create_key(
         raise TangkasError("a provider key needs --provider")
     prefix = secrets.token_hex(4)
     secret = f"tk_{prefix}_{secrets.token_urlsafe(24)}"
-    store.backend.execute(
-        "INSERT INTO api_keys (prefix, key_hash, role, office_code, provider, label, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (prefix, _hash(secret), role, office_code, provider, label, _now()),
-    )
-    key_id = int(store.backend.scalar("SELECT id FROM api_keys WHERE prefix = ?", (prefix,)))
+    with store.lock:
+        store.backend.execute(
+            "INSERT INTO api_keys (prefix, key_hash, role, office_code, provider, label, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (prefix, _hash(secret), role, office_code, provider, label, _now()),
+        )
+        key_id = int(store.backend.scalar("SELECT id FROM api_keys WHERE prefix = ?", (prefix,)))
     return ApiKey(key_id, role, office_code, provider, label, secret)
 
 
@@ -81,10 +82,12 @@ def authenticate(store: Store, secret: str) -> ApiKey:
     parts = secret.split("_")
     if len(parts) < 3 or parts[0] != "tk":
         raise AuthenticationError("malformed API key")
-    rows = store.backend.query(
-        "SELECT id, key_hash, role, office_code, provider, label, revoked_at FROM api_keys WHERE prefix = ?",
-        (parts[1],),
-    )
+    with store.lock:
+        rows = store.backend.query(
+            "SELECT id, key_hash, role, office_code, provider, label, revoked_at FROM api_keys "
+            "WHERE prefix = ?",
+            (parts[1],),
+        )
     if not rows or not hmac.compare_digest(rows[0]["key_hash"], _hash(secret)) or rows[0]["revoked_at"]:
         raise AuthenticationError("unknown or revoked API key")
     row = rows[0]
@@ -92,13 +95,16 @@ def authenticate(store: Store, secret: str) -> ApiKey:
 
 
 def revoke_key(store: Store, key_id: int) -> None:
-    store.backend.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ?", (_now(), key_id))
+    """Revoke a key: it authenticates no more (web caches trust a verified key for a few seconds)."""
+    with store.lock:
+        store.backend.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ?", (_now(), key_id))
 
 
 def audit(store: Store, key: ApiKey, action: str, entity: str, entity_id: str | None = None) -> None:
     """Record that ``key`` did ``action`` on personal data (never the data itself)."""
-    store.backend.execute(
-        "INSERT INTO audit_log (happened_at, key_id, role, action, entity, entity_id, office_code) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (_now(), key.id, key.role, action, entity, entity_id, key.office_code),
-    )
+    with store.lock:
+        store.backend.execute(
+            "INSERT INTO audit_log (happened_at, key_id, role, action, entity, entity_id, office_code) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (_now(), key.id, key.role, action, entity, entity_id, key.office_code),
+        )

@@ -34,16 +34,26 @@ class Page:
     limit: int
     offset: int
 
+    def to_dict(self) -> dict[str, Any]:
+        """The page as the API returns it.
+
+        >>> Page([{"id": 1}], 1, 50, 0).to_dict()["total"]
+        1
+        """
+        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+
 
 def _page(
     store: Store, table: str, columns: str, where: list[tuple[str, Any]], limit: int, offset: int
 ) -> Page:
     clause = " AND ".join(sql for sql, _ in where) or "TRUE"
     params = [value for _, value in where]
-    total = int(store.backend.scalar(f"SELECT COUNT(*) FROM {table} WHERE {clause}", params))
-    items = store.backend.query(
-        f"SELECT {columns} FROM {table} WHERE {clause} ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
-    )
+    with store.lock:
+        total = int(store.backend.scalar(f"SELECT COUNT(*) FROM {table} WHERE {clause}", params))
+        items = store.backend.query(
+            f"SELECT {columns} FROM {table} WHERE {clause} ORDER BY id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
     return Page(items, total, limit, offset)
 
 
@@ -79,7 +89,9 @@ def list_workers(
 
 
 def get_worker(store: Store, worker_id: int) -> dict[str, Any] | None:
-    rows = store.backend.query(f"SELECT {WORKER_PERSONAL} FROM workers WHERE id = ?", (worker_id,))
+    """One worker with personal fields, or ``None``."""
+    with store.lock:
+        rows = store.backend.query(f"SELECT {WORKER_PERSONAL} FROM workers WHERE id = ?", (worker_id,))
     return rows[0] if rows else None
 
 
@@ -162,6 +174,23 @@ def save_plan(
     note: str | None = None,
 ) -> int:
     """Attach a counselling session's plan to a worker's record; the new row's id."""
+    with store.lock:
+        return _insert_plan(
+            store, worker_id, occupations, skills, target_uri, province_code, budget, key_id, note
+        )
+
+
+def _insert_plan(
+    store: Store,
+    worker_id: int,
+    occupations: list[str],
+    skills: list[str],
+    target_uri: str,
+    province_code: str | None,
+    budget: int,
+    key_id: int | None,
+    note: str | None,
+) -> int:
     store.backend.execute(
         "INSERT INTO saved_plans (worker_id, occupations, skills, target_uri, province_code, budget, note, "
         "key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -182,11 +211,12 @@ def save_plan(
 
 def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
     """The plans saved to a worker's record, newest first."""
-    return store.backend.query(
-        "SELECT id, occupations, skills, target_uri, province_code, budget, note, created_at "
-        "FROM saved_plans WHERE worker_id = ? ORDER BY id DESC",
-        (worker_id,),
-    )
+    with store.lock:
+        return store.backend.query(
+            "SELECT id, occupations, skills, target_uri, province_code, budget, note, created_at "
+            "FROM saved_plans WHERE worker_id = ? ORDER BY id DESC",
+            (worker_id,),
+        )
 
 
 _catalogs: dict[int, tuple[int, CourseCatalog]] = {}
@@ -216,13 +246,14 @@ def _demo_catalog() -> CourseCatalog:
 
 def store_catalog(store: Store) -> CourseCatalog | None:
     """The courses in the store as a catalog for planning (``None`` when there are none); cached per count."""
-    count = int(store.backend.scalar("SELECT COUNT(*) FROM courses"))
-    if not count:
-        return None
-    cached = _catalogs.get(id(store))
-    if cached and cached[0] == count:
-        return cached[1]
-    rows = store.backend.query(f"SELECT {COURSE_COLUMNS} FROM courses ORDER BY id")
+    with store.lock:
+        count = int(store.backend.scalar("SELECT COUNT(*) FROM courses"))
+        if not count:
+            return None
+        cached = _catalogs.get(id(store))
+        if cached and cached[0] == count:
+            return cached[1]
+        rows = store.backend.query(f"SELECT {COURSE_COLUMNS} FROM courses ORDER BY id")
     catalog = CourseCatalog(stored_course(r) for r in rows)
     _catalogs[id(store)] = (count, catalog)
     return catalog

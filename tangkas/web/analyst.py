@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Literal
 
-import pyarrow.csv as pacsv
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tangkas.provinces import PROVINCES
-from tangkas.store.indicators import indicator
+from tangkas.services.indicators import indicator, indicator_csv, market_overview
 from tangkas.web.pages import render
 from tangkas.web.security import StoreDep
 
@@ -56,33 +54,18 @@ def _points(values: list[int], width: int = 600, height: int = 160) -> str:
 
 @router.get("/analyst", response_class=HTMLResponse)
 def analyst(request: Request, store: StoreDep) -> HTMLResponse:
-    with store.lock:
-        provinces = indicator(store, "demand", "province", top=40).to_pylist()
-        months = sorted(
-            (str(r["month"]), int(r["postings"]))
-            for r in indicator(store, "demand", "month", top=None).to_pylist()
-            if r["month"]
-        )
-        pay = indicator(store, "pay", "isco1").to_pylist()
-        digital = sorted(
-            (str(r["month"]), float(r["share"]))
-            for r in indicator(store, "digital", "month").to_pylist()
-            if r["month"]
-        )
-        total, synthetic = store.backend.execute(
-            "SELECT COUNT(*), COUNT(*) FILTER (WHERE synthetic) FROM postings"
-        )[0]
+    found = market_overview(store)
     return render(
         request,
         "analyst.html",
         AnalystPage(
-            int(total),
-            _bars(provinces, "province"),
-            months,
-            _points([n for _, n in months]),
-            pay,
-            digital,
-            (synthetic / total) if total else 0.0,
+            found.counts.total,
+            _bars(found.provinces, "province"),
+            found.months,
+            _points([n for _, n in found.months]),
+            found.pay,
+            found.digital,
+            found.counts.synthetic_share,
         ),
     )
 
@@ -92,12 +75,9 @@ def download(
     store: StoreDep, name: Literal["demand", "skills", "pay", "digital"], by: str = "province"
 ) -> Response:
     allowed = ("province", "isco1", "isco2", "isco3", "isco", "occupation", "month")
-    with store.lock:
-        table = indicator(store, name, by if by in allowed else "province", top=5000)
-    sink = io.BytesIO()
-    pacsv.write_csv(table, sink)
+    table = indicator(store, name, by if by in allowed else "province", top=5000)
     return Response(
-        sink.getvalue(),
+        indicator_csv(table),
         media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="tangkas-{name}-{by}.csv"'},
     )

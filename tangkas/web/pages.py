@@ -12,19 +12,18 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from tangkas.careers.transitions import Profile, Recommendation, recommend_transitions
+from tangkas.careers.transitions import Recommendation
 from tangkas.models import AutomationRisk, IscoGroup, KbjiOccupation, Lang, Occupation, OnetProfile, Skill
 from tangkas.provinces import PROVINCES, Province
-from tangkas.reading.extract import SkillMention, extract_skills
-from tangkas.reading.titles import TitleMatch, code_description
-from tangkas.search import OccupationHit, search_occupations, search_skills
+from tangkas.reading.extract import SkillMention
+from tangkas.reading.titles import TitleMatch
+from tangkas.search import OccupationHit
+from tangkas.services import plans, recommend, records, vacancies
+from tangkas.services import understand as understanding
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
-from tangkas.store.queries import demand_table, list_postings, list_workers, planning_catalog
 from tangkas.taxonomy import load_taxonomy
-from tangkas.text.prepare import job_titles
-from tangkas.training.catalog import CourseCatalog
-from tangkas.training.plans import TrainingPlan, plan_training, training_need
+from tangkas.training.plans import TrainingPlan
 from tangkas.web.i18n import translator
 from tangkas.web.security import StoreDep, signed_in
 
@@ -39,8 +38,6 @@ def _replace_lang(params: Any, lang: str) -> str:
 
 
 templates.env.filters["replace_lang"] = _replace_lang
-SUGGEST_MIN_Z = 4.0
-"""A person corrects what the page understood, so it also offers weaker semantic matches (unticked)."""
 Uris = Annotated[list[str], Query(max_length=20)]
 Short = Annotated[str, Query(max_length=200)]
 
@@ -130,12 +127,6 @@ def render(request: Request, template: str, page: object, status: int = 200) -> 
     return response
 
 
-def course_catalog(store: Store) -> CourseCatalog:
-    """The store's courses when it has any, else a catalog file, else the seeded synthetic demo catalog."""
-    with store.lock:
-        return planning_catalog(store)
-
-
 def _filters(occ: list[str], skill: list[str], province: str, max_jump: str, min_pay: str) -> Filters:
     tax = load_taxonomy()
     occupations = [tax.occupation(o) for o in occ if o]
@@ -147,13 +138,13 @@ def _filters(occ: list[str], skill: list[str], province: str, max_jump: str, min
 
 @router.get("/", response_class=HTMLResponse)
 def start(request: Request, q: Short = "") -> HTMLResponse:
-    return render(request, "start.html", StartPage(q, search_occupations(q, limit=8) if q.strip() else []))
+    return render(request, "start.html", StartPage(q, understanding.find_occupations(q, limit=8)))
 
 
 @router.get("/fragments/occupations", response_class=HTMLResponse)
 def occupation_results(request: Request, q: Short = "") -> HTMLResponse:
     return render(
-        request, "_occupation_results.html", StartPage(q, search_occupations(q, limit=8) if q.strip() else [])
+        request, "_occupation_results.html", StartPage(q, understanding.find_occupations(q, limit=8))
     )
 
 
@@ -176,28 +167,23 @@ def highlight(text: str, mentions: list[SkillMention]) -> Markup:
 
 @router.post("/understand", response_class=HTMLResponse)
 def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] = "") -> HTMLResponse:
-    mentions = extract_skills(text, min_z=SUGGEST_MIN_Z) if text.strip() else []
-    titles = code_description(text, limit=5) if text.strip() else []
+    found = understanding.understand(text)
     return render(
         request,
         "understand.html",
-        UnderstandPage(text, titles, mentions, highlight(text, mentions), job_titles(text)),
+        UnderstandPage(text, found.titles, found.mentions, highlight(text, found.mentions), found.jobs),
     )
 
 
-def _recommend(request: Request, filters: Filters) -> list[Recommendation]:
-    if not filters.occupations and not filters.skills:
-        return []
-    profile = Profile(
-        occupations=tuple(o.uri for o in filters.occupations),
-        skills=tuple(s.uri for s in filters.skills),
-        province=filters.province or None,
+def _recommend(store: Store, filters: Filters) -> list[Recommendation]:
+    profile = understanding.worker_profile(
+        [o.uri for o in filters.occupations],
+        [s.uri for s in filters.skills],
+        province=filters.province,
         min_pay=filters.min_pay,
         max_job_zone_jump=filters.max_jump,
     )
-    store = request.app.state.store
-    demand = demand_table(store)
-    return recommend_transitions(profile, top=12, demand=demand)
+    return recommend.recommend(profile, top=RECOMMENDATIONS, store=store)
 
 
 def query_filters(
@@ -212,43 +198,43 @@ def query_filters(
 
     ``add_skill`` is free text (Indonesian or English): its best-matching ESCO skill joins the profile.
     """
-    extra = [hit.skill.uri for hit in search_skills(add_skill, limit=1)] if add_skill.strip() else []
+    extra = [hit.skill.uri for hit in understanding.find_skills(add_skill, limit=1)]
     return _filters(occ, [*skill, *extra], province, max_jump, min_pay)
 
 
 FiltersDep = Annotated[Filters, Depends(query_filters)]
+RECOMMENDATIONS = 12
+"""How many moves the recommendations page lists."""
 Budget = Annotated[int, Query(ge=0, le=1_000_000_000)]
 
 
 @router.get("/recommendations", response_class=HTMLResponse)
-async def recommendations(request: Request, filters: FiltersDep) -> HTMLResponse:
-    return render(request, "recommendations.html", RecommendationsPage(filters, _recommend(request, filters)))
+async def recommendations(request: Request, store: StoreDep, filters: FiltersDep) -> HTMLResponse:
+    return render(request, "recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
 @router.get("/fragments/recommendations", response_class=HTMLResponse)
-async def recommendations_fragment(request: Request, filters: FiltersDep) -> HTMLResponse:
-    return render(
-        request, "_recommendations.html", RecommendationsPage(filters, _recommend(request, filters))
-    )
+async def recommendations_fragment(request: Request, store: StoreDep, filters: FiltersDep) -> HTMLResponse:
+    return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
 def _plan_page(request: Request, store: Store, filters: Filters, to: str, budget: int) -> PlanPage:
-    target = load_taxonomy().occupation(to)
-    profile = Profile(
-        occupations=tuple(o.uri for o in filters.occupations), skills=tuple(s.uri for s in filters.skills)
+    profile = understanding.worker_profile(
+        [o.uri for o in filters.occupations], [s.uri for s in filters.skills], province=filters.province
     )
-    need = training_need(profile, target)
-    catalog = course_catalog(store)
-    plan = plan_training(need, catalog, budget=budget, province=filters.province or None)
+    result = plans.plan_move(profile, to, plans.catalog_for(store), budget=budget, province=profile.province)
     caller = signed_in(request, store)
-    office = caller.office_code if caller and caller.role == "counsellor" else None
-    with store.lock:
-        postings = list_postings(
-            store, occupation_uri=target.uri, province_code=filters.province or None, limit=10
-        ).items
-        people = list_workers(store, office_code=office, personal=True, limit=200).items if caller else []
+    nearby = vacancies.vacancies_for(store, result.target.uri, province_code=profile.province)
     return PlanPage(
-        filters, target, len(need.essential), plan, budget, postings, catalog.synthetic, caller, people
+        filters,
+        result.target,
+        result.essential_gap,
+        result.plan,
+        budget,
+        nearby,
+        result.synthetic_catalog,
+        caller,
+        records.workers_to_pick(store, caller),
     )
 
 
@@ -270,7 +256,7 @@ def plan_print(
 def occupation(request: Request, identifier: str) -> HTMLResponse:
     tax = load_taxonomy()
     occ = tax.occupation(identifier)
-    related = recommend_transitions(Profile(occupations=(occ.uri,)), top=8)
+    related = recommend.related_occupations(occ)
     return render(
         request,
         "occupation.html",

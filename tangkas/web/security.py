@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
 
+from tangkas.services.records import sign_in
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, AuthenticationError, authenticate
 
@@ -38,8 +39,7 @@ async def principal(store: StoreDep, key: Annotated[str | None, Security(api_key
     if cached and time.monotonic() - cached[0] < KEY_CACHE_SECONDS:
         return cached[1]
     try:
-        with store.lock:
-            caller = authenticate(store, key)
+        caller = authenticate(store, key)
     except AuthenticationError as error:
         raise HTTPException(401, str(error), headers={"WWW-Authenticate": "ApiKey"}) from None
     if len(_verified) > 10_000:
@@ -69,11 +69,4 @@ COOKIE = "tangkas_key"
 def signed_in(request: Request, store: Store) -> ApiKey | None:
     """The counsellor or admin behind the session cookie, if any."""
     secret = request.cookies.get(COOKIE)
-    if not secret:
-        return None
-    try:
-        with store.lock:
-            caller = authenticate(store, secret)
-    except AuthenticationError:
-        return None
-    return caller if caller.role in ("counsellor", "admin") else None
+    return sign_in(store, secret) if secret else None

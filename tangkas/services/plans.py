@@ -1,0 +1,163 @@
+"""A profile and a target occupation -> the training need and the cheapest course plan within a budget.
+
+Every edge plans the same way: the same need (essential gap skills, then the ten most important
+optional ones) and the same catalog (:func:`tangkas.store.queries.planning_catalog`).
+
+>>> from tangkas.careers.transitions import Profile
+>>> from tangkas.training.catalog import CourseCatalog
+>>> result = plan_move(Profile(occupations=("2512.4",)), "2512.4", CourseCatalog([]))
+>>> result.plan.complete, plan_to_dict(result)["cost_idr"]
+(True, 0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tangkas.careers.transitions import Profile
+from tangkas.models import Occupation
+from tangkas.store import Store, StoreError, open_store, store_exists
+from tangkas.store.queries import Page, list_courses, planning_catalog
+from tangkas.taxonomy import load_taxonomy
+from tangkas.training.catalog import CourseCatalog, read_catalog
+from tangkas.training.plans import (
+    PRAKERJA_CREDIT_IDR,
+    PlanStep,
+    TrainingNeed,
+    TrainingPlan,
+    plan_training,
+    training_need,
+)
+
+MAX_OPTIONAL = 10
+"""Optional gap skills a plan tries to cover (the most important first); essential ones are all tried."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    """A worker's move to ``target``: what they need to learn, the plan, and whether its catalog is a demo."""
+
+    profile: Profile
+    target: Occupation
+    need: TrainingNeed
+    plan: TrainingPlan
+    synthetic_catalog: bool
+
+    @property
+    def essential_gap(self) -> int:
+        """How many essential skills the worker lacks for the target."""
+        return len(self.need.essential)
+
+
+def catalog_for(store: Store | None) -> CourseCatalog:
+    """The one planning catalog: the store's courses, else the imported catalog file, else the demo."""
+    return planning_catalog(store)
+
+
+def catalog_at(url: str | None, file: Path | None = None) -> CourseCatalog:
+    """The catalog a command line plans with: ``file`` when given, else :func:`catalog_for` the store at
+    ``url`` (when there is one with a schema and it can be opened; a locked embedded file is skipped)."""
+    if file is not None:
+        return read_catalog(file)
+    if store_exists(url):
+        try:
+            with open_store(url) as store:
+                return catalog_for(store if store.version() else None)
+        except StoreError:
+            pass  # e.g. the embedded store is locked by a running server: plan from the file or demo
+    return catalog_for(None)
+
+
+def plan_move(
+    profile: Profile,
+    target: Occupation | str,
+    catalog: CourseCatalog,
+    *,
+    budget: int = PRAKERJA_CREDIT_IDR,
+    province: str | None = None,
+    max_hours: float | None = None,
+    modes: Sequence[str] | None = None,
+    deadline: date | None = None,
+    prakerja_only: bool = False,
+) -> PlanResult:
+    """The training need from ``profile`` to ``target`` and the cheapest plan for it from ``catalog``."""
+    occupation = load_taxonomy().occupation(target) if isinstance(target, str) else target
+    need = training_need(profile, occupation, max_optional=MAX_OPTIONAL)
+    plan = plan_training(
+        need,
+        catalog,
+        budget=budget,
+        max_hours=max_hours,
+        province=province or None,
+        modes=modes,
+        deadline=deadline,
+        prakerja_only=prakerja_only,
+    )
+    return PlanResult(profile, occupation, need, plan, catalog.synthetic)
+
+
+def courses(
+    store: Store,
+    *,
+    province_code: str | None = None,
+    provider: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """One page of the stored course catalog."""
+    return list_courses(store, province_code=province_code, provider=provider, limit=limit, offset=offset)
+
+
+def step_to_dict(step: PlanStep) -> dict[str, Any]:
+    """A plan step as JSON."""
+    course = step.course
+    return {
+        "order": step.order,
+        "course_id": course.id,
+        "title_id": course.title_id,
+        "title_en": course.title_en,
+        "provider": course.provider.name,
+        "mode": course.mode,
+        "province": course.province,
+        "city": course.city,
+        "start_date": course.start_date.isoformat() if course.start_date else None,
+        "hours": course.hours,
+        "cost_idr": course.cost_idr,
+        "stage": step.stage,
+        "skills": list(step.skills),
+        "synthetic": course.synthetic,
+    }
+
+
+def plan_to_dict(result: PlanResult) -> dict[str, Any]:
+    """A plan as JSON: the one shape of ``POST /api/plans`` and ``tangkas plan --json``."""
+    plan = result.plan
+    return {
+        "from": result.profile.occupations[0] if result.profile.occupations else None,
+        "occupations": list(result.profile.occupations),
+        "skills": list(result.profile.skills),
+        "to": result.target.uri,
+        "need": {"essential": list(result.need.essential), "optional": list(result.need.optional)},
+        "synthetic_catalog": result.synthetic_catalog,
+        "method": plan.method,
+        "optimal": plan.optimal,
+        "complete": plan.complete,
+        "cost_idr": plan.cost_idr,
+        "hours": plan.hours,
+        "budget_idr": plan.budget,
+        "steps": [step_to_dict(s) for s in plan.steps],
+        "covered": [s.uri for s in plan.covered],
+        "uncovered": [
+            {
+                "uri": u.skill.uri,
+                "label_en": u.skill.label,
+                "essential": u.skill.essential,
+                "reason": u.reason,
+            }
+            for u in plan.uncovered
+        ],
+    }

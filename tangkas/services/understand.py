@@ -1,0 +1,124 @@
+"""Understanding a worker: text, a CV or a query -> skills and occupations, and their profile.
+
+>>> profile = worker_profile(["7531.5"], province="32")
+>>> profile.occupations[0].endswith("978ae3a2-0831-415a-8396-b84dde656fc5"), profile.province
+(True, '32')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from tangkas.careers.transitions import Profile
+from tangkas.reading.extract import SkillMention, extract_skills
+from tangkas.reading.titles import TitleMatch, code_description, code_title
+from tangkas.search import OccupationHit, SkillHit, search_occupations, search_skills
+from tangkas.taxonomy import load_taxonomy
+from tangkas.text.prepare import job_titles
+
+SUGGEST_MIN_Z = 4.0
+"""A person corrects what is understood, so weaker semantic matches are offered too (unticked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """What a free text says about its writer: likely occupations, skills with evidence, CV job lines."""
+
+    text: str
+    titles: list[TitleMatch]
+    mentions: list[SkillMention]
+    jobs: list[str]
+
+
+def understand(text: str, *, occupations: int = 5) -> Understanding:
+    """Occupations and skills (with weaker suggestions) in a description of someone's work or a CV."""
+    if not text.strip():
+        return Understanding(text, [], [], job_titles(text))
+    mentions = extract_skills(text, min_z=SUGGEST_MIN_Z)
+    return Understanding(text, code_description(text, limit=occupations), mentions, job_titles(text))
+
+
+def skill_mentions(text: str) -> list[SkillMention]:
+    """ESCO skills in an ad or CV at the default confidence, with evidence spans."""
+    return extract_skills(text)
+
+
+def title_matches(title: str, *, limit: int = 10) -> list[TitleMatch]:
+    """Ranked occupations for a job title."""
+    return code_title(title, limit=limit)
+
+
+def find_occupations(query: str, *, limit: int = 10) -> list[OccupationHit]:
+    """Occupations for what a person typed (nothing for a blank query)."""
+    return search_occupations(query, limit=limit) if query.strip() else []
+
+
+def find_skills(query: str, *, limit: int = 10) -> list[SkillHit]:
+    """Skills for what a person typed (nothing for a blank query)."""
+    return search_skills(query, limit=limit) if query.strip() else []
+
+
+def worker_profile(
+    occupations: Iterable[str],
+    skills: Iterable[str] = (),
+    *,
+    province: str | None = None,
+    min_pay: float | None = None,
+    max_job_zone_jump: int | None = None,
+    exclude: Iterable[str] = (),
+) -> Profile:
+    """A profile from occupation and skill identifiers (URI, ESCO code, label); unknown ones raise."""
+    tax = load_taxonomy()
+    return Profile(
+        occupations=tuple(tax.occupation(o).uri for o in occupations if o),
+        skills=tuple(tax.skill(s).uri for s in skills if s),
+        province=province or None,
+        exclude=frozenset(tax.occupation(e).uri for e in exclude),
+        min_pay=min_pay,
+        max_job_zone_jump=max_job_zone_jump,
+    )
+
+
+def mention_to_dict(mention: SkillMention) -> dict[str, Any]:
+    """A skill mention as JSON."""
+    return {
+        "uri": mention.skill.uri,
+        "label_en": mention.skill.label_en,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "confidence": round(mention.confidence, 4),
+        "method": mention.method,
+    }
+
+
+def title_match_to_dict(match: TitleMatch) -> dict[str, Any]:
+    """A coded title as JSON."""
+    return {
+        "uri": match.occupation.uri,
+        "code": match.occupation.code,
+        "isco": match.isco,
+        "label_en": match.occupation.label_en,
+        "score": round(match.score, 4),
+    }
+
+
+def occupation_hit_to_dict(hit: OccupationHit) -> dict[str, Any]:
+    """An occupation search hit as JSON."""
+    return {
+        "uri": hit.occupation.uri,
+        "code": hit.occupation.code,
+        "isco": hit.occupation.isco,
+        "label_en": hit.occupation.label_en,
+        "matched": hit.matched,
+        "source": hit.source,
+        "score": hit.score,
+        "kbji": hit.kbji.kode if hit.kbji else None,
+    }
+
+
+def skill_hit_to_dict(hit: SkillHit) -> dict[str, Any]:
+    """A skill search hit as JSON."""
+    return {"uri": hit.skill.uri, "label_en": hit.skill.label_en, "matched": hit.matched, "score": hit.score}

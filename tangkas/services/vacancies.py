@@ -1,0 +1,42 @@
+"""Stored job postings: vacancies near a worker for their target occupation, and the paged listing.
+
+>>> from tangkas.store import open_store
+>>> store = open_store("duckdb:///:memory:"); _ = store.migrate()
+>>> vacancies_for(store, "http://data.europa.eu/esco/occupation/x", province_code="32")
+[]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tangkas.store import Store
+from tangkas.store.queries import Page, list_postings
+
+NEARBY = 10
+"""How many vacancies a plan shows beside the courses."""
+
+
+def vacancies_for(
+    store: Store, occupation_uri: str, *, province_code: str | None = None, limit: int = NEARBY
+) -> list[dict[str, Any]]:
+    """Postings coded to ``occupation_uri``, in ``province_code`` when given."""
+    found = list_postings(
+        store, occupation_uri=occupation_uri, province_code=province_code or None, limit=limit
+    )
+    return found.items
+
+
+def postings(
+    store: Store,
+    *,
+    province_code: str | None = None,
+    isco: str | None = None,
+    query: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
+    """One page of stored postings, filtered by province, ISCO group (any level) and title words."""
+    return list_postings(
+        store, province_code=province_code, isco=isco, query=query, limit=limit, offset=offset
+    )

@@ -1,0 +1,156 @@
+"""The service layer: every edge asks it, so the CLI, the API and the pages give one answer."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from tangkas.careers.transitions import Profile
+from tangkas.cli import app
+from tangkas.services import plans, recommend, records, understand
+from tangkas.services.indicators import indicator, indicator_to_dict, market_overview
+from tangkas.store import Store
+from tangkas.store.importer import import_rows
+from tangkas.store.keys import create_key
+from tangkas.store.stats import MIN_CELL, posting_counts, worker_counts
+from tangkas.web import create_app
+from tangkas.web.pages import PlanPage
+
+TAILOR = "7531.5"
+DEVELOPER = "2512.4"  # from tailor: 80 optional gap skills, so how many a plan tries changes the plan
+runner = CliRunner()
+
+
+@pytest.fixture
+def api(store: Store) -> tuple[TestClient, dict[str, str]]:
+    return TestClient(create_app(store)), {
+        "X-API-Key": create_key(store, "counsellor", office_code="BDG").secret
+    }
+
+
+def _shape(value: Any) -> Any:
+    """The keys of a JSON value, recursively (lists by their first item)."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value else []
+    return type(value).__name__ if value is not None else None
+
+
+def test_services_api_and_page_give_the_same_plan(api: tuple[TestClient, dict[str, str]]) -> None:
+    client, key = api
+    body = {"occupations": [TAILOR], "target": DEVELOPER, "budget": 3_500_000, "province": "32"}
+    planned = client.post("/api/plans", json=body, headers=key).json()
+    page = client.get("/plan", params={"occ": TAILOR, "to": DEVELOPER, "province": "32"}).context["page"]  # type: ignore[attr-defined]
+    assert isinstance(page, PlanPage)
+    assert [s["course_id"] for s in planned["steps"]] == [s.course.id for s in page.plan.steps]
+    assert planned["cost_idr"] == page.plan.cost_idr and planned["steps"]
+    assert len(planned["need"]["optional"]) == plans.MAX_OPTIONAL
+
+
+def test_services_cli_and_api_give_the_same_plan(store_url: str, store: Store) -> None:
+    client = TestClient(create_app(store))
+    key = {"X-API-Key": create_key(store, "analyst").secret}
+    api = client.post("/api/plans", json={"occupations": [TAILOR], "target": DEVELOPER}, headers=key).json()
+    cli = runner.invoke(app, ["plan", "--from", TAILOR, "--to", DEVELOPER, "--json", "--db", store_url])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.output) == api
+
+
+def test_services_cli_json_and_api_give_the_same_recommendations(
+    api: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, key = api
+    served = client.get("/api/transitions", params={"occupation": TAILOR, "top": 3}, headers=key).json()
+    printed = runner.invoke(app, ["transitions", TAILOR, "--top", "3", "--json"])
+    assert printed.exit_code == 0, printed.output
+    listed = json.loads(printed.output)["recommendations"]
+    assert [_shape(r) for r in listed] == [_shape(r) for r in served]
+    assert [(r["uri"], r["score"]) for r in listed] == [(r["uri"], r["score"]) for r in served]
+    assert listed[0]["transferable"][0].keys() == {"uri", "label_en"}
+
+
+def test_services_cli_json_and_api_give_the_same_indicator(store_url: str, store: Store) -> None:
+    client = TestClient(create_app(store))
+    key = {"X-API-Key": create_key(store, "analyst").secret}
+    served = client.get("/api/indicators/demand", params={"by": "month"}, headers=key).json()
+    printed = runner.invoke(app, ["indicators", "demand", "--by", "month", "--json", "--db", store_url])
+    assert printed.exit_code == 0, printed.output
+    assert json.loads(printed.output) == served == {"indicator": "demand", "by": "month", "rows": []}
+
+
+def test_services_plan_tries_the_ten_most_important_optional_skills() -> None:
+    catalog = plans.catalog_for(None)
+    result = plans.plan_move(Profile(occupations=(TAILOR,)), DEVELOPER, catalog)
+    assert len(result.need.optional) == plans.MAX_OPTIONAL and result.synthetic_catalog
+    assert result.essential_gap == len(result.need.essential) > 0
+    assert plans.plan_to_dict(result)["to"].endswith(result.target.uri.rsplit("/", 1)[1])
+
+
+def test_services_recommend_uses_the_store_only_when_given_one(store: Store) -> None:
+    profile = understand.worker_profile([TAILOR])
+    assert recommend.recommend(Profile(), store=store) == []
+    with_store = recommend.recommend(profile, top=3, store=store)
+    assert [r.occupation.uri for r in with_store] == [
+        r.occupation.uri for r in recommend.recommend(profile, top=3)
+    ]
+
+
+def test_services_understand_reads_a_description() -> None:
+    found = understand.understand("saya 8 tahun jadi operator mesin jahit, bisa menjahit pakaian")
+    assert found.titles and found.mentions
+    assert understand.understand("   ") == understand.Understanding("   ", [], [], [])
+    assert understand.find_occupations(" ") == [] and understand.find_skills("") == []
+
+
+def _workers(office: str, n: int) -> list[dict[str, object]]:
+    return [
+        {"source": "t", "external_id": f"{office}{i}", "office_code": office, "full_name": f"P {i}",
+         "nik": f"{3273000000000000 + i + (0 if office == 'BDG' else 500)}", "gender": "F",
+         "birth_year": 1990, "province_code": "32", "migrant_status": "none"}
+        for i in range(n)
+    ]  # fmt: skip
+
+
+def test_services_records_keep_each_office_to_itself_and_audit(store: Store) -> None:
+    import_rows(store, "workers", _workers("BDG", MIN_CELL) + _workers("SBY", 2), "test")
+    bandung = create_key(store, "counsellor", office_code="BDG")
+    listed = records.list_office_workers(store, bandung)
+    assert listed.total == MIN_CELL and {w["office_code"] for w in listed.items} == {"BDG"}
+    other = records.list_office_workers(store, create_key(store, "admin")).total - MIN_CELL
+    assert other == 2
+    sby = int(store.backend.scalar("SELECT MIN(id) FROM workers WHERE office_code = 'SBY'"))
+    own = listed.items[0]["id"]
+    profile = understand.worker_profile([TAILOR], province="32")
+    assert records.save_worker_plan(store, bandung, sby, profile, DEVELOPER, budget=1) is None
+    assert records.save_worker_plan(store, bandung, own, profile, DEVELOPER, budget=1) is not None
+    record = records.worker_record(store, bandung, own)
+    assert record is not None and record.target_labels == {
+        record.plans[0]["target_uri"]: "software developer"
+    }
+    assert records.worker_record(store, bandung, sby) is None
+    actions = [a for (a,) in store.backend.execute("SELECT action FROM audit_log ORDER BY id")]
+    assert actions == ["list", "list", "save_plan", "read"]
+
+
+def test_services_store_counts_suppress_small_cells(store: Store) -> None:
+    import_rows(store, "workers", _workers("BDG", MIN_CELL) + _workers("SBY", 2), "test")
+    cells = {c.group: c for c in worker_counts(store, "office_code").cells}
+    assert cells["BDG"].count == MIN_CELL and not cells["BDG"].suppressed
+    assert cells["SBY"].count is None and cells["SBY"].suppressed
+    assert posting_counts(store).synthetic_share == 0.0
+
+
+def test_services_market_overview_matches_each_indicator(store: Store) -> None:
+    from tangkas.store.demo import load_demo
+
+    load_demo(store, postings=300, workers=0)
+    overview = market_overview(store)
+    assert overview.counts.total == 300 == sum(r["postings"] for r in overview.provinces)
+    assert overview.pay == indicator(store, "pay", "isco1").to_pylist()
+    months = indicator_to_dict("demand", "month", indicator(store, "demand", "month", top=None))["rows"]
+    assert overview.months == sorted((r["month"], r["postings"]) for r in months if r["month"])
