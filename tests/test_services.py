@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from tangkas.careers.transitions import Profile
 from tangkas.cli import app
 from tangkas.services import plans, recommend, records, understand
+from tangkas.services.imports import import_rows
 from tangkas.services.indicators import indicator, indicator_to_dict, market_overview
 from tangkas.store import Store
-from tangkas.store.importer import import_rows
 from tangkas.store.keys import create_key
 from tangkas.store.stats import MIN_CELL, posting_counts, worker_counts
 from tangkas.web import create_app
@@ -146,7 +146,7 @@ def test_services_store_counts_suppress_small_cells(store: Store) -> None:
 
 
 def test_services_market_overview_matches_each_indicator(store: Store) -> None:
-    from tangkas.store.demo import load_demo
+    from tangkas.services.demo import load_demo
 
     load_demo(store, postings=300, workers=0)
     overview = market_overview(store)

@@ -284,8 +284,7 @@ def test_store_courses_are_what_the_plan_command_uses(store: Store, store_url: s
 
 def test_store_demand_feeds_alignment_and_indicators(store: Store) -> None:
     from tangkas.services.demo import load_demo
-    from tangkas.services.indicators import indicator
-    from tangkas.store.indicators import skill_demand_rows
+    from tangkas.services.indicators import indicator, skill_demand_rows
 
     report = load_demo(store, postings=400, workers=5)
     assert report.postings == 400 and load_demo(store, postings=400, workers=5).postings == 0

@@ -147,8 +147,8 @@ def _catalog(path: Path | None, lang: Lang, quiet: bool, db: str | None = None) 
 
 def _stored_demand(db: str | None) -> list[DemandRow] | None:
     """Skill demand from the coded postings in the store, or None when it holds none."""
+    from tangkas.services.indicators import skill_demand_rows
     from tangkas.store import StoreError, open_store, store_exists
-    from tangkas.store.indicators import skill_demand_rows
 
     if not store_exists(db):
         return None

@@ -1,7 +1,7 @@
 """Labour-market indicators over the stored postings: the market module's functions fed from the store.
 
 The store hands the postings (with their coded occupation and skills) to :mod:`tangkas.market.demand`
-as one Arrow table (:func:`tangkas.store.indicators.postings_arrow`); the indicators are computed there,
+as one Arrow table (:func:`tangkas.store.postings.postings_arrow`); the indicators are computed there,
 the same code the CLI runs over feed files.
 
 >>> from tangkas.store import open_store
@@ -22,8 +22,9 @@ import pyarrow.csv as pacsv
 
 from tangkas.market import demand
 from tangkas.store import Store
-from tangkas.store.indicators import postings_arrow
+from tangkas.store.postings import postings_arrow
 from tangkas.store.stats import PostingCounts, posting_counts
+from tangkas.training.alignment import DemandRow
 
 Indicator = Literal["demand", "skills", "pay", "digital"]
 INDICATORS: dict[Indicator, Callable[..., pa.Table]] = {
@@ -38,8 +39,7 @@ PROVINCES_SHOWN = 40
 
 
 def _postings(store: Store) -> pa.Table:
-    with store.lock:  # postings_arrow reads without taking the lock itself
-        return postings_arrow(store)
+    return postings_arrow(store)
 
 
 def indicator(store: Store, name: Indicator, by: str = "province", *, top: int | None = 50) -> pa.Table:
@@ -86,3 +86,9 @@ def indicator_csv(table: pa.Table) -> bytes:
     sink = io.BytesIO()
     pacsv.write_csv(table, sink)
     return sink.getvalue()
+
+
+def skill_demand_rows(store: Store) -> list[DemandRow]:
+    """Skill demand per province from the stored postings, in the form the alignment report reads."""
+    table = demand.alignment_demand(_postings(store), by_province=True)
+    return [DemandRow(r["skill_uri"], int(r["count"]), r.get("province")) for r in table.to_pylist()]

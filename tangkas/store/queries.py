@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from tangkas.careers.transitions import DemandTable
 from tangkas.market.postings import POSTINGS
@@ -219,7 +220,8 @@ def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
         )
 
 
-_catalogs: dict[int, tuple[int, CourseCatalog]] = {}
+_catalogs: WeakKeyDictionary[Store, tuple[int, CourseCatalog]] = WeakKeyDictionary()
+"""Each open store's planning catalog with the course count it was read at."""
 
 
 def planning_catalog(store: Store | None) -> CourseCatalog:
@@ -250,10 +252,10 @@ def store_catalog(store: Store) -> CourseCatalog | None:
         count = int(store.backend.scalar("SELECT COUNT(*) FROM courses"))
         if not count:
             return None
-        cached = _catalogs.get(id(store))
+        cached = _catalogs.get(store)
         if cached and cached[0] == count:
             return cached[1]
         rows = store.backend.query(f"SELECT {COURSE_COLUMNS} FROM courses ORDER BY id")
     catalog = CourseCatalog(stored_course(r) for r in rows)
-    _catalogs[id(store)] = (count, catalog)
+    _catalogs[store] = (count, catalog)
     return catalog
