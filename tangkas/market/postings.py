@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
-from tangkas.rows.fields import Field, Spec
+from tangkas.rows.fields import Field, keyed
 
 DateKind = Literal["posted", "seen", "snapshot", ""]
 EDUCATION_LEVELS: tuple[str, ...] = ("sd", "smp", "sma", "d1", "d2", "d3", "d4", "s1", "profesi", "s2", "s3")
@@ -117,35 +117,30 @@ class Posting:
 
 MAX_MONTHLY_IDR = 1e12
 """Pay above a trillion rupiah a month is a typo, not a wage (and would overflow integer columns)."""
-POSTINGS = Spec(
+POSTINGS = keyed(
     "postings",
-    (
-        Field("source", required=True),
-        Field("external_id", required=True),
-        Field("title", required=True),
-        Field("text"),
-        Field("company"),
-        Field("province_code"),
-        Field("province"),
-        Field("city"),
-        Field("posted_date", "date"),
-        Field("salary_min", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
-        Field("salary_max", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
-        Field("education"),
-        Field("experience_years_min", "float", minimum=0, maximum=60),
-        Field("category"),
-        Field("url"),
-        Field("location"),
-        Field("place_kind"),
-        Field("country"),
-        Field("date_kind"),
-        Field("salary_status"),
-        Field("other_places", "int", minimum=0),
-        Field("skills"),
-        Field("occupation_uri"),
-        Field("isco", pattern=re.compile(r"^\d{4}$")),
-        Field("synthetic", "bool", default=False),
-    ),
+    Field("title", required=True),
+    Field("text"),
+    Field("company"),
+    Field("province_code"),
+    Field("province"),
+    Field("city"),
+    Field("posted_date", "date"),
+    Field("salary_min", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
+    Field("salary_max", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
+    Field("education"),
+    Field("experience_years_min", "float", minimum=0, maximum=60),
+    Field("category"),
+    Field("url"),
+    Field("location"),
+    Field("place_kind"),
+    Field("country"),
+    Field("date_kind"),
+    Field("salary_status"),
+    Field("other_places", "int", minimum=0),
+    Field("skills"),
+    Field("occupation_uri"),
+    Field("isco", pattern=re.compile(r"^\d{4}$")),
     uri_lists=("occupation_uri",),
 )
 """A vacancy as a row: every :class:`Posting` field (``skills``, the ad's own tags, joined by ``|``) and,

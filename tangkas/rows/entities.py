@@ -15,35 +15,28 @@ import re
 
 from tangkas.errors import TangkasError
 from tangkas.market.postings import POSTINGS
-from tangkas.rows.fields import Field, Spec
+from tangkas.rows.fields import Field, Spec, keyed
 from tangkas.training.catalog import COURSES
 
 NIK = re.compile(r"^\d{16}$")
 
 
-WORKERS = Spec(
+WORKERS = keyed(
     "workers",
-    (
-        Field("source", required=True),
-        Field("external_id", required=True),
-        Field("office_code", required=True),
-        Field("full_name", required=True, personal=True),
-        Field("nik", personal=True, pattern=NIK),
-        Field("phone", personal=True),
-        Field("gender", choices=frozenset({"F", "M", "X"})),
-        Field("birth_year", "int", minimum=1930, maximum=2015),
-        Field("province_code"),
-        Field("city"),
-        Field("occupations"),
-        Field("skills"),
-        Field(
-            "migrant_status", choices=frozenset({"none", "prospective", "current", "returned"}), personal=True
-        ),
-        Field("placement_country", personal=True),
-        Field("bpjs_ketenagakerjaan", "bool", personal=True),
-        Field("bpjs_kesehatan", "bool", personal=True),
-        Field("synthetic", "bool", default=False),
-    ),
+    Field("office_code", required=True),
+    Field("full_name", required=True, personal=True),
+    Field("nik", personal=True, pattern=NIK),
+    Field("phone", personal=True),
+    Field("gender", choices=frozenset({"F", "M", "X"})),
+    Field("birth_year", "int", minimum=1930, maximum=2015),
+    Field("province_code"),
+    Field("city"),
+    Field("occupations"),
+    Field("skills"),
+    Field("migrant_status", choices=frozenset({"none", "prospective", "current", "returned"}), personal=True),
+    Field("placement_country", personal=True),
+    Field("bpjs_ketenagakerjaan", "bool", personal=True),
+    Field("bpjs_kesehatan", "bool", personal=True),
     uri_lists=("occupations", "skills"),
 )
 """A registered worker; the personal fields are readable only by their office's counsellors."""

@@ -100,6 +100,16 @@ class Spec:
         return next(f for f in self.fields if f.name == name)
 
 
+def keyed(
+    kind: str, *fields: Field, uri_lists: tuple[str, ...] = (), row_check: RowCheck | None = None
+) -> Spec:
+    """An entity identified by ``(source, external_id)`` and marked ``synthetic`` or not, as every
+    importable entity is: those three fields around ``fields``."""
+    key = (Field("source", required=True), Field("external_id", required=True))
+    synthetic = Field("synthetic", "bool", default=False)
+    return Spec(kind, (*key, *fields, synthetic), uri_lists=uri_lists, row_check=row_check)
+
+
 def parse_text(value: Any) -> str:
     return str(value).strip()
 

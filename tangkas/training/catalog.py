@@ -33,7 +33,7 @@ import pyarrow as pa
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.models import Lang
 from tangkas.provinces import province as find_province
-from tangkas.rows.fields import NO, YES, Field, Spec
+from tangkas.rows.fields import NO, YES, Field, Spec, keyed
 from tangkas.rows.read import read_batches
 from tangkas.rows.report import CatalogCode, RowError, RowReport, RowsRejectedError
 from tangkas.rows.write import write_table
@@ -495,29 +495,24 @@ def validate_courses(
     return values, errors, bad
 
 
-COURSES = Spec(
+COURSES = keyed(
     "courses",
-    (
-        Field("source", required=True),
-        Field("external_id", required=True),
-        Field("provider"),
-        Field("provider_id"),
-        Field("provider_kind"),
-        Field("title_id"),
-        Field("title_en"),
-        Field("skills"),
-        Field("hours", "float"),
-        Field("cost_idr", "float"),
-        Field("mode"),
-        Field("province_code"),
-        Field("city"),
-        Field("start_date", "date"),
-        Field("certification"),
-        Field("capacity", "int"),
-        Field("prakerja", "bool", default=False),
-        Field("level"),
-        Field("synthetic", "bool", default=False),
-    ),
+    Field("provider"),
+    Field("provider_id"),
+    Field("provider_kind"),
+    Field("title_id"),
+    Field("title_en"),
+    Field("skills"),
+    Field("hours", "float"),
+    Field("cost_idr", "float"),
+    Field("mode"),
+    Field("province_code"),
+    Field("city"),
+    Field("start_date", "date"),
+    Field("certification"),
+    Field("capacity", "int"),
+    Field("prakerja", "bool", default=False),
+    Field("level"),
     uri_lists=("skills",),
     row_check=validate_courses,
 )
