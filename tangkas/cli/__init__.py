@@ -6,13 +6,32 @@ import sys
 
 from tangkas.cli import catalog, demo, indicators, market, serve, store, taxonomy, text, transitions  # noqa: F401  (registers commands)
 from tangkas.cli.app import app, errors
+from tangkas.cli.rows import print_rejected
 from tangkas.errors import TangkasError
+from tangkas.models import Lang
+from tangkas.rows.report import RowsRejectedError
+
+
+def _argv_lang(argv: list[str]) -> Lang:
+    """The ``--lang`` of a command line, for messages printed after the command has ended.
+
+    >>> _argv_lang(["tangkas", "align", "--lang", "en"]), _argv_lang(["tangkas", "--lang=id"])
+    ('en', 'id')
+    """
+    words = argv[1:]
+    given = [b for a, b in zip(words, [*words[1:], ""], strict=True) if a == "--lang"]
+    given += [a.removeprefix("--lang=") for a in words if a.startswith("--lang=")]
+    return "en" if given and given[-1] == "en" else "id"
 
 
 def main() -> None:
-    """Run the CLI; a library error for bad input becomes one line and exit code 2."""
+    """Run the CLI; a library error for bad input becomes one line (rejected rows, one line each) and
+    exit code 2."""
     try:
         app()
+    except RowsRejectedError as rejected:
+        print_rejected(rejected.report, _argv_lang(sys.argv), errors)
+        sys.exit(2)
     except TangkasError as error:
         errors.print(f"galat: {error}", markup=False)
         sys.exit(2)

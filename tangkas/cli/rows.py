@@ -14,6 +14,10 @@ MESSAGES = {
         "en": "{inserted} new rows, {duplicates} already present, {rejected} rejected, of {rows} rows.",
     },
     "row_error": {"id": "  baris {row}, kolom {field}: {what}", "en": "  row {row}, field {field}: {what}"},
+    "rejected": {
+        "id": "galat: {path} ditolak utuh, {count} galat; tidak ada yang diimpor:",
+        "en": "error: {path} rejected whole, {count} errors; nothing was imported:",
+    },
 }
 ERROR_CODES = {
     "required": {"id": "wajib diisi", "en": "required"},
@@ -44,6 +48,14 @@ def error_line(error: RowError, lang: Lang) -> str:
 def print_errors(report: RowReport, lang: Lang, console: Console, *, limit: int = SHOWN_ERRORS) -> None:
     for error in report.errors[:limit]:
         console.print(error_line(error, lang), markup=False)
+
+
+def print_rejected(report: RowReport, lang: Lang, console: Console) -> None:
+    """A file rejected whole: what and why, row by row."""
+    console.print(
+        translate(MESSAGES, "rejected", lang, path=report.path, count=report.error_count), markup=False
+    )
+    print_errors(report, lang, console)
 
 
 def print_counts(report: RowReport, lang: Lang, console: Console) -> None:

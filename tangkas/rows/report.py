@@ -85,5 +85,9 @@ class RowsRejectedError(TangkasError):
     """Rows had errors and were rejected whole (nothing was written); ``report`` lists them."""
 
     def __init__(self, report: RowReport) -> None:
-        super().__init__(f"{report.error_count} row errors in {report.path}; nothing was imported")
+        first = "; ".join(f"row {e.row} {e.field}: {e.code}" for e in report.errors[:5])
+        more = " ..." if report.error_count > 5 else ""
+        super().__init__(
+            f"{report.error_count} row errors in {report.path}; nothing was imported ({first}{more})"
+        )
         self.report = report

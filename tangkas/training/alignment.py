@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tangkas.errors import TangkasError, UnknownConceptError
+from tangkas.errors import UnknownConceptError
 from tangkas.models import Lang
 from tangkas.provinces import Province
 from tangkas.provinces import province as find_province
+from tangkas.rows.read import read_batches
+from tangkas.rows.report import RowError, RowReport, RowsRejectedError
 from tangkas.training.catalog import Course, CourseCatalog
 
 DEFAULT_SEATS = 20
@@ -88,29 +90,42 @@ class AlignmentReport:
 
 
 def read_demand_csv(path: Path, *, skill_uris: Collection[str] | None = None) -> list[DemandRow]:
-    """Read ``skill_uri,count[,province]``; any bad row raises :class:`TangkasError` listing all of them."""
+    """Read ``skill_uri,count[,province]`` rows (CSV, JSON or Parquet, through the one row reader); any
+    bad row raises :class:`~tangkas.rows.report.RowsRejectedError` listing all of them."""
     rows: list[DemandRow] = []
-    problems: list[str] = []
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        for n, record in enumerate(csv.DictReader(handle), start=1):
-            uri = (record.get("skill_uri") or "").strip()
-            raw_count = (record.get("count") or "").strip()
-            raw_province = (record.get("province") or "").strip()
-            if not uri or (skill_uris is not None and uri not in skill_uris):
-                problems.append(f"row {n}: unknown skill_uri {uri!r}")
-            if not raw_count.isdigit():
-                problems.append(f"row {n}: count must be a whole number >= 0, got {raw_count!r}")
-            code = None
-            if raw_province:
-                try:
-                    code = find_province(raw_province).code
-                except UnknownConceptError:
-                    problems.append(f"row {n}: unknown province {raw_province!r}")
-            if not problems:
-                rows.append(DemandRow(uri, int(raw_count), code))
-    if problems:
-        raise TangkasError(f"{path}: " + "; ".join(problems[:20]) + (" ..." if len(problems) > 20 else ""))
+    report = RowReport("demand", str(path))
+    for batch in read_batches(path, text=True):
+        for n, record, why in batch.records():
+            report.rows += 1
+            if record is None:
+                report.add_errors([RowError(n, "-", "row", why)])
+                continue
+            row, errors = _demand_row(record, n, skill_uris)
+            report.add_errors(errors)
+            if row is not None:
+                rows.append(row)
+    if not report.ok:
+        raise RowsRejectedError(report)
     return rows
+
+
+def _demand_row(
+    record: dict[str, str], n: int, skill_uris: Collection[str] | None
+) -> tuple[DemandRow | None, list[RowError]]:
+    uri, raw_count = record.get("skill_uri", "").strip(), record.get("count", "").strip()
+    raw_province = record.get("province", "").strip()
+    errors: list[RowError] = []
+    if not uri or (skill_uris is not None and uri not in skill_uris):
+        errors.append(RowError(n, "skill_uri", "unknown_skill", uri[:80]))
+    if not raw_count.isdigit():
+        errors.append(RowError(n, "count", "invalid", raw_count[:40]))
+    code = None
+    if raw_province:
+        try:
+            code = find_province(raw_province).code
+        except UnknownConceptError:
+            errors.append(RowError(n, "province", "unknown_province", raw_province[:40]))
+    return (None if errors else DemandRow(uri, int(raw_count), code)), errors
 
 
 def _demand(rows: Iterable[DemandRow], code: str | None) -> Counter[str]:
