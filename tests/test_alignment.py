@@ -18,7 +18,8 @@ from tangkas.training.alignment import (
     read_demand_csv,
     write_alignment_csv,
 )
-from tangkas.training.catalog import Course, CourseCatalog, Provider, write_catalog
+from tangkas.training.catalog import Course, CourseCatalog, Provider
+from tangkas.training.course_rows import write_catalog
 
 BLK = Provider("blk", "BLK Uji", "BLK")
 WEB = Provider("web", "Platform Uji", "online")

@@ -16,8 +16,8 @@ from tangkas.errors import UnknownConceptError
 from tangkas.provinces import PROVINCES, province
 from tangkas.rows.report import RowsRejectedError
 from tangkas.taxonomy import Taxonomy
-from tangkas.training.catalog import (
-    CourseCatalog,
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.course_rows import (
     course_row,
     import_catalog,
     read_catalog,

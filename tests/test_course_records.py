@@ -18,7 +18,8 @@ from tangkas.services.imports import import_file
 from tangkas.store import Store
 from tangkas.store.queries import list_courses, store_catalog
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training.catalog import Course, read_records, validate_records, write_catalog
+from tangkas.training.catalog import Course
+from tangkas.training.course_rows import read_records, validate_records, write_catalog
 from tangkas.training.demo_catalog import generate_demo_catalog
 
 TAX = load_taxonomy()

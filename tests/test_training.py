@@ -15,7 +15,8 @@ from tangkas.careers.transitions import skill_gap as transitions_gap
 from tangkas.cli.app import app
 from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy
-from tangkas.training.catalog import Course, CourseCatalog, Provider, write_catalog
+from tangkas.training.catalog import Course, CourseCatalog, Provider
+from tangkas.training.course_rows import write_catalog
 from tangkas.training.plans import (
     HOUR_VALUE_IDR,
     NeededSkill,

@@ -30,13 +30,8 @@ from tangkas.training.alignment import (
     read_demand_csv,
     write_alignment_csv,
 )
-from tangkas.training.catalog import (
-    CatalogReport,
-    CourseCatalog,
-    default_catalog_path,
-    import_catalog,
-    write_catalog,
-)
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.course_rows import CatalogReport, default_catalog_path, import_catalog, write_catalog
 from tangkas.training.demo_catalog import generate_demo_catalog
 from tangkas.training.plans import PRAKERJA_CREDIT_IDR, TrainingPlan
 

@@ -16,7 +16,7 @@ import re
 from tangkas.errors import TangkasError
 from tangkas.market.postings import POSTINGS
 from tangkas.rows.fields import Field, Spec, keyed
-from tangkas.training.catalog import COURSES
+from tangkas.training.course_rows import COURSES
 
 NIK = re.compile(r"^\d{16}$")
 

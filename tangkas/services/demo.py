@@ -18,7 +18,8 @@ from tangkas.services.imports import import_rows
 from tangkas.store import Store
 from tangkas.store.coding import save_known_codings
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training.catalog import CourseCatalog, course_row
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.course_rows import course_row
 from tangkas.training.demo_catalog import generate_demo_catalog
 
 SEED = 20261128

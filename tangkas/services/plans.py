@@ -23,7 +23,8 @@ from tangkas.models import Occupation
 from tangkas.store import Store, StoreError, open_store, store_exists
 from tangkas.store.queries import Page, list_courses, planning_catalog
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training.catalog import CourseCatalog, read_catalog
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.course_rows import read_catalog
 from tangkas.training.plans import (
     PRAKERJA_CREDIT_IDR,
     PlanStep,

@@ -14,7 +14,8 @@ from tangkas.careers.transitions import DemandTable
 from tangkas.market.postings import POSTINGS
 from tangkas.rows.entities import WORKERS
 from tangkas.store import Store
-from tangkas.training.catalog import COURSES, CourseCatalog, default_catalog_path, read_catalog, stored_course
+from tangkas.training.catalog import CourseCatalog
+from tangkas.training.course_rows import COURSES, default_catalog_path, read_catalog, stored_course
 
 POSTING_COLUMNS = ", ".join(("id", *(name for name in POSTINGS.names if name != "text")))
 """What a list of postings shows: every field but the ad's text."""
