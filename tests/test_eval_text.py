@@ -9,8 +9,10 @@ from typer.testing import CliRunner
 
 from tangkas.cli import app
 from tangkas.evaluation import gold_ranks, r_precision, ranking_metrics
+from tangkas.evaluation.baselines import SKILL_METHODS, method_skill_scores, method_title_scores
 from tangkas.evaluation.skills import evaluate_skills, load_queries
 from tangkas.evaluation.titles import evaluate_titles, load_titles
+from tangkas.taxonomy import Taxonomy
 
 DATA = Path(__file__).parent / "data"
 runner = CliRunner()
@@ -24,6 +26,17 @@ def test_eval_r_precision_caps_at_k() -> None:
     assert r_precision([list(range(1, 13))], 10) == 1.0
     assert r_precision([[1, 20]], 5) == 0.5
     assert ranking_metrics([]) == {"mrr": 0.0, "recall@1": 0.0, "recall@5": 0.0, "recall@10": 0.0}
+
+
+def test_eval_every_title_method_scores_every_occupation(tax: Taxonomy) -> None:
+    for method in ("tangkas", "tfidf", "e5-preferred", "e5-labels"):
+        scores = method_title_scores(["driver"], method)  # type: ignore[arg-type]
+        assert scores.shape == (1, len(tax.occupations))
+
+
+def test_eval_every_skill_method_scores_every_skill(tax: Taxonomy) -> None:
+    for method in SKILL_METHODS:
+        assert method_skill_scores(["operate a forklift"], method).shape == (1, len(tax.skills))
 
 
 def test_eval_titles_drops_uris_outside_esco() -> None:

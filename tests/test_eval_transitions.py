@@ -8,6 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tangkas.cli import app
+from tangkas.errors import TangkasError
+from tangkas.evaluation.baselines import TRANSITION_METHODS, method_matrix
 from tangkas.evaluation.transitions import evaluate_transitions, read_related, score_protocol, soc_occupations
 from tangkas.taxonomy import Taxonomy
 
@@ -60,6 +62,12 @@ def test_eval_transitions_cli_prints_one_json_object_last() -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["method"] == "skills" and report["n"] == 3
+
+
+def test_eval_transitions_unknown_method_is_a_typed_error() -> None:
+    with pytest.raises(TangkasError, match="unknown similarity method"):
+        method_matrix("astrology")
+    assert TRANSITION_METHODS[0] == "combined"
 
 
 def test_eval_transitions_cli_rejects_an_unknown_method() -> None:

@@ -94,3 +94,11 @@ def test_package_web_leaves_sql_and_locking_to_the_store() -> None:
 def test_package_never_reads_shared_folder() -> None:
     for path in PACKAGE.rglob("*.py"):
         assert "../shared" not in path.read_text(), path
+
+
+def test_package_product_never_imports_evaluation() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE)
+        if relative.parts[0] in {"evaluation", "cli"}:
+            continue
+        assert not any(name.startswith("tangkas.evaluation") for name in _imports(path)), relative

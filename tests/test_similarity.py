@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from tangkas.careers.similarity import (
-    METHODS,
     SIGNALS,
     cache_dir,
     similarity_matrix,
@@ -14,7 +13,6 @@ from tangkas.careers.similarity import (
     skill_specificity,
     sparse_max,
 )
-from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy
 
 
@@ -51,12 +49,12 @@ def test_similarity_is_directional_nurse_to_assistant_is_easier(tax: Taxonomy) -
     matrix = similarity_matrix()
     nurse, assistant = _row(tax, "2221.2"), _row(tax, "5321.1")
     assert matrix[nurse, assistant] > matrix[assistant, nurse]
-    skills = similarity_matrix("skills")
+    skills = similarity_model().occupation_components(["skills"])["skills"]
     assert skills[nurse, assistant] > skills[assistant, nurse]
 
 
 def test_similarity_job_zone_penalises_only_a_rise_in_preparation(tax: Taxonomy) -> None:
-    jump = similarity_matrix("jobzone")
+    jump = similarity_model().occupation_components(["jobzone"])["jobzone"]
     assert jump.max() == 0.0
     zones = similarity_model().job_zone_
     low, high = int(np.argmin(zones)), int(np.argmax(zones))
@@ -71,12 +69,6 @@ def test_similarity_combined_matrix_is_a_percentile_with_garment_neighbours(tax:
     tailor = _row(tax, "7531.5")
     top = [tax.occupations[i].isco for i in np.argsort(-matrix[tailor])[:10]]
     assert sum(code.startswith("753") or code.startswith("815") for code in top) >= 7
-
-
-def test_similarity_unknown_method_is_a_typed_error() -> None:
-    with pytest.raises(TangkasError, match="unknown similarity method"):
-        similarity_matrix("astrology")
-    assert METHODS[0] == "combined"
 
 
 def test_similarity_sparse_max_keeps_the_largest_duplicate() -> None:

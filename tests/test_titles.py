@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tangkas.reading.titles import clean_title, code_description, code_title, score_titles
+from tangkas.reading.titles import clean_title, code_description, code_title
 from tangkas.taxonomy import Taxonomy
 
 
@@ -41,12 +41,6 @@ def test_titles_clean_title_removes_noise() -> None:
 def test_titles_empty_title_gives_nothing() -> None:
     assert code_title("") == []
     assert code_title("!!!") == []
-
-
-def test_titles_every_method_scores_every_occupation(tax: Taxonomy) -> None:
-    for method in ("tangkas", "tfidf", "e5-preferred", "e5-labels"):
-        scores = score_titles(["driver"], method)  # type: ignore[arg-type]
-        assert scores.shape == (1, len(tax.occupations))
 
 
 def test_titles_onet_alternate_titles_reach_esco_through_the_crosswalk() -> None:

@@ -48,14 +48,10 @@ import numpy as np
 import pyarrow.parquet as pq
 from scipy import sparse
 
-from tangkas.errors import TangkasError
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 Signal = Literal["skills", "semantic", "knowledge", "isco", "onet", "interests", "jobzone"]
 SIGNALS: tuple[Signal, ...] = ("skills", "semantic", "knowledge", "isco", "onet", "interests", "jobzone")
-# Simple symmetric baselines, measured through the same evaluation code (not used by the product).
-BASELINES: tuple[str, ...] = ("jaccard", "idf_cosine", "label_e5")
-METHODS: tuple[str, ...] = ("combined", *SIGNALS, *BASELINES)
 OPTIONAL_WEIGHT = 0.5
 # How much of an optional skill of a past occupation a worker is assumed to have, when scoring.
 OPTIONAL_PROFICIENCY = 0.5
@@ -475,40 +471,11 @@ def _save(path: Path, **arrays: np.ndarray) -> None:
         pass  # a read-only home still works, just without the cache
 
 
-def similarity_matrix(method: str = "combined") -> np.ndarray:
-    """(n x n) source-by-target similarity over all ESCO occupations, by ``method``.
+def similarity_matrix() -> np.ndarray:
+    """(n x n) source-by-target viability over all ESCO occupations: what recommendations rank by (0..1).
 
-    ``combined`` is the viability score recommendations rank by (percentile 0..1);
-    a signal name gives that signal alone (raw values; diagonal included).
-
-    >>> m = similarity_matrix("isco")
-    >>> m.shape == (3007, 3007), float(m[0, 0])
-    (True, 1.0)
+    >>> m = similarity_matrix()
+    >>> m.shape == (3007, 3007), bool(m.min() >= 0.0 and m.max() <= 1.0)
+    (True, True)
     """
-    if method not in METHODS:
-        raise TangkasError(f"unknown similarity method {method!r}: choose from {', '.join(METHODS)}")
-    model = similarity_model()
-    if method == "combined":
-        return _calibrated_matrix(model)
-    if method in BASELINES:
-        return baseline_matrix(method, model)
-    return model.occupation_components([cast(Signal, method)])[cast(Signal, method)]
-
-
-def baseline_matrix(method: str, model: SimilarityModel) -> np.ndarray:
-    """A baseline: Jaccard of essential skills, cosine of IDF-weighted skills, or e5 label cosine."""
-    tax = model.tax
-    if method == "jaccard":
-        essential = sparse.csr_matrix(tax.essential > 0, dtype=np.float32)
-        shared = (essential @ essential.T).toarray()
-        sizes = np.asarray(essential.sum(axis=1)).ravel()
-        return np.asarray(shared / np.maximum(sizes[:, None] + sizes[None, :] - shared, 1), dtype=np.float32)
-    if method == "idf_cosine":
-        weights = model.requirements_
-        norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-        unit = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weights
-        return np.asarray((unit @ unit.T).toarray(), dtype=np.float32)
-    from tangkas.reading.embeddings import occupation_embeddings
-
-    vectors = occupation_embeddings()
-    return np.asarray(vectors @ vectors.T, dtype=np.float32)
+    return _calibrated_matrix(similarity_model())

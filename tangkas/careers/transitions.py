@@ -154,14 +154,6 @@ def _occupation_rows(tax: Taxonomy, identifiers: Iterable[str]) -> list[int]:
     return [tax.occupation_index[tax.occupation(i).uri] for i in identifiers]
 
 
-def profile_proficiency(
-    profiles: Sequence[Profile], model: SimilarityModel | None = None
-) -> sparse.csr_matrix:
-    """(n_profiles x n_skills) credit per skill: past occupations' skills and extra skills (full credit)."""
-    model = model or similarity_model()
-    return _profile_matrices(profiles, model)[0]
-
-
 def _profile_matrices(
     profiles: Sequence[Profile], model: SimilarityModel
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[int]]]:

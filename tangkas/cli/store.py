@@ -1,14 +1,17 @@
-"""CLI commands over the store: db init/migrate/status, import, keys create."""
+"""CLI commands over the store: db init/migrate/status, import, keys create/list/revoke."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
 from tangkas.cli.rows import print_counts, print_errors
@@ -20,7 +23,7 @@ from tangkas.services.coding import code_stored_postings
 from tangkas.services.imports import import_file, import_postings
 from tangkas.store import Store, open_store
 from tangkas.store.coding import coding_status
-from tangkas.store.keys import ROLES, create_key
+from tangkas.store.keys import KEY_CACHE_SECONDS, ROLES, UnknownKeyError, create_key, list_keys, revoke_key
 
 MESSAGES = {
     "migrated": {
@@ -186,6 +189,68 @@ def keys_create(
         key = create_key(store, role, office_code=office, provider=provider, label=label)
     console.print(_t("key_created", language, role=role))
     console.print(key.secret, markup=False, soft_wrap=True)
+
+
+KEY_MESSAGES = {
+    "columns": {
+        "id": "Awalan|Peran|Kantor|Lembaga|Label|Dibuat|Dicabut",
+        "en": "Prefix|Role|Office|Provider|Label|Created|Revoked",
+    },
+    "no_keys": {"id": "Belum ada kunci API.", "en": "No API keys yet."},
+    "revoked": {
+        "id": "Kunci API {prefix} dicabut sejak {when} UTC.",
+        "en": "API key {prefix} revoked since {when} UTC.",
+    },
+    "unknown": {
+        "id": "tidak ada kunci API dengan awalan {prefix!r}",
+        "en": "no API key with prefix {prefix!r}",
+    },
+}
+
+
+def _when(moment: datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
+    return moment.strftime(form) if moment else ""
+
+
+@keys_app.command("list")
+def keys_list(db: DbOption = None, lang: LangOption = "id", as_json: JsonOption = False) -> None:
+    """Daftar kunci API: awalan, peran, kantor, lembaga, label, tanggal dibuat dan dicabut; tanpa hash."""
+    language = parse_lang(lang)
+    with open_store(db) as store:
+        store.require_latest()
+        keys = list_keys(store)
+    if as_json:
+        console.print_json(json.dumps([asdict(k) for k in keys], default=datetime.isoformat))
+        return
+    if not keys:
+        console.print(translate(KEY_MESSAGES, "no_keys", language))
+        return
+    table = Table(*translate(KEY_MESSAGES, "columns", language).split("|"))
+    for k in keys:
+        dates = [_when(k.created_at, "%Y-%m-%d"), _when(k.revoked_at, "%Y-%m-%d")]
+        table.add_row(*(v or "" for v in (k.prefix, k.role, k.office_code, k.provider, k.label)), *dates)
+    console.print(table)
+
+
+@keys_app.command(
+    "revoke",
+    help="Cabut kunci API menurut awalannya (tk_<awalan>_...): proses ini langsung menolaknya, server lain "
+    f"yang sedang berjalan paling lambat {KEY_CACHE_SECONDS:.0f} detik kemudian (cache kunci).",
+)
+def keys_revoke(
+    prefix: Annotated[str, typer.Argument(help="Awalan kunci, lihat 'tangkas keys list'.")],
+    db: DbOption = None,
+    lang: LangOption = "id",
+) -> None:
+    language = parse_lang(lang)
+    wanted = prefix.split("_")[1] if prefix.startswith("tk_") else prefix  # a whole key works too
+    with open_store(db) as store:
+        store.require_latest()
+        try:
+            key = revoke_key(store, wanted)
+        except UnknownKeyError:
+            fail(translate(KEY_MESSAGES, "unknown", language, prefix=wanted))
+    console.print(translate(KEY_MESSAGES, "revoked", language, prefix=key.prefix, when=_when(key.revoked_at)))
 
 
 @import_app.command("code")

@@ -123,8 +123,8 @@ def eval_titles_command(
     ] = "tangkas",
 ) -> None:
     """Evaluasi pengkodean judul pekerjaan (MRR, recall@1/5/10)."""
+    from tangkas.evaluation.baselines import TITLE_METHODS
     from tangkas.evaluation.titles import evaluate_titles
-    from tangkas.reading.titles import TITLE_METHODS
 
     chosen = next((m for m in TITLE_METHODS if m == method), None)
     if chosen is None:
@@ -143,8 +143,8 @@ def eval_skills_command(
     ] = "tangkas",
 ) -> None:
     """Evaluasi pengenalan keterampilan (RP@5, RP@10, MRR)."""
+    from tangkas.evaluation.baselines import SKILL_METHODS
     from tangkas.evaluation.skills import evaluate_skills
-    from tangkas.reading.extract import SKILL_METHODS
 
     chosen = next((m for m in SKILL_METHODS if m == method), None)
     if chosen is None:

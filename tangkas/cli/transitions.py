@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from tangkas.careers.similarity import METHODS
 from tangkas.careers.transitions import Recommendation
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
 from tangkas.errors import UnknownConceptError
+from tangkas.evaluation.baselines import TRANSITION_METHODS
 from tangkas.i18n import translate
 from tangkas.models import Lang, Occupation
 from tangkas.search import resolve_occupation, resolve_skill
@@ -114,7 +114,8 @@ def _print_table(source: Occupation, recs: list[Recommendation], lang: Lang) -> 
 
 
 MethodOption = Annotated[
-    str, typer.Option("--method", help=f"Skor yang diuji: {', '.join(METHODS)} (bawaan: combined).")
+    str,
+    typer.Option("--method", help=f"Skor yang diuji: {', '.join(TRANSITION_METHODS)} (bawaan: combined)."),
 ]
 
 
@@ -123,8 +124,8 @@ def eval_transitions(path: Path, method: MethodOption = "combined") -> None:
     """Protokol transisi jabatan (O*NET Related Occupations); satu objek JSON di baris terakhir."""
     from tangkas.evaluation.transitions import evaluate_transitions
 
-    if method not in METHODS:
-        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(METHODS)})")
+    if method not in TRANSITION_METHODS:
+        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TRANSITION_METHODS)})")
     if not path.exists():
         fail(f"berkas tidak ada: {path}")
 

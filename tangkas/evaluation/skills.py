@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tangkas.evaluation import gold_ranks, r_precision, ranking_metrics
-from tangkas.reading.extract import SkillMethod, score_skills
+from tangkas.evaluation.baselines import SkillMethod, method_skill_scores
 from tangkas.taxonomy import load_taxonomy
 
 IGNORED_LABELS = frozenset({"LABEL NOT PRESENT", "UNDERSPECIFIED"})
@@ -58,7 +58,7 @@ def evaluate_skills(
     ranks: list[list[int]] = []
     for start in range(0, len(queries), BATCH):
         batch = queries[start : start + BATCH]
-        scores = score_skills([q for q, _ in batch], method, sentences=sentences)
+        scores = method_skill_scores([q for q, _ in batch], method, sentences=sentences)
         ranks += gold_ranks(scores, [g for _, g in batch])
         if progress:
             progress(start + len(batch), len(queries))

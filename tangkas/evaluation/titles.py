@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tangkas.evaluation import gold_ranks, ranking_metrics
-from tangkas.reading.titles import TitleMethod, score_titles
+from tangkas.evaluation.baselines import TitleMethod, method_title_scores
 from tangkas.taxonomy import load_taxonomy
 
 BATCH = 256
@@ -50,7 +50,7 @@ def evaluate_titles(
     ranks: list[list[int]] = []
     for start in range(0, len(titles), BATCH):
         batch = titles[start : start + BATCH]
-        ranks += gold_ranks(score_titles(batch, method), [[g] for g in gold[start : start + BATCH]])
+        ranks += gold_ranks(method_title_scores(batch, method), [[g] for g in gold[start : start + BATCH]])
         if progress:
             progress(start + len(batch), len(titles))
     return {

@@ -101,9 +101,9 @@ def evaluate_transitions(
     path: Path | str, *, method: str = "combined", progress: Progress | None = None
 ) -> dict[str, Any]:
     """Run the protocol on ``path`` with a similarity ``method``; ``combined`` is what recommend ranks by."""
-    from tangkas.careers.similarity import similarity_matrix
+    from tangkas.evaluation.baselines import method_matrix
 
     tax = load_taxonomy()
-    scores = similarity_matrix(method)
+    scores = method_matrix(method)
     report = score_protocol(read_related(path), soc_occupations(tax), scores, progress=progress)
     return {"task": "transitions", "method": method, **report}

@@ -41,9 +41,7 @@ if TYPE_CHECKING:
     from tangkas.reading.embeddings import OwnerLabels
 
 Method = Literal["esco-label", "id-vocab", "semantic"]
-SkillMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels", "minilm-labels"]
-SKILL_METHODS: tuple[SkillMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels", "minilm-labels")
-# Weights of the ``tangkas`` skill ranking, tuned on the Decorte TECH/HOUSE dev files.
+# Weights of the skill ranking, tuned on the Decorte TECH/HOUSE dev files.
 PHRASE_BONUS = 0.2
 CHUNK_WEIGHT = 0.5
 PREFERRED_WEIGHT = 0.3
@@ -188,7 +186,7 @@ def phrase_matches(text: str) -> list[SkillMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarray:
+def skill_scores(texts: Sequence[str]) -> np.ndarray:
     """(len(texts), n_skills) e5 similarity of each text to each skill: the max over its shipped labels.
 
     >>> from tangkas.taxonomy import load_taxonomy
@@ -196,13 +194,9 @@ def skill_scores(texts: Sequence[str], *, alternatives: bool = True) -> np.ndarr
     >>> load_taxonomy().skills[int(scores[0].argmax())].label_en
     'operate forklift'
     """
-    from tangkas.reading.embeddings import all_labels, best_label_scores, embed, skill_embeddings
+    from tangkas.reading.embeddings import all_labels, best_label_scores, embed
 
-    queries = embed(list(texts))
-    if alternatives:
-        return best_label_scores(queries, all_labels("skills"))
-    scores: np.ndarray = queries @ skill_embeddings().T
-    return scores
+    return best_label_scores(embed(list(texts)), all_labels("skills"))
 
 
 def _best_and_preferred(queries: np.ndarray, labels: OwnerLabels) -> tuple[np.ndarray, np.ndarray]:
@@ -247,6 +241,11 @@ def _tfidf_skills() -> CharTfidf:
     return CharTfidf().fit([s.label_en for s in load_taxonomy().skills])
 
 
+def tfidf_skill_scores(texts: Sequence[str]) -> np.ndarray:
+    """(len(texts), n_skills) character n-gram TF-IDF similarity of each text to each preferred label."""
+    return _tfidf_skills().similarity(texts)
+
+
 def chunks(text: str) -> list[str]:
     """Pieces of a sentence split at punctuation and conjunctions (candidate skill phrases).
 
@@ -256,22 +255,12 @@ def chunks(text: str) -> list[str]:
     return [piece.strip() for piece in _CHUNK_SPLIT.split(text) if piece and piece.strip()]
 
 
-def score_skills(
-    queries: Sequence[str], method: SkillMethod = "tangkas", *, sentences: bool = False
-) -> np.ndarray:
+def score_skills(queries: Sequence[str], *, sentences: bool = False) -> np.ndarray:
     """(len(queries), n_skills) scores of every ESCO skill for each query (a span, or a whole sentence).
 
-    ``tangkas`` adds the English model's label scores (for English-looking text) and
-    phrase-stage matches to the e5 label scores and, for sentences, scores the sentence's chunks as
-    well; the other methods are the baselines of issue 4, and ``minilm-labels`` the English model
-    alone (its best label).
+    Adds the English model's label scores (for English-looking text), character n-grams, a prior and
+    phrase-stage matches to the e5 label scores and, for sentences, scores the sentence's chunks as well.
     """
-    if method == "tfidf":
-        return _tfidf_skills().similarity(queries)
-    if method in ("e5-preferred", "e5-labels"):
-        return skill_scores(queries, alternatives=method == "e5-labels")
-    if method == "minilm-labels":
-        return english_skill_scores(queries)
     from tangkas.reading.embeddings import all_labels, embed, english_labels
     from tangkas.reading.minilm import embed_english
 
@@ -286,7 +275,7 @@ def score_skills(
         if sentences:
             _mix_chunks(texts, best, english_skill_scores)
         scores[english] += ENGLISH_WEIGHT * (best + PREFERRED_WEIGHT * preferred)
-    scores += TFIDF_WEIGHT * _tfidf_skills().similarity(queries)
+    scores += TFIDF_WEIGHT * tfidf_skill_scores(queries)
     scores += PRIOR_WEIGHT * _skill_prior()[None, :]
     tax = load_taxonomy()
     for i, query in enumerate(queries):

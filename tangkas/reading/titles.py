@@ -9,14 +9,13 @@ a weighted sum of:
 - ``centroid``: e5 similarity to the mean of all the occupation's labels (rewards occupations many
   of whose labels fit the title, not just one);
 - ``kbji``: e5 similarity to the KBJI 2014 Indonesian titles of its ISCO unit group;
-- ``chars``: character n-gram TF-IDF to its best label (typos, word forms; weight 0 after tuning);
 - ``onet``: the cleaned title is an O*NET 29.2 title or alternate title of an O*NET occupation that
   the official crosswalk links to the ESCO occupation;
 - ``demand``: log1p of how many real job ads of the development feeds code to the occupation (built offline by
   ``scripts/build_title_prior.py``; breaks near-ties towards occupations that are advertised).
 
-Methods ``tfidf``, ``e5-preferred`` and ``e5-labels`` are the simple baselines of issue 4, kept
-so that the evaluation runs them through the same code.
+Character n-gram TF-IDF to the best label (for typos and word forms) was tuned to weight 0; it is
+the ``tfidf`` baseline of ``tangkas.evaluation.baselines``.
 
 >>> [m.occupation.isco for m in code_title("URGENT!! Sopir Pribadi", limit=3)][:1]
 ['8322']
@@ -28,7 +27,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -37,17 +35,13 @@ from tangkas.models import Occupation
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 from tangkas.text.lang import en, id
 from tangkas.text.normalize import normalize
-from tangkas.text.tfidf import CharTfidf
 
-TitleMethod = Literal["tangkas", "tfidf", "e5-preferred", "e5-labels"]
-TITLE_METHODS: tuple[TitleMethod, ...] = ("tangkas", "tfidf", "e5-preferred", "e5-labels")
 TITLE_CACHE_SIZE = 65_536
 WEIGHTS = {
     "e5": 1.0,
     "preferred": 0.3,
     "centroid": 1.0,
     "kbji": 0.2,
-    "chars": 0.0,
     "onet": 0.03,
     "demand": 0.005,
 }
@@ -116,19 +110,6 @@ def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
     return kbji.vectors, member
 
 
-@cache
-def _char_index() -> CharTfidf:
-    from tangkas.reading.embeddings import all_labels
-
-    return CharTfidf().fit([normalize(t) for t in all_labels("occupations").texts])
-
-
-def _chars(titles: Sequence[str]) -> np.ndarray:
-    from tangkas.reading.embeddings import all_labels, best_by_owner
-
-    return best_by_owner(_char_index().similarity(titles), all_labels("occupations"))
-
-
 def _kbji_scores(queries: np.ndarray) -> np.ndarray:
     vectors, member = _kbji_to_occupations()
     sims = queries @ vectors.T
@@ -142,17 +123,10 @@ def _kbji_scores(queries: np.ndarray) -> np.ndarray:
     return out
 
 
-def score_titles(titles: Sequence[str], method: TitleMethod = "tangkas") -> np.ndarray:
+def score_titles(titles: Sequence[str]) -> np.ndarray:
     """(len(titles), n_occupations) scores in taxonomy row order; higher is better."""
-    from tangkas.reading.embeddings import all_labels, best_label_scores, embed, occupation_embeddings
+    from tangkas.reading.embeddings import embed
 
-    if method == "tfidf":
-        return _chars([normalize(t) for t in titles])
-    if method == "e5-preferred":
-        preferred: np.ndarray = embed(list(titles)) @ occupation_embeddings().T
-        return preferred
-    if method == "e5-labels":
-        return best_label_scores(embed(list(titles)), all_labels("occupations"))
     cleaned = [clean_title(t) or normalize(t) or t for t in titles]
     return combine_scores(embed(cleaned), cleaned)
 
@@ -196,8 +170,6 @@ def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool =
     scores = WEIGHTS["e5"] * best_by_owner(sims, labels) + WEIGHTS["preferred"] * sims[:, labels.starts]
     scores += WEIGHTS["centroid"] * (queries @ _centroids().T)
     scores += WEIGHTS["kbji"] * _kbji_scores(queries)
-    if WEIGHTS["chars"]:
-        scores += WEIGHTS["chars"] * _chars(cleaned)
     if prior:
         onet = _onet_title_rows()
         for i, title in enumerate(cleaned):

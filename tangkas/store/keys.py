@@ -1,13 +1,17 @@
 """API keys (stored hashed, with roles) and the audit log of access to personal data.
 
 A key is ``tk_<prefix>_<secret>``: the prefix finds the row, the SHA-256 of the whole key is what is
-stored, and the key itself is shown once, at creation.
+stored, and the key itself is shown once, at creation. Revoking keeps the row and sets ``revoked_at``.
 
 >>> from tangkas.store import open_store
 >>> store = open_store("duckdb:///:memory:"); _ = store.migrate()
 >>> key = create_key(store, "analyst", label="dashboard")
 >>> authenticate(store, key.secret).role
 'analyst'
+>>> [(k.role, k.label, k.revoked_at is None) for k in list_keys(store)]
+[('analyst', 'dashboard', True)]
+>>> revoke_key(store, list_keys(store)[0].prefix).revoked_at is not None
+True
 """
 
 from __future__ import annotations
@@ -24,10 +28,19 @@ from tangkas.store import Store
 
 Role = Literal["counsellor", "analyst", "provider", "admin"]
 ROLES: tuple[Role, ...] = ("counsellor", "analyst", "provider", "admin")
+KEY_CACHE_SECONDS = 30.0
+"""How long a server trusts a verified key without asking the database again: a key revoked by another
+process stops working within this time (one revoked in the same process, at once)."""
+_KEY_COLUMNS = "prefix, role, office_code, provider, label, created_at, revoked_at"
+_revocations = 0
 
 
 class AuthenticationError(TangkasError):
     """A missing, malformed, unknown or revoked API key."""
+
+
+class UnknownKeyError(TangkasError):
+    """No API key has this prefix (or id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,19 @@ class ApiKey:
     provider: str | None
     label: str | None
     secret: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRecord:
+    """A stored key as an administrator sees it: never its hash or secret."""
+
+    prefix: str
+    role: Role
+    office_code: str | None
+    provider: str | None
+    label: str | None
+    created_at: datetime
+    revoked_at: datetime | None
 
 
 def _now() -> datetime:
@@ -94,10 +120,31 @@ def authenticate(store: Store, secret: str) -> ApiKey:
     return ApiKey(row["id"], row["role"], row["office_code"], row["provider"], row["label"])
 
 
-def revoke_key(store: Store, key_id: int) -> None:
-    """Revoke a key: it authenticates no more (web caches trust a verified key for a few seconds)."""
+def list_keys(store: Store) -> list[KeyRecord]:
+    """Every key, oldest first, without its hash."""
     with store.lock:
-        store.backend.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ?", (_now(), key_id))
+        rows = store.backend.query(f"SELECT {_KEY_COLUMNS} FROM api_keys ORDER BY created_at, id")
+    return [KeyRecord(**row) for row in rows]
+
+
+def revoke_key(store: Store, key: int | str) -> KeyRecord:
+    """Revoke a key by id or prefix (an already revoked key keeps its time); raises UnknownKeyError."""
+    global _revocations
+    column = "id" if isinstance(key, int) else "prefix"
+    with store.lock:
+        store.backend.execute(
+            f"UPDATE api_keys SET revoked_at = ? WHERE {column} = ? AND revoked_at IS NULL", (_now(), key)
+        )
+        rows = store.backend.query(f"SELECT {_KEY_COLUMNS} FROM api_keys WHERE {column} = ?", (key,))
+    if not rows:
+        raise UnknownKeyError(f"no API key with {column} {key!r}")
+    _revocations += 1
+    return KeyRecord(**rows[0])
+
+
+def revocations() -> int:
+    """How many keys this process has revoked: a cache of verified keys is stale once this changes."""
+    return _revocations
 
 
 def audit(store: Store, key: ApiKey, action: str, entity: str, entity_id: str | None = None) -> None:

@@ -11,7 +11,7 @@ from fastapi.security import APIKeyHeader
 
 from tangkas.services.records import sign_in
 from tangkas.store import Store
-from tangkas.store.keys import ApiKey, AuthenticationError, authenticate
+from tangkas.store.keys import KEY_CACHE_SECONDS, ApiKey, AuthenticationError, authenticate, revocations
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Tangkas API key (tk_...)")
 
@@ -24,9 +24,7 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-KEY_CACHE_SECONDS = 30.0
-"""How long a verified key is trusted without asking the database again (so a revocation takes effect
-within this time): keeps the hot path off the single store connection."""
+# Verified keys skip the database for KEY_CACHE_SECONDS: keeps the hot path off the single store connection.
 _verified: dict[str, tuple[float, ApiKey]] = {}
 
 
@@ -34,7 +32,7 @@ async def principal(store: StoreDep, key: Annotated[str | None, Security(api_key
     """The caller behind the ``X-API-Key`` header."""
     if not key:
         raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
-    digest = hashlib.sha256(f"{id(store)}:{key}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{id(store)}:{revocations()}:{key}".encode()).hexdigest()
     cached = _verified.get(digest)
     if cached and time.monotonic() - cached[0] < KEY_CACHE_SECONDS:
         return cached[1]

@@ -2,11 +2,6 @@
 
 STOPWORDS: frozenset[str] = frozenset("and or of the a an in on for to with at by other".split())
 
-SENIORITY: frozenset[str] = frozenset(
-    "senior junior sr jr lead head chief principal assistant associate trainee intern staff".split()
-)
-"""Seniority words: they change the level of a job, not the occupation."""
-
 FUNCTION_WORDS: frozenset[str] = frozenset(
     """and or the a an of in on for to with is are be will you your we our have has must able
     experience knowledge skills ability strong good least years work working preferred

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from tangkas.cli import app
+from tangkas.store import Store
+from tangkas.store.keys import AuthenticationError, authenticate, create_key, list_keys, revoke_key
+from tangkas.web import create_app
+
+runner = CliRunner()
+
+
+def test_keys_revoke_makes_authenticate_fail(store: Store, store_url: str) -> None:
+    key, other = create_key(store, "analyst"), create_key(store, "admin")
+    prefix = key.secret.split("_")[1]
+    result = runner.invoke(app, ["keys", "revoke", prefix, "--db", store_url])
+    assert result.exit_code == 0, result.output
+    assert f"Kunci API {prefix} dicabut" in result.output
+    with pytest.raises(AuthenticationError):
+        authenticate(store, key.secret)
+    assert authenticate(store, other.secret).role == "admin"
+    again = runner.invoke(app, ["keys", "revoke", prefix, "--db", store_url, "--lang", "en"])
+    assert again.exit_code == 0 and f"API key {prefix} revoked" in again.output
+    assert [k.revoked_at is not None for k in list_keys(store)] == [True, False]
+
+
+def test_keys_list_never_prints_hashes(store: Store, store_url: str) -> None:
+    keys = [create_key(store, "counsellor", office_code="BDG", label="meja 1"), create_key(store, "analyst")]
+    revoke_key(store, keys[1].id)
+    hashes = [str(h) for (h,) in store.backend.execute("SELECT key_hash FROM api_keys")]
+    table = runner.invoke(app, ["keys", "list", "--db", store_url, "--lang", "en"])
+    as_json = runner.invoke(app, ["keys", "list", "--db", store_url, "--json"])
+    for result in (table, as_json):
+        assert result.exit_code == 0, result.output
+        assert not any(h in result.output or h[:16] in result.output for h in hashes)
+        assert not any(k.secret in result.output for k in keys)
+    assert "Revoked" in table.output and "counsellor" in table.output
+    rows = json.loads(as_json.output)
+    assert [(r["role"], r["office_code"], r["label"]) for r in rows] == [
+        ("counsellor", "BDG", "meja 1"),
+        ("analyst", None, None),
+    ]
+    assert [r["prefix"] for r in rows] == [k.secret.split("_")[1] for k in keys]
+    assert rows[0]["revoked_at"] is None and rows[1]["revoked_at"]
+    assert set(rows[0]) == {"prefix", "role", "office_code", "provider", "label", "created_at", "revoked_at"}
+
+
+def test_keys_revoke_unknown_prefix_exits_2_with_one_line(store: Store, store_url: str) -> None:
+    for lang, words in (("id", "tidak ada kunci API"), ("en", "no API key")):
+        result = runner.invoke(app, ["keys", "revoke", "deadbeef", "--db", store_url, "--lang", lang])
+        assert result.exit_code == 2
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and words in lines[0] and "deadbeef" in lines[0], result.stderr
+
+
+def test_keys_revoked_in_this_process_is_refused_at_once_despite_the_key_cache(store: Store) -> None:
+    key = create_key(store, "analyst")
+    client = TestClient(create_app(store))
+    headers = {"X-API-Key": key.secret}
+    assert client.get("/api/search/occupations", params={"q": "kasir"}, headers=headers).status_code == 200
+    revoke_key(store, key.secret.split("_")[1])
+    assert client.get("/api/search/occupations", params={"q": "kasir"}, headers=headers).status_code == 401
+
+
+def test_keys_revoke_help_names_the_cache_time() -> None:
+    result = runner.invoke(app, ["keys", "revoke", "--help"])
+    assert result.exit_code == 0 and "30 detik" in result.output
