@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from tangkas.services.imports import import_file
@@ -55,6 +56,7 @@ def synthetic_postings(rows: int, seed: int = 20261128) -> pa.Table:
 
 
 def bench_import(url: str, path: Path, rows: int, label: str) -> dict[str, object]:
+    fmt = path.suffix.lstrip(".")
     store = open_store(url)
     store.migrate()
     start = time.perf_counter()
@@ -66,7 +68,7 @@ def bench_import(url: str, path: Path, rows: int, label: str) -> dict[str, objec
     store.close()
     assert report.inserted == rows and again.inserted == 0
     return {
-        "bench": f"import_postings_parquet_{label}",
+        "bench": f"import_postings_{fmt}_{label}",
         "rows": rows,
         "seconds": round(elapsed, 1),
         "rows_per_s": round(rows / elapsed),
@@ -79,10 +81,15 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "postings.parquet"
-        pq.write_table(synthetic_postings(args.rows), path)
+        path = Path(tmp) / f"postings.{args.format}"
+        table = synthetic_postings(args.rows)
+        if args.format == "csv":
+            pacsv.write_csv(table, path)
+        else:
+            pq.write_table(table, path)
         print(
             json.dumps(bench_import(f"duckdb:///{Path(tmp) / 'bench.duckdb'}", path, args.rows, "duckdb")),
             flush=True,

@@ -15,6 +15,7 @@ from tangkas.rows.report import RowsRejectedError
 from tangkas.search import search_skills
 from tangkas.services.coding import code_stored_postings
 from tangkas.services.imports import import_file, import_postings
+from tangkas.services.plans import catalog_for
 from tangkas.store import LATEST, Store, StoreError, open_store
 from tangkas.store.coding import coding_status
 from tangkas.store.keys import AuthenticationError, audit, authenticate, create_key, revoke_key
@@ -23,7 +24,6 @@ from tangkas.store.queries import (
     list_courses,
     list_postings,
     list_workers,
-    planning_catalog,
     store_catalog,
 )
 from tangkas.taxonomy import load_taxonomy
@@ -264,7 +264,7 @@ def test_store_courses_become_the_planning_catalog(store: Store, tmp_path: Path)
     assert catalog is not None and len(catalog) == 1
     plan = plan_training(TrainingNeed.from_uris([FORKLIFT]), catalog, province="32")
     assert plan.complete and plan.steps[0].course.id == "blk:c9"
-    assert planning_catalog(store) is catalog and planning_catalog(None).synthetic  # web and CLI agree
+    assert catalog_for(store) is catalog and catalog_for(None).synthetic  # web and CLI agree
 
 
 def test_store_courses_are_what_the_plan_command_uses(store: Store, store_url: str, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """A profile and a target occupation -> the training need and the cheapest course plan within a budget.
 
 Every edge plans the same way: the same need (essential gap skills, then the ten most important
-optional ones) and the same catalog (:func:`tangkas.store.queries.planning_catalog`).
+optional ones) and the same catalog (:func:`catalog_for`).
 
 >>> from tangkas.careers.transitions import Profile
 >>> from tangkas.training.catalog import CourseCatalog
@@ -15,16 +15,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from tangkas.careers.transitions import Profile
 from tangkas.models import Occupation
 from tangkas.store import Store, StoreError, open_store, store_exists
-from tangkas.store.queries import Page, list_courses, planning_catalog
+from tangkas.store.queries import Page, list_courses, store_catalog
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.catalog import CourseCatalog
-from tangkas.training.course_rows import read_catalog
+from tangkas.training.course_rows import default_catalog_path, read_catalog
+from tangkas.training.demo_catalog import generate_demo_catalog
 from tangkas.training.plans import (
     PRAKERJA_CREDIT_IDR,
     PlanStep,
@@ -55,8 +57,23 @@ class PlanResult:
 
 
 def catalog_for(store: Store | None) -> CourseCatalog:
-    """The one planning catalog: the store's courses, else the imported catalog file, else the demo."""
-    return planning_catalog(store)
+    """The one catalog plans use, everywhere: the store's courses when it has any, else the imported
+    catalog file (``default_catalog_path()``), else the seeded synthetic demo catalog."""
+    stored = store_catalog(store) if store is not None else None
+    if stored is not None:
+        return stored
+    path = default_catalog_path()
+    return _file_catalog(str(path), path.stat().st_mtime_ns) if path.exists() else _demo_catalog()
+
+
+@lru_cache(maxsize=2)
+def _file_catalog(path: str, modified: int) -> CourseCatalog:
+    return read_catalog(Path(path))  # keyed by modification time: a re-import is read again
+
+
+@cache
+def _demo_catalog() -> CourseCatalog:
+    return generate_demo_catalog()
 
 
 def catalog_at(url: str | None, file: Path | None = None) -> CourseCatalog:

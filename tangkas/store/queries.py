@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -15,7 +13,7 @@ from tangkas.market.postings import POSTINGS
 from tangkas.rows.entities import WORKERS
 from tangkas.store import Store
 from tangkas.training.catalog import CourseCatalog
-from tangkas.training.course_rows import COURSES, default_catalog_path, read_catalog, stored_course
+from tangkas.training.course_rows import COURSES, stored_course
 
 POSTING_COLUMNS = ", ".join(("id", *(name for name in POSTINGS.names if name != "text")))
 """What a list of postings shows: every field but the ad's text."""
@@ -223,28 +221,6 @@ def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
 
 _catalogs: WeakKeyDictionary[Store, tuple[int, CourseCatalog]] = WeakKeyDictionary()
 """Each open store's planning catalog with the course count it was read at."""
-
-
-def planning_catalog(store: Store | None) -> CourseCatalog:
-    """The catalog plans use, everywhere: the store's courses when it has any, else the imported
-    catalog file (``default_catalog_path()``), else the seeded synthetic demo catalog."""
-    stored = store_catalog(store) if store is not None else None
-    if stored is not None:
-        return stored
-    path = default_catalog_path()
-    return _file_catalog(str(path), path.stat().st_mtime_ns) if path.exists() else _demo_catalog()
-
-
-@lru_cache(maxsize=2)
-def _file_catalog(path: str, modified: int) -> CourseCatalog:
-    return read_catalog(Path(path))  # keyed by modification time: a re-import is read again
-
-
-@cache
-def _demo_catalog() -> CourseCatalog:
-    from tangkas.training.demo_catalog import generate_demo_catalog
-
-    return generate_demo_catalog()
 
 
 def store_catalog(store: Store) -> CourseCatalog | None:
