@@ -107,7 +107,7 @@ def test_market_feeds_bad_rows_are_reported_not_dropped(tmp_path: Path) -> None:
     assert (report.rows, report.postings, report.rejected_rows) == (11, 9, 2)
     assert [(e.row, e.field, e.code, e.detail) for e in report.errors] == [
         (3, "title", "required", ""),
-        (4, "row", "row", "3 fields, header has 24"),
+        (4, "-", "row", "3 fields, header has 24"),
     ]
     assert len(postings) == 9
 

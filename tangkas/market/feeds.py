@@ -34,7 +34,7 @@ from tangkas.errors import TangkasError
 from tangkas.market import adapters
 from tangkas.market.adapters import RowProblem
 from tangkas.market.postings import Posting
-from tangkas.rows.read import read_batches, read_header
+from tangkas.rows.read import read_header, read_rows
 from tangkas.rows.report import RowError, RowReport
 from tangkas.rows.write import write_table
 
@@ -163,19 +163,14 @@ def read_postings(
 def _stream(
     path: Path, adapter: Callable[[Mapping[str, str]], Posting], report: FeedReport
 ) -> Iterator[Posting]:
-    for batch in read_batches(path, text=True):
-        for row, record, why in batch.records():
-            report.rows += 1
-            if record is None:
-                report.add_errors([RowError(row, "row", "row", why)])
-                continue
-            try:
-                posting = adapter(record)
-            except RowProblem as problem:
-                report.add_errors([RowError(row, problem.field, problem.code, problem.detail)])
-                continue
-            report.add_posting(posting)
-            yield posting
+    for row, record in read_rows(path, report, text=True):
+        try:
+            posting = adapter(record)
+        except RowProblem as problem:
+            report.add_errors([RowError(row, problem.field, problem.code, problem.detail)])
+            continue
+        report.add_posting(posting)
+        yield posting
 
 
 def parse_feed(

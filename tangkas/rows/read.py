@@ -27,6 +27,7 @@ from typing import Any, Literal
 import pyarrow.parquet as pq
 
 from tangkas.errors import TangkasError
+from tangkas.rows.report import RowError, RowReport
 
 Format = Literal["csv", "jsonl", "parquet"]
 BATCH_ROWS = 50_000
@@ -56,6 +57,20 @@ class Batch:
                 yield self.first_row + i, None, self.broken[i]
             else:
                 yield self.first_row + i, {name: self.columns[name][i] for name in names}, ""
+
+
+def read_rows(
+    path: Path, report: RowReport, fmt: Format | None = None, *, text: bool = False
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The readable rows of a file as ``(row number, values)``, counting every row into ``report`` and
+    recording each unreadable one there as a ``row`` error."""
+    for batch in read_batches(path, fmt, text=text):
+        for row, record, why in batch.records():
+            report.rows += 1
+            if record is None:
+                report.add_errors([RowError(row, "-", "row", why)])
+            else:
+                yield row, record
 
 
 def detect_format(path: Path) -> Format:

@@ -57,6 +57,11 @@ def _page(
     return Page(items, total, limit, offset)
 
 
+def _where(*conditions: tuple[str, Any]) -> list[tuple[str, Any]]:
+    """The conditions whose value is given (neither None nor empty)."""
+    return [(sql, value) for sql, value in conditions if value]
+
+
 def list_postings(
     store: Store,
     *,
@@ -68,15 +73,12 @@ def list_postings(
     offset: int = 0,
 ) -> Page:
     """Postings, newest id last; ``isco`` matches any level (``83`` finds 8332)."""
-    where: list[tuple[str, Any]] = []
-    if occupation_uri:
-        where.append(("occupation_uri = ?", occupation_uri))
-    if province_code:
-        where.append(("province_code = ?", province_code))
-    if isco:
-        where.append(("isco LIKE ?", f"{isco}%"))
-    if query:
-        where.append(("LOWER(title) LIKE ?", f"%{query.lower()}%"))
+    where = _where(
+        ("occupation_uri = ?", occupation_uri),
+        ("province_code = ?", province_code),
+        ("isco LIKE ?", isco and f"{isco}%"),
+        ("LOWER(title) LIKE ?", query and f"%{query.lower()}%"),
+    )
     return _page(store, "postings", POSTING_COLUMNS, where, limit, offset)
 
 
@@ -103,11 +105,7 @@ def list_courses(
     limit: int = 50,
     offset: int = 0,
 ) -> Page:
-    where: list[tuple[str, Any]] = []
-    if province_code:
-        where.append(("province_code = ?", province_code))
-    if provider:
-        where.append(("provider = ?", provider))
+    where = _where(("province_code = ?", province_code), ("provider = ?", provider))
     return _page(store, "courses", COURSE_COLUMNS, where, limit, offset)
 
 

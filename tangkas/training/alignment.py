@@ -33,7 +33,7 @@ from tangkas.errors import UnknownConceptError
 from tangkas.models import Lang
 from tangkas.provinces import Province
 from tangkas.provinces import province as find_province
-from tangkas.rows.read import read_batches
+from tangkas.rows.read import read_rows
 from tangkas.rows.report import RowError, RowReport, RowsRejectedError
 from tangkas.training.catalog import Course, CourseCatalog
 
@@ -94,16 +94,11 @@ def read_demand_csv(path: Path, *, skill_uris: Collection[str] | None = None) ->
     bad row raises :class:`~tangkas.rows.report.RowsRejectedError` listing all of them."""
     rows: list[DemandRow] = []
     report = RowReport("demand", str(path))
-    for batch in read_batches(path, text=True):
-        for n, record, why in batch.records():
-            report.rows += 1
-            if record is None:
-                report.add_errors([RowError(n, "-", "row", why)])
-                continue
-            row, errors = _demand_row(record, n, skill_uris)
-            report.add_errors(errors)
-            if row is not None:
-                rows.append(row)
+    for n, record in read_rows(path, report, text=True):
+        row, errors = _demand_row(record, n, skill_uris)
+        report.add_errors(errors)
+        if row is not None:
+            rows.append(row)
     if not report.ok:
         raise RowsRejectedError(report)
     return rows

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from tangkas.errors import TangkasError
 from tangkas.rows.fields import Field, Spec, keyed
-from tangkas.rows.read import read_batches
+from tangkas.rows.read import read_rows
 from tangkas.rows.report import RowError, RowReport, RowsRejectedError
 from tangkas.rows.write import write_table
 from tangkas.training.catalog import Course, CourseCatalog, Provider, check_record, duplicate_problem
@@ -201,14 +201,12 @@ def validate_records(
 
 def read_records(path: Path) -> list[dict[str, Any]]:
     """Raw records from a ``.csv``, ``.json`` (a list of objects, or JSON Lines), ``.jsonl``/``.ndjson`` or
-    ``.parquet``/``.pq`` file (:func:`tangkas.rows.read.read_batches`); a row that cannot be read at all
-    raises TangkasError with its number."""
-    records: list[dict[str, Any]] = []
-    for batch in read_batches(path):
-        for row, record, why in batch.records():
-            if record is None:
-                raise TangkasError(f"{path.name}: row {row} cannot be read ({why})")
-            records.append(record)
+    ``.parquet``/``.pq`` file (:func:`tangkas.rows.read.read_rows`); rows that cannot be read at all
+    raise RowsRejectedError with their numbers."""
+    report = RowReport("courses", str(path))
+    records = [record for _, record in read_rows(path, report)]
+    if not report.ok:
+        raise RowsRejectedError(report)
     return records
 
 
