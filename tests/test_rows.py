@@ -22,8 +22,9 @@ from tangkas.market.tables import postings_table
 from tangkas.rows.entities import SPECS
 from tangkas.rows.fields import Spec
 from tangkas.rows.read import read_batches
+from tangkas.rows.report import RowsRejectedError
 from tangkas.services.coding import code_stored_postings
-from tangkas.services.imports import import_postings
+from tangkas.services.imports import import_file, import_postings
 from tangkas.store import Store, open_store
 from tangkas.store.schema import migrate
 
@@ -147,3 +148,16 @@ def test_rows_specs_name_their_key_and_entity() -> None:
         assert isinstance(spec, Spec) and spec.kind == kind and spec.key == ("source", "external_id")
         assert spec.names[:2] == spec.key and spec.names[-1] == "synthetic"
         assert dataclasses.is_dataclass(spec)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_rows_a_nul_character_is_a_row_error_not_a_crash(store: Store, tmp_path: Path, suffix: str) -> None:
+    rows = [
+        {"source": "x", "external_id": "1", "title": "Ka\x00sir"},
+        {"source": "x", "external_id": "2", "title": "Satpam"},
+    ]
+    path = _write(rows, tmp_path / f"nul{suffix}")
+    with pytest.raises(RowsRejectedError):
+        import_file(store, "postings", path)
+    report = import_file(store, "postings", path, partial=True)
+    assert (report.inserted, [(e.row, e.code) for e in report.errors]) == (1, [(1, "row")])

@@ -154,3 +154,17 @@ def test_services_market_overview_matches_each_indicator(store: Store) -> None:
     assert overview.pay == indicator(store, "pay", "isco1").to_pylist()
     months = indicator_to_dict("demand", "month", indicator(store, "demand", "month", top=None))["rows"]
     assert overview.months == sorted((r["month"], r["postings"]) for r in months if r["month"])
+
+
+def test_services_cli_and_api_read_text_in_one_shape(api: tuple[TestClient, dict[str, str]]) -> None:
+    """``tangkas extract --json`` and ``POST /api/extract`` print the same skill mentions, and
+    ``tangkas code-title --json`` and ``/api/titles/code`` the same occupations."""
+    client, key = api
+    text = "Dibutuhkan operator forklift, mampu mengoperasikan forklift dan menyusun barang di gudang."
+    mentions = client.post("/api/extract", json={"text": text}, headers=key).json()
+    result = runner.invoke(app, ["extract", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == mentions and mentions
+    titles = client.get("/api/titles/code", params={"title": "Operator Forklift", "limit": 3}, headers=key)
+    result = runner.invoke(app, ["code-title", "Operator Forklift", "--json", "--limit", "3"])
+    assert json.loads(result.stdout) == titles.json() and len(titles.json()) == 3

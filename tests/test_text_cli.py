@@ -15,7 +15,7 @@ def test_cli_extract_json_from_stdin() -> None:
     result = runner.invoke(app, ["extract", "-", "--json", "--phrase-only"], input="Menguasai Python dan SQL")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert [r["label"] for r in rows] == ["Python (computer programming)", "SQL"]
+    assert [r["label_en"] for r in rows] == ["Python (computer programming)", "SQL"]
     assert rows[0]["start"] == 10 and rows[0]["text"] == "Python"
 
 

@@ -50,24 +50,11 @@ def extract_command(
     lang: LangOption = "id",
 ) -> None:
     """Keterampilan ESCO dari teks iklan lowongan atau CV, dengan bukti (span) dan metode."""
-    from tangkas.reading.extract import extract_skills
+    from tangkas.services.understand import mention_to_dict, skill_mentions
 
-    mentions = extract_skills(_read(source), semantic=semantic)
+    mentions = skill_mentions(_read(source), semantic=semantic)
     if json_output:
-        rows = [
-            {
-                "uri": m.skill.uri,
-                "label": m.skill.label_en,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "confidence": m.confidence,
-                "method": m.method,
-                "matched": m.matched,
-            }
-            for m in mentions
-        ]
-        console.print_json(json.dumps(rows, ensure_ascii=False))
+        console.print_json(json.dumps([mention_to_dict(m) for m in mentions], ensure_ascii=False))
         return
     if not mentions:
         console.print(_t("none", lang))
@@ -86,17 +73,13 @@ def code_title_command(
     lang: LangOption = "id",
 ) -> None:
     """Kodekan judul pekerjaan ke jabatan ESCO (dengan kode ISCO-08)."""
-    from tangkas.reading.titles import code_title
+    from tangkas.services.understand import title_match_to_dict, title_matches
 
-    matches = code_title(title, limit=limit)
+    matches = title_matches(title, limit=limit)
     if not matches:
         fail(_t("no_title", lang))
     if json_output:
-        rows = [
-            {"uri": m.occupation.uri, "label": m.occupation.label_en, "isco": m.isco, "score": m.score}
-            for m in matches
-        ]
-        console.print_json(json.dumps(rows, ensure_ascii=False))
+        console.print_json(json.dumps([title_match_to_dict(m) for m in matches], ensure_ascii=False))
         return
     table = Table(_t("occupation", lang), "ISCO", _t("score", lang))
     for m in matches:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tangkas.errors import TangkasError
@@ -38,6 +40,8 @@ ENDINGS: dict[Format, tuple[str, ...]] = {
 }
 BROKEN = "__error__"
 """The key of a row dictionary that could not be read; its value says why."""
+NUL = "contains a NUL character"
+"""Why a row with a NUL character is unreadable: no text means one, and PostgreSQL refuses to store it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,12 @@ def rows_to_batch(rows: list[dict[str, Any]], first_row: int = 1) -> Batch:
     """A batch from row dictionaries (JSON, API bodies); a row ``{BROKEN: why}`` is unreadable."""
     names = list(dict.fromkeys(key for row in rows for key in row if key != BROKEN))
     broken = {i: str(row[BROKEN]) for i, row in enumerate(rows) if BROKEN in row}
+    broken.update({i: NUL for i, row in enumerate(rows) if i not in broken and _has_nul(row)})
     return Batch(len(rows), {name: [row.get(name) for row in rows] for name in names}, broken, first_row)
+
+
+def _has_nul(row: dict[str, Any]) -> bool:
+    return any(isinstance(value, str) and "\x00" in value for value in row.values())
 
 
 def read_header(path: Path, fmt: Format | None = None) -> list[str]:
@@ -137,8 +146,18 @@ def _checked_header(header: list[str], path: Path) -> list[str]:
 def _parquet(path: Path, batch_rows: int) -> Iterator[Batch]:
     first = 1
     for record_batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
-        yield Batch(record_batch.num_rows, record_batch.to_pydict(), first_row=first)
+        broken = dict.fromkeys(_nul_positions(record_batch), NUL)
+        yield Batch(record_batch.num_rows, record_batch.to_pydict(), broken, first)
         first += record_batch.num_rows
+
+
+def _nul_positions(batch: pa.RecordBatch) -> set[int]:
+    positions: set[int] = set()
+    for column in batch.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            found = pc.fill_null(pc.match_substring(column, "\x00"), False)
+            positions.update(pc.indices_nonzero(found).to_pylist())
+    return positions
 
 
 def _csv(path: Path, batch_rows: int) -> Iterator[Batch]:
@@ -152,8 +171,8 @@ def _csv(path: Path, batch_rows: int) -> Iterator[Batch]:
         for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) != width:
-                broken[size] = f"{len(cells)} fields, header has {width}"
+            if len(cells) != width or "\x00" in "".join(cells):
+                broken[size] = NUL if len(cells) == width else f"{len(cells)} fields, header has {width}"
                 cells = [None] * width  # type: ignore[list-item]
             for column, cell in zip(columns, cells, strict=True):
                 column.append(cell)

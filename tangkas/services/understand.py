@@ -40,9 +40,10 @@ def understand(text: str, *, occupations: int = 5) -> Understanding:
     return Understanding(text, code_description(text, limit=occupations), mentions, job_titles(text))
 
 
-def skill_mentions(text: str) -> list[SkillMention]:
-    """ESCO skills in an ad or CV at the default confidence, with evidence spans."""
-    return extract_skills(text)
+def skill_mentions(text: str, *, semantic: bool = True) -> list[SkillMention]:
+    """ESCO skills in an ad or CV at the default confidence, with evidence spans (the phrase stage only
+    when ``semantic`` is false: faster, fewer paraphrases found)."""
+    return extract_skills(text, semantic=semantic)
 
 
 def title_matches(title: str, *, limit: int = 10) -> list[TitleMatch]:
@@ -91,6 +92,7 @@ def mention_to_dict(mention: SkillMention) -> dict[str, Any]:
         "text": mention.text,
         "confidence": round(mention.confidence, 4),
         "method": mention.method,
+        "matched": mention.matched,
     }
 
 

@@ -50,6 +50,7 @@ def load_batches(
         for batch in batches:
             first = batch.first_row
             values, errors, bad = validate_columns(spec, batch.columns, batch.size, first, known, seen)
+            errors = [e for e in errors if e.row - first not in batch.broken]  # the row error says it all
             errors += [RowError(first + i, "-", "row", why) for i, why in batch.broken.items()]
             bad.update(batch.broken)
             report.rows += batch.size
