@@ -172,39 +172,14 @@ def save_plan(
     note: str | None = None,
 ) -> int:
     """Attach a counselling session's plan to a worker's record; the new row's id."""
+    row = (";".join(occupations), ";".join(skills), target_uri, province_code, budget, note, key_id)
     with store.lock:
-        return _insert_plan(
-            store, worker_id, occupations, skills, target_uri, province_code, budget, key_id, note
+        store.backend.execute(
+            "INSERT INTO saved_plans (worker_id, occupations, skills, target_uri, province_code, budget, "
+            "note, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (worker_id, *row, datetime.now(UTC).replace(tzinfo=None)),
         )
-
-
-def _insert_plan(
-    store: Store,
-    worker_id: int,
-    occupations: list[str],
-    skills: list[str],
-    target_uri: str,
-    province_code: str | None,
-    budget: int,
-    key_id: int | None,
-    note: str | None,
-) -> int:
-    store.backend.execute(
-        "INSERT INTO saved_plans (worker_id, occupations, skills, target_uri, province_code, budget, note, "
-        "key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            worker_id,
-            ";".join(occupations),
-            ";".join(skills),
-            target_uri,
-            province_code,
-            budget,
-            note,
-            key_id,
-            datetime.now(UTC).replace(tzinfo=None),
-        ),
-    )
-    return int(store.backend.scalar("SELECT MAX(id) FROM saved_plans WHERE worker_id = ?", (worker_id,)))
+        return int(store.backend.scalar("SELECT MAX(id) FROM saved_plans WHERE worker_id = ?", (worker_id,)))
 
 
 def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
