@@ -18,6 +18,7 @@ from tangkas.cli.rows import print_counts, print_errors
 from tangkas.i18n import translate
 from tangkas.market.feeds import FeedReport
 from tangkas.models import Lang
+from tangkas.rows.entities import SPECS
 from tangkas.rows.report import MAX_REPORTED_ERRORS, RowReport, RowsRejectedError
 from tangkas.services.coding import code_stored_postings
 from tangkas.services.imports import import_file, import_postings
@@ -139,7 +140,7 @@ def _import_command(kind: str) -> None:
     import_app.command(kind)(command)
 
 
-for _kind in ("workers", "courses"):
+for _kind in sorted(set(SPECS) - {"postings"}):  # postings have their own command (feeds)
     _import_command(_kind)
 
 
