@@ -23,7 +23,7 @@ def test_cli_search_json_and_skills_flag() -> None:
     result = runner.invoke(app, ["search", "forklift", "--skills", "--json", "--limit", "2"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert rows[0]["label"] == "operate forklift"
+    assert rows[0]["label_en"] == "operate forklift"
 
 
 def test_cli_search_in_english() -> None:

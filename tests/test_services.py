@@ -168,3 +168,27 @@ def test_services_cli_and_api_read_text_in_one_shape(api: tuple[TestClient, dict
     titles = client.get("/api/titles/code", params={"title": "Operator Forklift", "limit": 3}, headers=key)
     result = runner.invoke(app, ["code-title", "Operator Forklift", "--json", "--limit", "3"])
     assert json.loads(result.stdout) == titles.json() and len(titles.json()) == 3
+
+
+@pytest.mark.parametrize(
+    ("cli", "route", "params"),
+    [
+        (["occupation", "show", "7531.5"], "/api/occupations/lookup", {"id": "7531.5"}),
+        (["occupation", "show", "8332"], "/api/occupations/lookup", {"id": "8332"}),
+        (["skill", "show", "operate forklift"], "/api/skills/lookup", {"id": "operate forklift"}),
+        (
+            ["search", "sopir truk", "--limit", "3"],
+            "/api/search/occupations",
+            {"q": "sopir truk", "limit": 3},
+        ),
+        (["search", "forklift", "--skills", "-n", "2"], "/api/search/skills", {"q": "forklift", "limit": 2}),
+    ],
+)
+def test_services_cli_and_api_look_up_the_taxonomy_alike(
+    api: tuple[TestClient, dict[str, str]], cli: list[str], route: str, params: dict[str, Any]
+) -> None:
+    client, key = api
+    result = runner.invoke(app, [*cli, "--json"])
+    assert result.exit_code == 0, result.output
+    answer = client.get(route, params=params, headers=key).json()
+    assert json.loads(result.stdout) == answer and answer

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -13,7 +12,8 @@ from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_la
 from tangkas.errors import UnknownConceptError
 from tangkas.i18n import translate
 from tangkas.models import IscoGroup, KbjiOccupation, Lang, Occupation, Skill
-from tangkas.search import search_occupations, search_skills
+from tangkas.services import understand
+from tangkas.services.taxonomy import concept_to_dict, skill_to_dict
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 MESSAGES = {
@@ -81,19 +81,19 @@ def search(
     if not query.strip():
         fail("kueri kosong")
     if skills:
-        skill_hits = search_skills(query, limit=limit)
+        skill_hits = understand.find_skills(query, limit=limit)
+        found = [understand.skill_hit_to_dict(h) for h in skill_hits]
         rows = [(h.skill.uri, h.skill.label_en, h.matched, h.score) for h in skill_hits]
     else:
         tax = load_taxonomy()
-        hits = search_occupations(query, limit=limit)
+        hits = understand.find_occupations(query, limit=limit)
+        found = [understand.occupation_hit_to_dict(h) for h in hits]
         rows = [
             (h.occupation.code, _occupation_title(tax, h.occupation, language), h.matched, h.score)
             for h in hits
         ]
     if as_json:
-        console.print_json(
-            json.dumps([dict(zip(("id", "label", "matched", "score"), r, strict=True)) for r in rows])
-        )
+        console.print_json(json.dumps(found))
         return
     if not rows:
         console.print(_t("no_results", language, query=query))
@@ -134,31 +134,11 @@ def occupation_show(identifier: str, lang: LangOption = "id", as_json: JsonOptio
     except UnknownConceptError as error:
         fail(_unknown(error, language))
     if as_json:
-        console.print_json(json.dumps(_as_dict(tax, found)))
+        console.print_json(json.dumps(concept_to_dict(found)))
     elif isinstance(found, Occupation):
         _print_occupation(tax, found, language)
     else:
         _print_group(tax, found, language)
-
-
-def _as_dict(tax: Taxonomy, found: Occupation | IscoGroup | KbjiOccupation) -> dict[str, Any]:
-    data = asdict(found)
-    if isinstance(found, Occupation):
-        onet = tax.onet(found)
-        risk = tax.automation_risk(found.isco)
-        data.pop("hidden_en")
-        data["alt_en"] = list(found.alt_en)
-        data["isco_path"] = [
-            asdict(g) | {"description_en": None, "description_id": None} for g in tax.isco_path(found.isco)
-        ]
-        data["kbji"] = [asdict(k) for k in tax.kbji_titles(found)]
-        data["essential_skills"] = [
-            {"uri": s.uri, "label_en": s.label_en} for s in tax.essential_skills(found)
-        ]
-        data["optional_skills"] = [{"uri": s.uri, "label_en": s.label_en} for s in tax.optional_skills(found)]
-        data["onet"] = asdict(onet) if onet else None
-        data["automation_risk"] = asdict(risk) if risk else None
-    return data
 
 
 def _print_occupation(tax: Taxonomy, occ: Occupation, lang: Lang) -> None:
@@ -222,9 +202,7 @@ def skill_show(identifier: str, lang: LangOption = "id", as_json: JsonOption = F
         fail(_unknown(error, language))
     required = tax.occupations_requiring(skill)
     if as_json:
-        data = asdict(skill) | {"collections": sorted(skill.collections), "hidden_en": None}
-        data["essential_for"] = [o.uri for o in required]
-        console.print_json(json.dumps(data))
+        console.print_json(json.dumps(skill_to_dict(skill)))
         return
     _print_skill(tax, skill, required, language)
 

@@ -17,7 +17,8 @@ from tangkas.store import Store
 
 def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Table:
     """Stored postings in the shape the demand indicators read (one row per posting, skills as a list);
-    ``confident`` is what the coding pipeline's calibrated rule said when the posting was coded."""
+    ``confident`` is what the coding pipeline's calibrated rule said when the posting was coded. Rows come
+    in the order postings were stored, so every indicator breaks ties the same way."""
     where = "WHERE p.province_code = ?" if province_code else ""
     with store.lock:
         rows = store.backend.execute(
@@ -27,7 +28,7 @@ def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Tabl
             f"FROM postings p LEFT JOIN posting_skills s ON s.posting_id = p.id {where} "
             "GROUP BY p.id, p.source, p.external_id, p.title, p.province_code, p.city, p.posted_date, "
             "p.salary_min, p.salary_max, p.category, p.occupation_uri, p.isco, p.occupation_score, "
-            "p.occupation_confident",
+            "p.occupation_confident ORDER BY p.id",
             (province_code,) if province_code else (),
         )
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}

@@ -114,18 +114,18 @@ MIN_PAY_POSTINGS = 10
 
 
 DEMAND_CACHE_SECONDS = 300.0
-_demand: dict[int, tuple[float, int, DemandTable]] = {}
+_demand: WeakKeyDictionary[Store, tuple[float, int, DemandTable]] = WeakKeyDictionary()
 
 
 def demand_table(store: Store) -> DemandTable:
     """``compute_demand_table`` cached per store for a few minutes, and recomputed after this process
     writes to the store (the hot path of recommendations then never waits for the database)."""
-    cached = _demand.get(id(store))
+    cached = _demand.get(store)
     if cached and cached[1] == store.generation and time.monotonic() - cached[0] < DEMAND_CACHE_SECONDS:
         return cached[2]
     with store.lock:
         table = compute_demand_table(store)
-    _demand[id(store)] = (time.monotonic(), store.generation, table)
+    _demand[store] = (time.monotonic(), store.generation, table)
     return table
 
 

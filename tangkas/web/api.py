@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from tangkas.services import indicators as market
-from tangkas.services import plans, recommend, records, understand, vacancies
+from tangkas.services import plans, recommend, records, taxonomy, understand, vacancies
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, audit
@@ -50,36 +50,13 @@ async def skills_search(_: Principal, q: Text, limit: Limit = 10) -> list[dict[s
 @router.get("/occupations/lookup", tags=["taxonomy"])
 def occupation_detail(_: Principal, id: Text) -> dict[str, Any]:
     """An occupation by ESCO URI or code, an ISCO group or a KBJI kode, with skills and enrichments."""
-    tax = load_taxonomy()
-    found = tax.lookup(id)
-    data: dict[str, Any] = asdict(found)
-    if hasattr(found, "uri"):
-        occupation = tax.occupation(found.uri)
-        onet, risk = tax.onet(occupation), tax.automation_risk(occupation.isco)
-        data.pop("hidden_en", None)
-        data["essential_skills"] = [
-            {"uri": s.uri, "label_en": s.label_en} for s in tax.essential_skills(occupation)
-        ]
-        data["optional_skills"] = [
-            {"uri": s.uri, "label_en": s.label_en} for s in tax.optional_skills(occupation)
-        ]
-        data["isco_path"] = [
-            {"code": g.code, "label_en": g.label_en, "label_id": g.label_id}
-            for g in tax.isco_path(occupation.isco)
-        ]
-        data["onet"] = asdict(onet) if onet else None
-        data["automation_risk"] = asdict(risk) if risk else None
-    return data
+    return taxonomy.concept_to_dict(taxonomy.lookup(id))
 
 
 @router.get("/skills/lookup", tags=["taxonomy"])
 def skill_detail(_: Principal, id: Text) -> dict[str, Any]:
-    """A skill by ESCO URI or exact English label."""
-    skill = load_taxonomy().skill(id)
-    data = asdict(skill)
-    data["collections"] = sorted(skill.collections)
-    data.pop("hidden_en", None)
-    return data
+    """A skill by ESCO URI or exact English label, with the occupations that require it."""
+    return taxonomy.skill_to_dict(load_taxonomy().skill(id))
 
 
 @router.get("/postings", tags=["market"])

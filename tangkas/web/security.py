@@ -32,7 +32,7 @@ async def principal(store: StoreDep, key: Annotated[str | None, Security(api_key
     """The caller behind the ``X-API-Key`` header."""
     if not key:
         raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
-    digest = hashlib.sha256(f"{id(store)}:{revocations()}:{key}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{store.url}:{revocations()}:{key}".encode()).hexdigest()
     cached = _verified.get(digest)
     if cached and time.monotonic() - cached[0] < KEY_CACHE_SECONDS:
         return cached[1]
