@@ -84,3 +84,25 @@ def test_eval_cli_rejects_unknown_method_and_missing_file() -> None:
         runner.invoke(app, ["eval", "titles", str(DATA / "titles_dev.csv"), "--method", "x"]).exit_code == 2
     )
     assert runner.invoke(app, ["eval", "skills", "/nonexistent.csv"]).exit_code == 2
+
+
+def test_eval_titles_id_reads_columns_by_name_and_scores_by_lang(tmp_path: Path) -> None:
+    path = tmp_path / "titles.csv"
+    path.write_text(
+        "source,lang,title,isco4,isco4_alt\n"
+        "x,en,Software Engineer,2512,\n"
+        "x,id,Sopir Truk,8332,\n"
+        "x,id,Kasir,9999,5230\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["eval", "titles-id", str(path)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (scores["n"], scores["strict"], scores["lenient"]) == (3, 0.6667, 1.0)
+    assert scores["by_lang"] == {
+        "en": {"n": 1, "strict": 1.0, "lenient": 1.0},
+        "id": {"n": 2, "strict": 0.5, "lenient": 1.0},
+    }
+    bad = tmp_path / "bad.csv"
+    bad.write_text("judul,isco\nKasir,5230\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["eval", "titles-id", str(bad)]).exit_code != 0

@@ -117,6 +117,25 @@ def eval_titles_command(
     _finish(evaluate_titles(path, chosen, progress=_progress("titles")))
 
 
+@eval_app.command("titles-id")
+def eval_titles_id_command(
+    path: Annotated[Path, typer.Argument(help="CSV judul Indonesia: title, isco4, isco4_alt, lang.")],
+    method: Annotated[
+        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
+    ] = "tangkas",
+) -> None:
+    """Evaluasi pengkodean judul lowongan Indonesia ke golongan ISCO-08 (akurasi ketat dan longgar)."""
+    from tangkas.evaluation.baselines import TITLE_METHODS
+    from tangkas.evaluation.titles_id import evaluate_titles_id
+
+    chosen = next((m for m in TITLE_METHODS if m == method), None)
+    if chosen is None:
+        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TITLE_METHODS)})")
+    if not path.is_file():
+        fail(f"berkas tidak ditemukan: {path}")
+    _finish(evaluate_titles_id(path, chosen, progress=_progress("titles-id")))
+
+
 @eval_app.command("skills")
 def eval_skills_command(
     path: Annotated[Path, typer.Argument(help="CSV Decorte: sentence, span, sub_span, label.")],
