@@ -61,7 +61,8 @@ class AutomationRisk:
 
 @dataclass(frozen=True, slots=True)
 class Occupation:
-    """An ESCO v1.1.1 occupation."""
+    """An ESCO v1.1.1 occupation, with our reviewed Indonesian name (``label_id``) and the other names
+    Indonesian ads and people use (``alt_id``) where written."""
 
     uri: str
     code: str
@@ -71,6 +72,16 @@ class Occupation:
     description_en: str
     broader: str = ""
     hidden_en: tuple[str, ...] = field(default=(), repr=False)
+    label_id: str = ""
+    alt_id: tuple[str, ...] = field(default=(), repr=False)
+
+    def label(self, lang: Lang = "id") -> str:
+        """The name to show in ``lang``: the Indonesian one in Indonesian mode when written, else ESCO's.
+
+        >>> Occupation("u", "7531.5", "7531", "tailor", (), "", label_id="penjahit").label("id")
+        'penjahit'
+        """
+        return self.label_id if lang == "id" and self.label_id else self.label_en
 
 
 @dataclass(frozen=True, slots=True)

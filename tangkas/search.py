@@ -1,6 +1,7 @@
 """Search over occupations and skills in Bahasa Indonesia and English, tolerant of typos.
 
-Occupations are found through their ESCO labels (preferred, alternative, hidden), the KBJI 2014
+Occupations are found through their ESCO labels (preferred, alternative, hidden), our Indonesian names
+and the other names Indonesian ads use (``label_id``, ``alt_id``), the KBJI 2014
 titles of their ISCO unit group and of the six-digit KBJI occupations in it, and colloquial
 Indonesian words (``sopir`` -> ``pengemudi``). Scoring is TF-IDF cosine over word features
 (the word, a light English singular, and the Sastrawi stem for Indonesian labels), with query words
@@ -33,7 +34,15 @@ from tangkas.text.normalize import normalize, stem_id
 
 Source = Literal["esco", "kbji", "isco"]
 # How much a match on each kind of label counts, relative to the ESCO preferred label.
-LABEL_WEIGHTS = {"preferred": 1.0, "kbji": 0.97, "alternative": 0.95, "isco": 0.9, "hidden": 0.85}
+LABEL_WEIGHTS = {
+    "preferred": 1.0,
+    "indonesian": 1.0,
+    "kbji": 0.97,
+    "indonesian_alternative": 0.96,
+    "alternative": 0.95,
+    "isco": 0.9,
+    "hidden": 0.85,
+}
 # An ESCO occupation reached only through its unit group's KBJI title ranks just below direct hits.
 GROUP_DISCOUNT = 0.92
 FUZZY_CUTOFF = 80.0
@@ -194,6 +203,9 @@ class OccupationSearch:
             docs.append(_Doc(occ.label_en, i, LABEL_WEIGHTS["preferred"], False))
             docs += [_Doc(label, i, LABEL_WEIGHTS["alternative"], False) for label in occ.alt_en]
             docs += [_Doc(label, i, LABEL_WEIGHTS["hidden"], False) for label in occ.hidden_en]
+            if occ.label_id:
+                docs.append(_Doc(occ.label_id, i, LABEL_WEIGHTS["indonesian"], True))
+            docs += [_Doc(label, i, LABEL_WEIGHTS["indonesian_alternative"], True) for label in occ.alt_id]
         self._groups: list[tuple[str, KbjiOccupation | None]] = []
         offset = len(taxonomy.occupations)
         for code, group in sorted(taxonomy.isco_groups.items()):

@@ -52,11 +52,19 @@ def _rows(name: str, data_dir: Path) -> list[dict[str, Any]]:
     return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
+def _indonesian_names(data_dir: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Our reviewed Indonesian occupation names by URI (``scripts/build_labels_id.py``), when shipped."""
+    if not (data_dir / "occupation_labels_id.parquet").exists():
+        return {}
+    return {r["uri"]: (r["label_id"], tuple(r["alt_id"])) for r in _rows("occupation_labels_id", data_dir)}
+
+
 class Taxonomy:
     """Occupations, skills and their relations, with lookups and crosswalk enrichments."""
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.data_dir = data_dir
+        names_id = _indonesian_names(data_dir)
         self.occupations: tuple[Occupation, ...] = tuple(
             Occupation(
                 uri=r["uri"],
@@ -67,6 +75,8 @@ class Taxonomy:
                 description_en=r["description_en"],
                 broader=r["broader"],
                 hidden_en=tuple(r["hidden_en"]),
+                label_id=names_id.get(r["uri"], ("", ()))[0],
+                alt_id=names_id.get(r["uri"], ("", ()))[1],
             )
             for r in _rows("occupations", data_dir)
         )

@@ -263,7 +263,8 @@ def plan(
     if as_json:
         console.print_json(json.dumps(plan_to_dict(result)))
         return
-    console.print(_t("plan_title", language, source=src.label_en, target=dst.label_en), style="bold")
+    names = {"source": src.label(language), "target": dst.label(language)}
+    console.print(_t("plan_title", language, **names), style="bold")
     console.print(_t("gap", language, essential=result.essential_gap, optional=len(result.need.optional)))
     if not province:
         console.print(_t("any_province", language), style="yellow", markup=False)

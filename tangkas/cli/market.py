@@ -198,9 +198,8 @@ def _labels(table: pa.Table, lang: Lang) -> pa.Table:
             group = tax.isco_groups.get(value)
             return group.label(lang) if group else ""
         if column == "occupation":
-            return (
-                tax.occupations[tax.occupation_index[value]].label_en if value in tax.occupation_index else ""
-            )
+            found = value in tax.occupation_index
+            return tax.occupations[tax.occupation_index[value]].label(lang) if found else ""
         return tax.skills[tax.skill_index[value]].label_en if value in tax.skill_index else ""
 
     for column in ("province", "isco", "isco1", "isco2", "isco3", "occupation", "skill_uri"):

@@ -120,6 +120,8 @@ def _unknown(error: UnknownConceptError, lang: Lang) -> str:
 def _occupation_title(tax: Taxonomy, occupation: Occupation, lang: Lang) -> str:
     if lang == "en":
         return occupation.label_en
+    if occupation.label_id:
+        return f"{occupation.label_id} ({occupation.label_en})"
     aligned = tax.kbji_titles(occupation)
     return f"{occupation.label_en} / {aligned[0].title_id}" if aligned else occupation.label_en
 
@@ -188,7 +190,7 @@ def _print_group(tax: Taxonomy, found: IscoGroup | KbjiOccupation, lang: Lang) -
             console.print(f"  • {kbji.kode} {kbji.title_id}", markup=False)
     console.print(f"\n[bold]{_t('members', lang)} ({len(members)})[/bold]")
     for occ in members[:40]:
-        console.print(f"  • {occ.code} {occ.label_en}", markup=False)
+        console.print(f"  • {occ.code} {occ.label(lang)}", markup=False)
 
 
 @skill_app.command("show")
@@ -220,7 +222,7 @@ def _print_skill(tax: Taxonomy, skill: Skill, required: list[Occupation], lang: 
         console.print(f"{_t('alt', lang)}: {', '.join(skill.alt_en[:12])}", markup=False)
     console.print(f"\n[bold]{_t('required_by', lang)} ({len(required)})[/bold]")
     for occ in required[:30]:
-        console.print(f"  • {occ.code} {occ.label_en}", markup=False)
+        console.print(f"  • {occ.code} {occ.label(lang)}", markup=False)
 
 
 @app.command()

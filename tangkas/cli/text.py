@@ -83,7 +83,7 @@ def code_title_command(
         return
     table = Table(_t("occupation", lang), "ISCO", _t("score", lang))
     for m in matches:
-        table.add_row(m.occupation.label_en, m.isco, f"{m.score:.3f}")
+        table.add_row(m.occupation.label(parse_lang(lang)), m.isco, f"{m.score:.3f}")
     console.print(table)
 
 

@@ -81,7 +81,12 @@ def transitions(
     recs = recommend(profile, top=top)
     if as_json:
         payload = {
-            "source": {"uri": source.uri, "code": source.code, "label_en": source.label_en},
+            "source": {
+                "uri": source.uri,
+                "code": source.code,
+                "label_en": source.label_en,
+                "label_id": source.label_id,
+            },
             "skills": [s.uri for s in extra],
             "recommendations": [recommendation_to_dict(r) for r in recs],
         }
@@ -91,7 +96,7 @@ def transitions(
 
 
 def _print_table(source: Occupation, recs: list[Recommendation], lang: Lang) -> None:
-    name = f"{source.label_en} ({occupation_label_id(source)}, {source.code})"
+    name = f"{source.label(lang)} ({occupation_label_id(source)}, {source.code})"
     if not recs:
         console.print(_t("none", lang))
         return
@@ -102,7 +107,7 @@ def _print_table(source: Occupation, recs: list[Recommendation], lang: Lang) -> 
         flags = [_t("highly" if rec.highly_viable else "viable", lang)]
         if rec.desirable:
             flags.append(_t("desirable", lang))
-        label = rec.occupation.label_en
+        label = rec.occupation.label(lang)
         if lang == "id":
             label += f"\n{occupation_label_id(rec.occupation)}"
         risk = "" if rec.automation_risk_change is None else f"{rec.automation_risk_change:+.2f}"

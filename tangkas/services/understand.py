@@ -103,6 +103,7 @@ def title_match_to_dict(match: TitleMatch) -> dict[str, Any]:
         "code": match.occupation.code,
         "isco": match.isco,
         "label_en": match.occupation.label_en,
+        "label_id": match.occupation.label_id,
         "score": round(match.score, 4),
     }
 
@@ -114,6 +115,7 @@ def occupation_hit_to_dict(hit: OccupationHit) -> dict[str, Any]:
         "code": hit.occupation.code,
         "isco": hit.occupation.isco,
         "label_en": hit.occupation.label_en,
+        "label_id": hit.occupation.label_id,
         "matched": hit.matched,
         "source": hit.source,
         "score": hit.score,

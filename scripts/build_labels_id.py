@@ -1,0 +1,73 @@
+"""Build ``tangkas/data/occupation_labels_id.parquet`` from our Indonesian occupation names.
+
+The names are written and reviewed by the Tangkas team (no machine-translation service), one CSV per
+part in ``scripts/labels/occupations_id_*.csv`` with columns ``uri, label_id, alt_id, method``:
+``alt_id`` holds other names Indonesian ads and people use, separated by ``|``; ``method`` says how the
+name was produced (``written``; ``kbji``: a KBJI 2014 title as it stands; ``kbji-edited``).
+The build refuses unknown URIs, repeated URIs, empty names and unknown methods.
+
+    python scripts/build_labels_id.py && python scripts/update_manifest.py
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tangkas.taxonomy import DATA_DIR, Taxonomy  # noqa: E402
+
+SOURCES = ROOT / "scripts" / "labels"
+METHODS = {"written", "kbji", "kbji-edited"}
+
+
+def read_names(folder: Path, known: set[str]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for path in sorted(folder.glob("occupations_id_*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for n, row in enumerate(csv.DictReader(handle), start=1):
+                uri, label = row["uri"].strip(), " ".join(row["label_id"].split())
+                alts = [" ".join(a.split()) for a in (row.get("alt_id") or "").split("|") if a.strip()]
+                where = f"{path.name} row {n}"
+                if uri not in known or uri in seen:
+                    problems.append(f"{where}: {'unknown' if uri not in known else 'repeated'} uri {uri}")
+                if not label or row["method"] not in METHODS:
+                    problems.append(f"{where}: empty label or unknown method {row['method']!r}")
+                seen.add(uri)
+                alts = [a for a in dict.fromkeys(alts) if a.lower() != label.lower()]
+                rows.append({"uri": uri, "label_id": label, "alt_id": alts, "method": row["method"]})
+    if problems:
+        raise SystemExit("\n".join(problems[:50]))
+    return rows
+
+
+def main() -> None:
+    known = {o.uri for o in Taxonomy(DATA_DIR).occupations}
+    rows = read_names(SOURCES, known)
+    schema = pa.schema(
+        [
+            ("uri", pa.string()),
+            ("label_id", pa.string()),
+            ("alt_id", pa.list_(pa.string())),
+            ("method", pa.string()),
+        ]
+    )
+    table = pa.Table.from_pylist(sorted(rows, key=lambda r: str(r["uri"])), schema=schema)
+    pq.write_table(
+        table, DATA_DIR / "occupation_labels_id.parquet", compression="zstd", write_statistics=False
+    )
+    methods = Counter(str(r["method"]) for r in rows)
+    print(f"{len(rows)} of {len(known)} occupations named in Indonesian; methods {dict(methods)}")
+
+
+if __name__ == "__main__":
+    main()
