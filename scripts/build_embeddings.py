@@ -10,6 +10,7 @@ Parts, in build order (the skills part first: other modules depend on it):
 - ``skills``: the preferred label of every ESCO skill, row order = ``load_taxonomy().skills``.
 - ``occupations``: the preferred label of every ESCO occupation, row order = ``occupations``.
 - ``occupation_labels``: distinct alternative and hidden labels of occupations.
+- ``occupation_labels_id``: our Indonesian names of occupations (``scripts/build_labels_id.py``).
 - ``kbji``: KBJI 2014 Indonesian titles (six-digit occupations).
 - ``skill_labels``: the alternative and hidden labels of each skill that say something new, shortest
   first: a label is dropped when its cosine to the preferred label or to an already kept label of
@@ -75,6 +76,14 @@ def _occupation_labels(tax: Taxonomy, cache: Cache) -> Rows:
     return rows
 
 
+def _occupation_labels_id(tax: Taxonomy, cache: Cache) -> Rows:
+    """Our Indonesian names of each occupation (``label_id`` first, then ``alt_id``), by owner row."""
+    rows: Rows = []
+    for i, o in enumerate(tax.occupations):
+        rows += [(label, str(i)) for label in _distinct([o.label_id, *o.alt_id], set())]
+    return rows
+
+
 def _kbji(tax: Taxonomy, cache: Cache) -> Rows:
     return [(k.title_id, k.kode) for k in sorted(tax.kbji.values(), key=lambda k: k.kode)]
 
@@ -110,6 +119,7 @@ PARTS: dict[str, Part] = {
     "skills": _skills,
     "occupations": _occupations,
     "occupation_labels": _occupation_labels,
+    "occupation_labels_id": _occupation_labels_id,
     "kbji": _kbji,
     "skill_labels": _skill_labels,
     "skills_minilm": _skills_minilm,

@@ -42,7 +42,15 @@ from tangkas.taxonomy import DATA_DIR, load_taxonomy
 
 EMBEDDINGS_DIR = DATA_DIR / "embeddings"
 DIM = 384
-Part = Literal["skills", "occupations", "skill_labels", "occupation_labels", "kbji", "skills_minilm"]
+Part = Literal[
+    "skills",
+    "occupations",
+    "skill_labels",
+    "occupation_labels",
+    "occupation_labels_id",
+    "kbji",
+    "skills_minilm",
+]
 QUERY_CACHE_SIZE = 50_000
 
 
@@ -120,6 +128,23 @@ def all_labels(kind: Literal["skills", "occupations"]) -> OwnerLabels:
         owners=owners[order],
         starts=np.searchsorted(owners[order], np.arange(len(preferred))),
         vectors=vectors,
+    )
+
+
+@cache
+def indonesian_labels() -> OwnerLabels:
+    """Our Indonesian names of every occupation (``label_id`` first, then ``alt_id``), grouped by owner;
+    built by ``scripts/build_embeddings.py --parts occupation_labels_id``."""
+    names = label_embeddings("occupation_labels_id")
+    owners = np.array([int(o) for o in names.owners], dtype=int)
+    count = len(load_taxonomy().occupations)
+    if len(np.unique(owners)) != count or np.any(np.diff(owners) < 0):
+        raise TangkasError("shipped occupation_labels_id embeddings do not match the taxonomy: rebuild them")
+    return OwnerLabels(
+        texts=names.texts,
+        owners=owners,
+        starts=np.searchsorted(owners, np.arange(count)),
+        vectors=names.vectors,
     )
 
 

@@ -4,10 +4,12 @@ The title is cleaned first (locations in brackets, salary and recruiting noise s
 seniority words, abbreviations like ``Sr.``/``Exec``), then every ESCO occupation is scored by
 a weighted sum of:
 
-- ``e5``: multilingual-e5 similarity to the occupation's best shipped label (preferred, alternative,
-  hidden) — the main signal, and the one that carries Indonesian and Malay;
+- ``e5``: multilingual-e5 similarity to the occupation's best name, ESCO's (preferred, alternative,
+  hidden) or ours in Indonesian — the main signal, and the one that carries Indonesian and Malay;
 - ``centroid``: e5 similarity to the mean of all the occupation's labels (rewards occupations many
   of whose labels fit the title, not just one);
+- ``indonesian``: e5 similarity to the occupation's best Indonesian name again (our ``label_id`` and
+  the ``alt_id`` words Indonesian ads use), so Indonesian titles lean on Indonesian names;
 - ``kbji``: e5 similarity to the KBJI 2014 Indonesian titles of its ISCO unit group;
 - ``onet``: the cleaned title is an O*NET 29.2 title or alternate title of an O*NET occupation that
   the official crosswalk links to the ESCO occupation;
@@ -39,6 +41,7 @@ from tangkas.text.normalize import normalize
 TITLE_CACHE_SIZE = 65_536
 WEIGHTS = {
     "e5": 1.0,
+    "indonesian": 0.5,
     "preferred": 0.3,
     "centroid": 1.0,
     "kbji": 0.2,
@@ -163,13 +166,16 @@ def _onet_title_rows() -> dict[str, tuple[int, ...]]:
 
 def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool = True) -> np.ndarray:
     """The ``tangkas`` score from embedded cleaned titles: the weighted signals of the module docstring."""
-    from tangkas.reading.embeddings import all_labels, best_by_owner
+    from tangkas.reading.embeddings import all_labels, best_by_owner, best_label_scores, indonesian_labels
 
     labels = all_labels("occupations")
     sims = queries @ labels.vectors.T
-    scores = WEIGHTS["e5"] * best_by_owner(sims, labels) + WEIGHTS["preferred"] * sims[:, labels.starts]
+    indonesian = best_label_scores(queries, indonesian_labels())
+    best = np.maximum(best_by_owner(sims, labels), indonesian)
+    scores = WEIGHTS["e5"] * best + WEIGHTS["preferred"] * sims[:, labels.starts]
     scores += WEIGHTS["centroid"] * (queries @ _centroids().T)
     scores += WEIGHTS["kbji"] * _kbji_scores(queries)
+    scores += WEIGHTS["indonesian"] * indonesian
     if prior:
         onet = _onet_title_rows()
         for i, title in enumerate(cleaned):
