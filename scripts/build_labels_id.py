@@ -1,7 +1,9 @@
-"""Build ``tangkas/data/occupation_labels_id.parquet`` from our Indonesian occupation names.
+"""Build ``tangkas/data/occupation_labels_id.parquet`` and ``skill_labels_id.parquet`` from our Indonesian
+names of occupations and skills.
 
 The names are written and reviewed by the Tangkas team (no machine-translation service), one CSV per
-part in ``scripts/labels/occupations_id_*.csv`` with columns ``uri, label_id, alt_id, method``:
+part in ``scripts/labels/occupations_id_*.csv`` and ``skills_id_*.csv`` with columns
+``uri, label_id, alt_id, method``:
 ``alt_id`` holds other names Indonesian ads and people use, separated by ``|``; ``method`` says how the
 name was produced (``written``; ``kbji``: a KBJI 2014 title as it stands; ``kbji-edited``).
 The build refuses unknown URIs, repeated URIs, empty names and unknown methods.
@@ -28,11 +30,11 @@ SOURCES = ROOT / "scripts" / "labels"
 METHODS = {"written", "kbji", "kbji-edited"}
 
 
-def read_names(folder: Path, known: set[str]) -> list[dict[str, object]]:
+def read_names(folder: Path, pattern: str, known: set[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for path in sorted(folder.glob("occupations_id_*.csv")):
+    for path in sorted(folder.glob(pattern)):
         with path.open(encoding="utf-8", newline="") as handle:
             for n, row in enumerate(csv.DictReader(handle), start=1):
                 uri, label = row["uri"].strip(), " ".join(row["label_id"].split())
@@ -50,23 +52,29 @@ def read_names(folder: Path, known: set[str]) -> list[dict[str, object]]:
     return rows
 
 
-def main() -> None:
-    known = {o.uri for o in Taxonomy(DATA_DIR).occupations}
-    rows = read_names(SOURCES, known)
-    schema = pa.schema(
-        [
-            ("uri", pa.string()),
-            ("label_id", pa.string()),
-            ("alt_id", pa.list_(pa.string())),
-            ("method", pa.string()),
-        ]
-    )
-    table = pa.Table.from_pylist(sorted(rows, key=lambda r: str(r["uri"])), schema=schema)
-    pq.write_table(
-        table, DATA_DIR / "occupation_labels_id.parquet", compression="zstd", write_statistics=False
-    )
+SCHEMA = pa.schema(
+    [
+        ("uri", pa.string()),
+        ("label_id", pa.string()),
+        ("alt_id", pa.list_(pa.string())),
+        ("method", pa.string()),
+    ]
+)
+
+
+def build(kind: str, pattern: str, known: set[str]) -> None:
+    rows = read_names(SOURCES, pattern, known)
+    table = pa.Table.from_pylist(sorted(rows, key=lambda r: str(r["uri"])), schema=SCHEMA)
+    path = DATA_DIR / f"{kind}_labels_id.parquet"
+    pq.write_table(table, path, compression="zstd", write_statistics=False)
     methods = Counter(str(r["method"]) for r in rows)
-    print(f"{len(rows)} of {len(known)} occupations named in Indonesian; methods {dict(methods)}")
+    print(f"{kind}: {len(rows)} of {len(known)} named in Indonesian; methods {dict(methods)}")
+
+
+def main() -> None:
+    tax = Taxonomy(DATA_DIR)
+    build("occupation", "occupations_id_*.csv", {o.uri for o in tax.occupations})
+    build("skill", "skills_id_*.csv", {s.uri for s in tax.skills})
 
 
 if __name__ == "__main__":

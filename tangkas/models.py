@@ -97,6 +97,12 @@ class Skill:
     broader: tuple[str, ...] = ()
     collections: frozenset[str] = frozenset()
     hidden_en: tuple[str, ...] = field(default=(), repr=False)
+    label_id: str = ""
+    alt_id: tuple[str, ...] = field(default=(), repr=False)
+
+    def label(self, lang: Lang = "id") -> str:
+        """The name to show in ``lang``: our Indonesian one in Indonesian mode when written, else ESCO's."""
+        return self.label_id if lang == "id" and self.label_id else self.label_en
 
     @property
     def is_knowledge(self) -> bool:

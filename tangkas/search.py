@@ -256,7 +256,7 @@ class OccupationSearch:
 
 
 class SkillSearch:
-    """Skill search over ESCO preferred, alternative and hidden labels."""
+    """Skill search over ESCO preferred, alternative and hidden labels and our Indonesian names."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -265,6 +265,9 @@ class SkillSearch:
             docs.append(_Doc(skill.label_en, i, LABEL_WEIGHTS["preferred"], False))
             docs += [_Doc(label, i, LABEL_WEIGHTS["alternative"], False) for label in skill.alt_en]
             docs += [_Doc(label, i, LABEL_WEIGHTS["hidden"], False) for label in skill.hidden_en]
+            if skill.label_id:
+                docs.append(_Doc(skill.label_id, i, LABEL_WEIGHTS["indonesian"], True))
+            docs += [_Doc(label, i, LABEL_WEIGHTS["indonesian_alternative"], True) for label in skill.alt_id]
         self.index = TextIndex(docs)
 
     def search(self, text: str, limit: int = 10) -> list[SkillHit]:

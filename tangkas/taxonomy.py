@@ -52,11 +52,12 @@ def _rows(name: str, data_dir: Path) -> list[dict[str, Any]]:
     return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
-def _indonesian_names(data_dir: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Our reviewed Indonesian occupation names by URI (``scripts/build_labels_id.py``), when shipped."""
-    if not (data_dir / "occupation_labels_id.parquet").exists():
+def _indonesian_names(data_dir: Path, name: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Our Indonesian names (and other names) of occupations or skills by URI, when shipped
+    (``scripts/build_labels_id.py``)."""
+    if not (data_dir / f"{name}.parquet").exists():
         return {}
-    return {r["uri"]: (r["label_id"], tuple(r["alt_id"])) for r in _rows("occupation_labels_id", data_dir)}
+    return {r["uri"]: (r["label_id"], tuple(r["alt_id"])) for r in _rows(name, data_dir)}
 
 
 class Taxonomy:
@@ -64,7 +65,8 @@ class Taxonomy:
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.data_dir = data_dir
-        names_id = _indonesian_names(data_dir)
+        names_id = _indonesian_names(data_dir, "occupation_labels_id")
+        skill_names_id = _indonesian_names(data_dir, "skill_labels_id")
         self.occupations: tuple[Occupation, ...] = tuple(
             Occupation(
                 uri=r["uri"],
@@ -91,6 +93,8 @@ class Taxonomy:
                 broader=tuple(r["broader"]),
                 collections=frozenset(c for c in COLLECTION_NAMES if r[c]),
                 hidden_en=tuple(r["hidden_en"]),
+                label_id=skill_names_id.get(r["uri"], ("", ()))[0],
+                alt_id=skill_names_id.get(r["uri"], ("", ()))[1],
             )
             for r in _rows("skills", data_dir)
         )

@@ -71,7 +71,7 @@ def test_services_cli_json_and_api_give_the_same_recommendations(
     listed = json.loads(printed.output)["recommendations"]
     assert [_shape(r) for r in listed] == [_shape(r) for r in served]
     assert [(r["uri"], r["score"]) for r in listed] == [(r["uri"], r["score"]) for r in served]
-    assert listed[0]["transferable"][0].keys() == {"uri", "label_en"}
+    assert listed[0]["transferable"][0].keys() == {"uri", "label_en", "label_id"}
 
 
 def test_services_cli_json_and_api_give_the_same_indicator(store_url: str, store: Store) -> None:

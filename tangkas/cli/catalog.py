@@ -321,7 +321,7 @@ def _print_alignment(report: AlignmentReport, tax: Taxonomy, lang: Lang) -> None
         gap = f"{a.gap:+.3f}" if report.demand_given else "-"
         skills.add_row(
             str(rank),
-            escape(tax.skill(a.skill).label_en),
+            escape(tax.skill(a.skill).label(lang)),
             demand,
             str(a.local_courses),
             str(a.local_seats),
@@ -370,6 +370,6 @@ def align(
     report = align_catalog(catalog, rows, province=province, limit=limit)
     _print_alignment(report, tax, language)
     if csv_out:
-        label = lambda uri: tax.skill(uri).label_en  # noqa: E731
+        label = lambda uri: tax.skill(uri).label(language)  # noqa: E731
         write_alignment_csv(alignment_rows(report, label, language), csv_out)
         console.print(_t("csv_written", language, path=csv_out), markup=False)

@@ -200,7 +200,7 @@ def _labels(table: pa.Table, lang: Lang) -> pa.Table:
         if column == "occupation":
             found = value in tax.occupation_index
             return tax.occupations[tax.occupation_index[value]].label(lang) if found else ""
-        return tax.skills[tax.skill_index[value]].label_en if value in tax.skill_index else ""
+        return tax.skills[tax.skill_index[value]].label(lang) if value in tax.skill_index else ""
 
     for column in ("province", "isco", "isco1", "isco2", "isco3", "occupation", "skill_uri"):
         if column in table.column_names:

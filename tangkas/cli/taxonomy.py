@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang
@@ -167,7 +168,7 @@ def _print_occupation(tax: Taxonomy, occ: Occupation, lang: Lang) -> None:
     for key, skills in (("essential", tax.essential_skills(occ)), ("optional", tax.optional_skills(occ))):
         console.print(f"\n[bold]{_t(key, lang)} ({len(skills)})[/bold]")
         for skill in skills:
-            console.print(f"  • {skill.label_en}", markup=False)
+            console.print(f"  • {skill.label(lang)}", markup=False)
 
 
 def _print_group(tax: Taxonomy, found: IscoGroup | KbjiOccupation, lang: Lang) -> None:
@@ -210,7 +211,12 @@ def skill_show(identifier: str, lang: LangOption = "id", as_json: JsonOption = F
 
 
 def _print_skill(tax: Taxonomy, skill: Skill, required: list[Occupation], lang: Lang) -> None:
-    console.print(f"[bold]{skill.label_en}[/bold]  ({skill.skill_type}, {skill.reuse_level})")
+    name = (
+        skill.label(lang)
+        if skill.label(lang) == skill.label_en
+        else f"{skill.label(lang)} ({skill.label_en})"
+    )
+    console.print(f"[bold]{escape(name)}[/bold]  ({skill.skill_type}, {skill.reuse_level})")
     console.print(skill.uri, style="dim")
     console.print(skill.description_en, markup=False)
     path = " > ".join(g.label_en for g in tax.skill_path(skill))

@@ -61,7 +61,9 @@ def extract_command(
         return
     table = Table(_t("skill", lang), _t("evidence", lang), _t("method", lang), _t("confidence", lang))
     for m in mentions:
-        table.add_row(m.skill.label_en, f"{m.text} [{m.start}:{m.end}]", m.method, f"{m.confidence:.2f}")
+        table.add_row(
+            m.skill.label(parse_lang(lang)), f"{m.text} [{m.start}:{m.end}]", m.method, f"{m.confidence:.2f}"
+        )
     console.print(table)
 
 

@@ -111,7 +111,7 @@ def _print_table(source: Occupation, recs: list[Recommendation], lang: Lang) -> 
         if lang == "id":
             label += f"\n{occupation_label_id(rec.occupation)}"
         risk = "" if rec.automation_risk_change is None else f"{rec.automation_risk_change:+.2f}"
-        missing = ", ".join(g.skill.label_en for g in rec.gap.missing_essential[:3])
+        missing = ", ".join(g.skill.label(lang) for g in rec.gap.missing_essential[:3])
         carried = str(len(rec.gap.transferable))
         table.add_row(label, f"{rec.score:.3f}", ", ".join(flags), risk, carried, missing)
     console.print(table)

@@ -173,6 +173,7 @@ def plan_to_dict(result: PlanResult) -> dict[str, Any]:
             {
                 "uri": u.skill.uri,
                 "label_en": u.skill.label,
+                "label_id": u.skill.label_id,
                 "essential": u.skill.essential,
                 "reason": u.reason,
             }

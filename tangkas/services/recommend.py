@@ -61,11 +61,14 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "job_zone_rise": rec.job_zone_rise,
         "pay_ratio": rec.pay_ratio,
         "postings": rec.postings,
-        "transferable": [{"uri": s.uri, "label_en": s.label_en} for s in rec.gap.transferable],
+        "transferable": [
+            {"uri": s.uri, "label_en": s.label_en, "label_id": s.label_id} for s in rec.gap.transferable
+        ],
         "missing_essential": [
             {
                 "uri": g.skill.uri,
                 "label_en": g.skill.label_en,
+                "label_id": g.skill.label_id,
                 "importance": round(g.importance, 4),
                 "related": g.related.label_en if g.related else None,
             }

@@ -37,11 +37,15 @@ def concept_to_dict(found: Occupation | IscoGroup | KbjiOccupation) -> dict[str,
         {"code": g.code, "label_en": g.label_en, "label_id": g.label_id} for g in tax.isco_path(found.isco)
     ]
     data["kbji"] = [asdict(k) for k in tax.kbji_titles(found)]
-    data["essential_skills"] = [{"uri": s.uri, "label_en": s.label_en} for s in tax.essential_skills(found)]
-    data["optional_skills"] = [{"uri": s.uri, "label_en": s.label_en} for s in tax.optional_skills(found)]
+    data["essential_skills"] = [_named(s) for s in tax.essential_skills(found)]
+    data["optional_skills"] = [_named(s) for s in tax.optional_skills(found)]
     data["onet"] = asdict(onet) if onet else None
     data["automation_risk"] = asdict(risk) if risk else None
     return data
+
+
+def _named(skill: Skill) -> dict[str, str]:
+    return {"uri": skill.uri, "label_en": skill.label_en, "label_id": skill.label_id}
 
 
 def skill_to_dict(skill: Skill) -> dict[str, Any]:

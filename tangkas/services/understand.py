@@ -87,6 +87,7 @@ def mention_to_dict(mention: SkillMention) -> dict[str, Any]:
     return {
         "uri": mention.skill.uri,
         "label_en": mention.skill.label_en,
+        "label_id": mention.skill.label_id,
         "start": mention.start,
         "end": mention.end,
         "text": mention.text,
@@ -125,4 +126,10 @@ def occupation_hit_to_dict(hit: OccupationHit) -> dict[str, Any]:
 
 def skill_hit_to_dict(hit: SkillHit) -> dict[str, Any]:
     """A skill search hit as JSON."""
-    return {"uri": hit.skill.uri, "label_en": hit.skill.label_en, "matched": hit.matched, "score": hit.score}
+    return {
+        "uri": hit.skill.uri,
+        "label_en": hit.skill.label_en,
+        "label_id": hit.skill.label_id,
+        "matched": hit.matched,
+        "score": hit.score,
+    }

@@ -106,6 +106,8 @@ def _place(s: _Sampler, provinces: list[Province], p: np.ndarray) -> tuple[Provi
 
 
 def _occupation_title(tax: Taxonomy, occupation: Occupation) -> str:
+    if occupation.label_id:
+        return occupation.label_id
     titles = tax.kbji_titles(occupation)
     if titles:
         return titles[0].title_id
@@ -136,14 +138,14 @@ def _blk(s: _Sampler, n: int, place: tuple[Province, str]) -> dict[str, Any]:
 def _lpk(s: _Sampler, n: int, place: tuple[Province, str]) -> dict[str, Any]:
     province, city = place
     skills = s.cluster(s.anchor(False), int(s.rng.integers(1, 5)))
-    label = s.tax.skills[skills[0]].label_en
+    label, label_id = s.tax.skills[skills[0]].label("en"), s.tax.skills[skills[0]].label("id")
     level: Level = s.pick(LEVELS, [0.45, 0.4, 0.15])
     hours = float(s.pick([24, 32, 40, 48, 64, 80, 96, 120]))
     cost = min(7_500_000, _round(hours * float(s.rng.uniform(20_000, 60_000)), 50_000))
     name = s.pick(LPK_NAMES)
     return {
         "provider": Provider(f"demo-lpk-{province.code}-{name}", f"{DEMO_PREFIX} LPK {name} {city}", "LPK"),
-        "title_id": f"Kursus {label} (Tingkat {LEVEL_ID[level]})",
+        "title_id": f"Kursus {label_id} (Tingkat {LEVEL_ID[level]})",
         "title_en": f"{LEVEL_EN[level]} course: {label}",
         "skills": skills, "level": level, "hours": hours, "cost_idr": cost,
         "mode": "offline" if s.rng.random() < 0.6 else "hybrid", "province": province.code, "city": city,
@@ -154,7 +156,7 @@ def _lpk(s: _Sampler, n: int, place: tuple[Province, str]) -> dict[str, Any]:
 
 def _online(s: _Sampler, n: int) -> dict[str, Any]:
     skills = s.cluster(s.anchor(True), int(s.rng.integers(1, 4)))
-    label = s.tax.skills[skills[0]].label_en
+    label, label_id = s.tax.skills[skills[0]].label("en"), s.tax.skills[skills[0]].label("id")
     level: Level = s.pick(LEVELS, [0.6, 0.3, 0.1])
     platform = int(s.rng.integers(1, 7))
     hours = float(s.pick([3, 4, 6, 8, 10, 12, 16, 20, 24, 30]))
@@ -162,7 +164,7 @@ def _online(s: _Sampler, n: int) -> dict[str, Any]:
         "provider": Provider(
             f"demo-online-{platform}", f"{DEMO_PREFIX} Platform Daring {platform}", "online"
         ),
-        "title_id": f"Kelas Daring: {label} ({LEVEL_ID[level]})",
+        "title_id": f"Kelas Daring: {label_id} ({LEVEL_ID[level]})",
         "title_en": f"Online class: {label} ({LEVEL_EN[level]})",
         "skills": skills, "level": level, "hours": hours,
         "cost_idr": min(1_500_000, _round(hours * float(s.rng.uniform(25_000, 70_000)), 10_000)),

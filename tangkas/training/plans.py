@@ -35,7 +35,7 @@ import numpy as np
 
 from tangkas.careers.transitions import Profile, skill_gap
 from tangkas.errors import TangkasError
-from tangkas.models import Occupation, Skill
+from tangkas.models import Lang, Occupation, Skill
 from tangkas.provinces import province as find_province
 from tangkas.training.catalog import MODES, Course, CourseCatalog
 from tangkas.training.cover import CoverProblem, solve_greedy, solve_milp
@@ -59,6 +59,11 @@ class NeededSkill:
     label: str = ""
     essential: bool = True
     reuse_level: str = ""
+    label_id: str = ""
+
+    def name(self, lang: Lang = "id") -> str:
+        """The skill's name in ``lang`` (its URI when it has none)."""
+        return (self.label_id if lang == "id" and self.label_id else self.label) or self.uri
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +89,7 @@ class TrainingNeed:
         """
 
         def need(skill: Skill, is_essential: bool) -> NeededSkill:
-            return NeededSkill(skill.uri, skill.label_en, is_essential, skill.reuse_level)
+            return NeededSkill(skill.uri, skill.label_en, is_essential, skill.reuse_level, skill.label_id)
 
         ess = [need(s, True) for s in essential]
         seen = {g.uri for g in ess}
