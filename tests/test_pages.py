@@ -128,6 +128,10 @@ def test_pages_analyst_charts_and_downloads(store_with_demo: Store) -> None:
     assert all(row["suppressed"] or row["median_monthly_idr"] for row in page.pay)
     csv = client.get("/analyst/pay.csv", params={"by": "isco1"})
     assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith('"isco1"')
+    header, first = csv.text.splitlines()[:2]
+    assert header.endswith('"isco1_label"') and first.startswith('"2"') and first.endswith('"Profesional"')
+    english = client.get("/analyst/demand.csv", params={"by": "province", "lang": "en"}).text
+    assert '"province_label"' in english.splitlines()[0] and "West Java" in english
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,7 @@ from tangkas.market.feeds import FEEDS, FeedError, FeedReport, read_postings, wr
 from tangkas.market.postings import Posting, dedupe
 from tangkas.models import Lang
 from tangkas.rows.write import write_table
+from tangkas.services.indicators import with_labels
 
 market_app = typer.Typer(
     help="Permintaan pasar kerja dari lowongan: baca feed, hitung indikator.", no_args_is_help=True
@@ -183,32 +184,6 @@ def _no_occupation(titles: Any) -> list[None]:
     return [None for _ in titles]
 
 
-def _labels(table: pa.Table, lang: Lang) -> pa.Table:
-    """Add a readable label next to each code column (province, ISCO group, occupation, skill)."""
-    from tangkas.provinces import province as find_province
-    from tangkas.taxonomy import load_taxonomy
-
-    def label(column: str, value: str | None) -> str:
-        if value is None:
-            return ""
-        if column == "province":
-            return find_province(value).label(lang)
-        tax = load_taxonomy()
-        if column.startswith("isco"):
-            group = tax.isco_groups.get(value)
-            return group.label(lang) if group else ""
-        if column == "occupation":
-            found = value in tax.occupation_index
-            return tax.occupations[tax.occupation_index[value]].label(lang) if found else ""
-        return tax.skills[tax.skill_index[value]].label(lang) if value in tax.skill_index else ""
-
-    for column in ("province", "isco", "isco1", "isco2", "isco3", "occupation", "skill_uri"):
-        if column in table.column_names:
-            values = [label(column, v) for v in table[column].to_pylist()]
-            table = table.append_column(f"{column}_label", pa.array(values, pa.string()))
-    return table
-
-
 def _measure(coded_table: pa.Table, by: list[str], measure: str, min_count: int) -> pa.Table:
     if measure == "pay":
         return indicators.median_pay(coded_table, by, min_count=min_count)
@@ -251,7 +226,7 @@ def demand_command(
     postings, _ = _read(file, feed, language)
     unique = list(dedupe(postings))
     coded = _code(unique, bool(NEEDS_OCCUPATION & set(keys)), measure in ("skills", "digital"), language)
-    result = _labels(_measure(tables.coded_table(coded), keys, measure, min_count), language)
+    result = with_labels(_measure(tables.coded_table(coded), keys, measure, min_count), language)
     if out is not None:
         write_table(result, out)
     rows = result.slice(0, limit).to_pylist()
@@ -323,7 +298,7 @@ def trends_command(
     postings, _ = _read(file, feed, language)
     coded = _code(list(dedupe(postings)), False, True, language)
     trends = indicators.skill_trends(tables.coded_table(coded), *periods, min_postings=min_postings)
-    result = _labels(trends, language)
+    result = with_labels(trends, language)
     if out is not None:
         write_table(result, out)
     rows = result.slice(0, limit).to_pylist() + result.slice(max(result.num_rows - limit, limit)).to_pylist()

@@ -21,9 +21,12 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from tangkas.market import demand
+from tangkas.models import Lang
+from tangkas.provinces import province as find_province
 from tangkas.store import Store
 from tangkas.store.postings import postings_arrow
 from tangkas.store.stats import PostingCounts, posting_counts
+from tangkas.taxonomy import load_taxonomy
 from tangkas.training.alignment import DemandRow
 
 Indicator = Literal["demand", "skills", "pay", "digital"]
@@ -86,6 +89,31 @@ def indicator_csv(table: pa.Table) -> bytes:
     sink = io.BytesIO()
     pacsv.write_csv(table, sink)
     return sink.getvalue()
+
+
+def with_labels(table: pa.Table, lang: Lang) -> pa.Table:
+    """``table`` with a readable label in ``lang`` beside each code column (province, ISCO group,
+    occupation, skill): what the CLI prints and the analyst's CSV downloads carry."""
+
+    def label(column: str, value: str | None) -> str:
+        if value is None:
+            return ""
+        if column == "province":
+            return find_province(value).label(lang)
+        tax = load_taxonomy()
+        if column.startswith("isco"):
+            group = tax.isco_groups.get(value)
+            return group.label(lang) if group else ""
+        if column == "occupation":
+            found = value in tax.occupation_index
+            return tax.occupations[tax.occupation_index[value]].label(lang) if found else ""
+        return tax.skills[tax.skill_index[value]].label(lang) if value in tax.skill_index else ""
+
+    for column in ("province", "isco", "isco1", "isco2", "isco3", "occupation", "skill_uri"):
+        if column in table.column_names:
+            values = [label(column, v) for v in table[column].to_pylist()]
+            table = table.append_column(f"{column}_label", pa.array(values, pa.string()))
+    return table
 
 
 def skill_demand_rows(store: Store) -> list[DemandRow]:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tangkas.provinces import PROVINCES
-from tangkas.services.indicators import indicator, indicator_csv, market_overview
+from tangkas.services.indicators import indicator, indicator_csv, market_overview, with_labels
 from tangkas.web.pages import render
 from tangkas.web.security import StoreDep
 
@@ -72,12 +72,15 @@ def analyst(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/analyst/{name}.csv")
 def download(
-    store: StoreDep, name: Literal["demand", "skills", "pay", "digital"], by: str = "province"
+    store: StoreDep,
+    name: Literal["demand", "skills", "pay", "digital"],
+    by: str = "province",
+    lang: Literal["id", "en"] = "id",
 ) -> Response:
     allowed = ("province", "isco1", "isco2", "isco3", "isco", "occupation", "month")
     table = indicator(store, name, by if by in allowed else "province", top=5000)
     return Response(
-        indicator_csv(table),
+        indicator_csv(with_labels(table, lang)),
         media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="tangkas-{name}-{by}.csv"'},
     )
