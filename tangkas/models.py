@@ -9,6 +9,11 @@ Lang = Literal["id", "en"]
 RIASEC_NAMES = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 
 
+def named(label_en: str, label_id: str, lang: Lang) -> str:
+    """The Indonesian name in Indonesian mode when there is one, else the English one."""
+    return label_id if lang == "id" and label_id else label_en
+
+
 @dataclass(frozen=True, slots=True)
 class IscoGroup:
     """One ISCO-08 group (level 1 major .. level 4 unit) with English and KBJI Indonesian names."""
@@ -21,7 +26,7 @@ class IscoGroup:
     description_id: str
 
     def label(self, lang: Lang = "id") -> str:
-        return self.label_id if lang == "id" and self.label_id else self.label_en
+        return named(self.label_en, self.label_id, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +86,7 @@ class Occupation:
         >>> Occupation("u", "7531.5", "7531", "tailor", (), "", label_id="penjahit").label("id")
         'penjahit'
         """
-        return self.label_id if lang == "id" and self.label_id else self.label_en
+        return named(self.label_en, self.label_id, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,7 @@ class Skill:
 
     def label(self, lang: Lang = "id") -> str:
         """The name to show in ``lang``: our Indonesian one in Indonesian mode when written, else ESCO's."""
-        return self.label_id if lang == "id" and self.label_id else self.label_en
+        return named(self.label_en, self.label_id, lang)
 
     @property
     def is_knowledge(self) -> bool:

@@ -193,19 +193,29 @@ def query_variants(text: str, limit: int = MAX_VARIANTS) -> list[str]:
     return variants[:limit]
 
 
+def _label_docs(concept: Occupation | Skill, target: int) -> list[_Doc]:
+    """The searchable names of an occupation or a skill: ESCO's (preferred, alternative, hidden) and ours
+    in Indonesian (``label_id``, ``alt_id``)."""
+    kinds = (
+        ((concept.label_en,), "preferred", False),
+        (concept.alt_en, "alternative", False),
+        (concept.hidden_en, "hidden", False),
+        ((concept.label_id,) if concept.label_id else (), "indonesian", True),
+        (concept.alt_id, "indonesian_alternative", True),
+    )
+    return [
+        _Doc(label, target, LABEL_WEIGHTS[kind], indonesian)
+        for labels, kind, indonesian in kinds
+        for label in labels
+    ]
+
+
 class OccupationSearch:
     """Occupation search over ESCO labels and KBJI titles (see module docstring)."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        docs: list[_Doc] = []
-        for i, occ in enumerate(taxonomy.occupations):
-            docs.append(_Doc(occ.label_en, i, LABEL_WEIGHTS["preferred"], False))
-            docs += [_Doc(label, i, LABEL_WEIGHTS["alternative"], False) for label in occ.alt_en]
-            docs += [_Doc(label, i, LABEL_WEIGHTS["hidden"], False) for label in occ.hidden_en]
-            if occ.label_id:
-                docs.append(_Doc(occ.label_id, i, LABEL_WEIGHTS["indonesian"], True))
-            docs += [_Doc(label, i, LABEL_WEIGHTS["indonesian_alternative"], True) for label in occ.alt_id]
+        docs = [doc for i, occ in enumerate(taxonomy.occupations) for doc in _label_docs(occ, i)]
         self._groups: list[tuple[str, KbjiOccupation | None]] = []
         offset = len(taxonomy.occupations)
         for code, group in sorted(taxonomy.isco_groups.items()):
@@ -260,15 +270,9 @@ class SkillSearch:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        docs: list[_Doc] = []
-        for i, skill in enumerate(taxonomy.skills):
-            docs.append(_Doc(skill.label_en, i, LABEL_WEIGHTS["preferred"], False))
-            docs += [_Doc(label, i, LABEL_WEIGHTS["alternative"], False) for label in skill.alt_en]
-            docs += [_Doc(label, i, LABEL_WEIGHTS["hidden"], False) for label in skill.hidden_en]
-            if skill.label_id:
-                docs.append(_Doc(skill.label_id, i, LABEL_WEIGHTS["indonesian"], True))
-            docs += [_Doc(label, i, LABEL_WEIGHTS["indonesian_alternative"], True) for label in skill.alt_id]
-        self.index = TextIndex(docs)
+        self.index = TextIndex(
+            [doc for i, skill in enumerate(taxonomy.skills) for doc in _label_docs(skill, i)]
+        )
 
     def search(self, text: str, limit: int = 10) -> list[SkillHit]:
         """Ranked skills for ``text``."""
