@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
 from tangkas.i18n import translate
+
+if TYPE_CHECKING:
+    from tangkas.evaluation.baselines import TitleMethod
 
 MESSAGES: dict[str, dict[str, str]] = {
     "skill": {"id": "Keterampilan", "en": "Skill"},
@@ -100,42 +103,43 @@ def _finish(result: dict[str, Any]) -> None:
     print(json.dumps(result, ensure_ascii=False))
 
 
-@eval_app.command("titles")
-def eval_titles_command(
-    path: Annotated[Path, typer.Argument(help="CSV JobBERT: index, vacancyTitle, conceptUri.")],
-    method: Annotated[
-        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
-    ] = "tangkas",
-) -> None:
-    """Evaluasi pengkodean judul pekerjaan (MRR, recall@1/5/10)."""
+TitleMethodOption = Annotated[
+    str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
+]
+
+
+def _title_method(path: Path, method: str) -> TitleMethod:
+    """The title-coding method asked for, after checking it and the file (one line and exit 2 if not)."""
     from tangkas.evaluation.baselines import TITLE_METHODS
-    from tangkas.evaluation.titles import evaluate_titles
 
     chosen = next((m for m in TITLE_METHODS if m == method), None)
     if chosen is None:
         fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TITLE_METHODS)})")
     if not path.is_file():
         fail(f"berkas tidak ditemukan: {path}")
-    _finish(evaluate_titles(path, chosen, progress=_progress("titles")))
+    return chosen
+
+
+@eval_app.command("titles")
+def eval_titles_command(
+    path: Annotated[Path, typer.Argument(help="CSV JobBERT: index, vacancyTitle, conceptUri.")],
+    method: TitleMethodOption = "tangkas",
+) -> None:
+    """Evaluasi pengkodean judul pekerjaan (MRR, recall@1/5/10)."""
+    from tangkas.evaluation.titles import evaluate_titles
+
+    _finish(evaluate_titles(path, _title_method(path, method), progress=_progress("titles")))
 
 
 @eval_app.command("titles-id")
 def eval_titles_id_command(
     path: Annotated[Path, typer.Argument(help="CSV judul Indonesia: title, isco4, isco4_alt, lang.")],
-    method: Annotated[
-        str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels")
-    ] = "tangkas",
+    method: TitleMethodOption = "tangkas",
 ) -> None:
     """Evaluasi pengkodean judul lowongan Indonesia ke golongan ISCO-08 (akurasi ketat dan longgar)."""
-    from tangkas.evaluation.baselines import TITLE_METHODS
     from tangkas.evaluation.titles_id import evaluate_titles_id
 
-    chosen = next((m for m in TITLE_METHODS if m == method), None)
-    if chosen is None:
-        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TITLE_METHODS)})")
-    if not path.is_file():
-        fail(f"berkas tidak ditemukan: {path}")
-    _finish(evaluate_titles_id(path, chosen, progress=_progress("titles-id")))
+    _finish(evaluate_titles_id(path, _title_method(path, method), progress=_progress("titles-id")))
 
 
 @eval_app.command("skills")
