@@ -52,12 +52,14 @@ def _rows(name: str, data_dir: Path) -> list[dict[str, Any]]:
     return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
-def _indonesian_names(data_dir: Path, name: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+def _indonesian_names(data_dir: Path, name: str) -> dict[str, dict[str, Any]]:
     """Our Indonesian names (and other names) of occupations or skills by URI, when shipped
     (``scripts/build_labels_id.py``)."""
     if not (data_dir / f"{name}.parquet").exists():
         return {}
-    return {r["uri"]: (r["label_id"], tuple(r["alt_id"])) for r in _rows(name, data_dir)}
+    return {
+        r["uri"]: {"label_id": r["label_id"], "alt_id": tuple(r["alt_id"])} for r in _rows(name, data_dir)
+    }
 
 
 class Taxonomy:
@@ -77,8 +79,7 @@ class Taxonomy:
                 description_en=r["description_en"],
                 broader=r["broader"],
                 hidden_en=tuple(r["hidden_en"]),
-                label_id=names_id.get(r["uri"], ("", ()))[0],
-                alt_id=names_id.get(r["uri"], ("", ()))[1],
+                **names_id.get(r["uri"], {}),
             )
             for r in _rows("occupations", data_dir)
         )
@@ -93,8 +94,7 @@ class Taxonomy:
                 broader=tuple(r["broader"]),
                 collections=frozenset(c for c in COLLECTION_NAMES if r[c]),
                 hidden_en=tuple(r["hidden_en"]),
-                label_id=skill_names_id.get(r["uri"], ("", ()))[0],
-                alt_id=skill_names_id.get(r["uri"], ("", ()))[1],
+                **skill_names_id.get(r["uri"], {}),
             )
             for r in _rows("skills", data_dir)
         )

@@ -48,6 +48,19 @@ MESSAGES = {
         "id": "Kunci API dibuat (peran {role}). Simpan sekarang, kunci ini tidak ditampilkan lagi:",
         "en": "API key created (role {role}). Store it now, it is not shown again:",
     },
+    "columns": {
+        "id": "Awalan|Peran|Kantor|Lembaga|Label|Dibuat|Dicabut",
+        "en": "Prefix|Role|Office|Provider|Label|Created|Revoked",
+    },
+    "no_keys": {"id": "Belum ada kunci API.", "en": "No API keys yet."},
+    "revoked": {
+        "id": "Kunci API {prefix} dicabut sejak {when} UTC.",
+        "en": "API key {prefix} revoked since {when} UTC.",
+    },
+    "unknown": {
+        "id": "tidak ada kunci API dengan awalan {prefix!r}",
+        "en": "no API key with prefix {prefix!r}",
+    },
 }
 T = TypeVar("T")
 DbOption = Annotated[
@@ -192,23 +205,6 @@ def keys_create(
     console.print(key.secret, markup=False, soft_wrap=True)
 
 
-KEY_MESSAGES = {
-    "columns": {
-        "id": "Awalan|Peran|Kantor|Lembaga|Label|Dibuat|Dicabut",
-        "en": "Prefix|Role|Office|Provider|Label|Created|Revoked",
-    },
-    "no_keys": {"id": "Belum ada kunci API.", "en": "No API keys yet."},
-    "revoked": {
-        "id": "Kunci API {prefix} dicabut sejak {when} UTC.",
-        "en": "API key {prefix} revoked since {when} UTC.",
-    },
-    "unknown": {
-        "id": "tidak ada kunci API dengan awalan {prefix!r}",
-        "en": "no API key with prefix {prefix!r}",
-    },
-}
-
-
 def _when(moment: datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
     return moment.strftime(form) if moment else ""
 
@@ -224,9 +220,9 @@ def keys_list(db: DbOption = None, lang: LangOption = "id", as_json: JsonOption 
         console.print_json(json.dumps([asdict(k) for k in keys], default=datetime.isoformat))
         return
     if not keys:
-        console.print(translate(KEY_MESSAGES, "no_keys", language))
+        console.print(_t("no_keys", language))
         return
-    table = Table(*translate(KEY_MESSAGES, "columns", language).split("|"))
+    table = Table(*_t("columns", language).split("|"))
     for k in keys:
         dates = [_when(k.created_at, "%Y-%m-%d"), _when(k.revoked_at, "%Y-%m-%d")]
         table.add_row(*(v or "" for v in (k.prefix, k.role, k.office_code, k.provider, k.label)), *dates)
@@ -250,8 +246,8 @@ def keys_revoke(
         try:
             key = revoke_key(store, wanted)
         except UnknownKeyError:
-            fail(translate(KEY_MESSAGES, "unknown", language, prefix=wanted))
-    console.print(translate(KEY_MESSAGES, "revoked", language, prefix=key.prefix, when=_when(key.revoked_at)))
+            fail(_t("unknown", language, prefix=wanted))
+    console.print(_t("revoked", language, prefix=key.prefix, when=_when(key.revoked_at)))
 
 
 @import_app.command("code")
