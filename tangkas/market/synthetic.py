@@ -1,7 +1,7 @@
 """A SYNTHETIC vacancy feed generated from the taxonomy: for demos and benchmarks, never for analysis.
 
-Every posting is invented: source ``synthetic``, ids ``syn-<n>``, titles are ESCO occupation labels,
-skills are drawn from the occupation's essential skills, places follow a made-up weighting that puts
+Every posting is invented: source ``synthetic``, ids ``syn-<n>``, titles are the occupations' Indonesian
+names, skills are drawn from the occupation's essential skills, places follow a made-up weighting that puts
 most ads in Java, pay (stated by 40% of ads) is drawn around a level per ISCO major group, and
 professional (ISCO 2) jobs grow over the 24 months from January 2024 so that trends have something
 to show. The same ``seed`` always gives the same feed.
@@ -65,7 +65,7 @@ def _occupation_skills() -> tuple[np.ndarray, np.ndarray, list[str], list[str], 
         uris,
         [o.uri for o in occ],
         [o.isco for o in occ],
-        [o.label_en for o in occ],
+        [o.label("id") for o in occ],
     )
 
 
