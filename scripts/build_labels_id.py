@@ -8,6 +8,12 @@ part in ``scripts/labels/occupations_id_*.csv`` and ``skills_id_*.csv`` with col
 name was produced (``written``; ``kbji``: a KBJI 2014 title as it stands; ``kbji-edited``).
 The build refuses unknown URIs, repeated URIs, empty names and unknown methods.
 
+``scripts/labels/occupations_ad_terms.csv`` (``term, uri, note``) holds the words Indonesian ad titles
+use ("admin gudang", "ppic", "sales motoris", "danru satpam"), each with the occupation an ISCO-08 coder
+following the house conventions of ``docs/data.md`` would give it; written from the most frequent titles
+of the unlabelled ad feeds. The terms join the occupation's ``alt_id`` and are also written to
+``occupation_ad_terms.parquet``, where the title coder looks them up word for word.
+
     python scripts/build_labels_id.py && python scripts/update_manifest.py
 """
 
@@ -62,8 +68,29 @@ SCHEMA = pa.schema(
 )
 
 
-def build(kind: str, pattern: str, known: set[str]) -> None:
+def read_ad_terms(path: Path, known: set[str]) -> dict[str, str]:
+    """Ad-title term -> occupation URI; an unknown URI or a repeated term stops the build."""
+    terms: dict[str, str] = {}
+    problems: list[str] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle), start=1):
+            term, uri = " ".join(row["term"].lower().split()), row["uri"].strip()
+            if not term or uri not in known or term in terms:
+                problems.append(f"{path.name} row {n}: empty, repeated or unknown ({term!r}, {uri})")
+            terms[term] = uri
+    if problems:
+        raise SystemExit("\n".join(problems[:50]))
+    return terms
+
+
+def build(kind: str, pattern: str, known: set[str], ad_terms: dict[str, str] | None = None) -> None:
     rows = read_names(SOURCES, pattern, known)
+    for term, uri in (ad_terms or {}).items():
+        row = next(r for r in rows if r["uri"] == uri)
+        alts = row["alt_id"]
+        assert isinstance(alts, list)
+        if term != str(row["label_id"]).lower() and term not in {a.lower() for a in alts}:
+            alts.append(term)
     table = pa.Table.from_pylist(sorted(rows, key=lambda r: str(r["uri"])), schema=SCHEMA)
     path = DATA_DIR / f"{kind}_labels_id.parquet"
     pq.write_table(table, path, compression="zstd", write_statistics=False)
@@ -73,7 +100,14 @@ def build(kind: str, pattern: str, known: set[str]) -> None:
 
 def main() -> None:
     tax = Taxonomy(DATA_DIR)
-    build("occupation", "occupations_id_*.csv", {o.uri for o in tax.occupations})
+    occupations = {o.uri for o in tax.occupations}
+    ad_terms = read_ad_terms(SOURCES / "occupations_ad_terms.csv", occupations)
+    build("occupation", "occupations_id_*.csv", occupations, ad_terms)
+    table = pa.table({"term": list(ad_terms), "uri": list(ad_terms.values())})
+    pq.write_table(
+        table, DATA_DIR / "occupation_ad_terms.parquet", compression="zstd", write_statistics=False
+    )
+    print(f"ad-title terms: {len(ad_terms)} for {len(set(ad_terms.values()))} occupations")
     build("skill", "skills_id_*.csv", {s.uri for s in tax.skills})
 
 

@@ -74,7 +74,7 @@ def test_market_cli_demand_pay_is_suppressed_for_few_ads() -> None:
 
 
 def test_market_cli_demand_by_isco_uses_the_title_coder(monkeypatch: pytest.MonkeyPatch) -> None:
-    def coder(titles: Sequence[str]) -> list[OccupationGuess | None]:
+    def coder(titles: Sequence[str], texts: Sequence[str]) -> list[OccupationGuess | None]:
         return [OccupationGuess("http://data.europa.eu/esco/occupation/x", "2512", 0.9) for _ in titles]
 
     monkeypatch.setattr(market_cli, "default_title_coder", lambda: TitleCoding("fake", coder, 0.5))

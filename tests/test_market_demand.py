@@ -176,7 +176,7 @@ def test_market_demand_synthetic_is_deterministic_and_labelled() -> None:
     assert posting.source == SOURCE and "sintetis" in posting.text
 
 
-def fake_coder(titles: Sequence[str]) -> list[OccupationGuess | None]:
+def fake_coder(titles: Sequence[str], texts: Sequence[str]) -> list[OccupationGuess | None]:
     return [
         OccupationGuess(f"occ:{t}", "5223", 0.9 if "sales" in t.lower() else 0.2) if t else None
         for t in titles
@@ -205,7 +205,7 @@ def test_market_demand_code_postings_with_fakes() -> None:
 
 
 def test_market_demand_confidence_needs_score_and_margin() -> None:
-    def coder(titles: Sequence[str]) -> list[OccupationGuess | None]:
+    def coder(titles: Sequence[str], texts: Sequence[str]) -> list[OccupationGuess | None]:
         return [OccupationGuess("occ", "1", 1.5, 0.01), OccupationGuess("occ", "1", 1.5, 0.2)]
 
     coded_postings = code_postings([Posting("a", "1", "x"), Posting("a", "2", "y")], coder, min_margin=0.08)

@@ -4,14 +4,22 @@ from pathlib import Path
 
 import pytest
 
-from tangkas.reading.titles import clean_title, code_description, code_title
+from tangkas.reading.title_words import title_level, with_context
+from tangkas.reading.titles import (
+    CONFIDENT_MARGIN,
+    best_guesses,
+    clean_title,
+    code_description,
+    code_title,
+    score_titles,
+)
 from tangkas.taxonomy import Taxonomy
 
 
 @pytest.mark.parametrize(
     ("title", "isco_prefix"),
     [
-        ("Staff Admin Gudang (Cikarang)", "1324"),
+        ("Staff Admin Gudang (Cikarang)", "4321"),
         ("Perawat", "2221"),
         ("Pekerja Kilang", "9329"),
         ("Sr. Sales Exec - Otomotif", "3"),
@@ -65,7 +73,45 @@ def test_titles_indonesian_abbreviations_and_words_are_read() -> None:
     assert code_title("Teknisi AC")[0].isco in {"3115", "7127"}  # AC = air conditioning
     assert code_title("Staf Ekspor")[0].occupation.label_en == "import export specialist"
     assert code_title("General Affairs")[0].isco != "0110"  # an office job, not an army general
-    assert code_title("Staff Admin Medsos")[0].isco in {"2432", "3343"}  # medsos = social media
+    assert code_title("Staff Admin Medsos")[0].isco in {"2431", "2432"}  # medsos = social media
+
+
+@pytest.mark.parametrize(
+    ("title", "isco"),
+    [
+        ("Satpam", "5414"),  # not a security-alarm technician
+        ("Staff Toko", "5223"),  # not a chief technology officer
+        ("Tentor Bimbel", "2359"),  # not a software tester
+        ("Crew Outlet", "5223"),  # not a decksman
+        ("Operator Bordir", "8153"),  # not a camera operator
+        ("Driver Ojol", "8321"),  # not a hearse driver
+        ("Staf Gudang", "4321"),  # not a warehouse manager
+        ("Staf PPIC", "4322"),
+        ("Sales Motoris", "3322"),
+    ],
+)
+def test_titles_words_indonesian_ads_use(title: str, isco: str) -> None:
+    assert code_title(title, limit=1)[0].isco == isco
+
+
+def test_titles_a_staff_title_is_no_manager() -> None:
+    assert title_level("Staf Exim") == "staff" and title_level("Kepala Gudang") == "manager"
+    assert not code_title("Staff Exim", limit=1)[0].isco.startswith("1")
+    assert code_title("Warehouse Manager", limit=1)[0].isco.startswith("1")
+
+
+def test_titles_a_generic_title_takes_the_domain_of_its_ad(tax: Taxonomy) -> None:
+    ad = "Tugas: mencatat barang masuk dan keluar gudang, stock opname gudang setiap bulan"
+    occupations = tax.occupations
+    with_ad = score_titles(["Staff Admin"], [ad])
+    assert occupations[best_guesses(with_ad)[0][0]].isco == "4321"
+    assert with_context("Admin Gudang", ad) == "Admin Gudang"  # a specific title keeps its words
+
+
+def test_titles_confidence_is_a_margin_over_other_unit_groups(tax: Taxonomy) -> None:
+    (column, margin), (_, vague) = best_guesses(score_titles(["Kasir", "Staff"]))
+    assert tax.occupations[column].isco == "5230" and margin >= CONFIDENT_MARGIN
+    assert vague < margin
 
 
 def test_titles_code_description_of_a_cv_reads_its_job_lines() -> None:

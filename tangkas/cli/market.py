@@ -180,7 +180,7 @@ def _code(postings: list[Posting], occupations: bool, skills: bool, lang: Lang) 
         )
 
 
-def _no_occupation(titles: Any) -> list[None]:
+def _no_occupation(titles: Any, texts: Any) -> list[None]:
     return [None for _ in titles]
 
 

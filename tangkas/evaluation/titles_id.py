@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from tangkas.errors import TangkasError
 from tangkas.evaluation.baselines import TitleMethod, method_title_scores
+from tangkas.reading.titles import CONFIDENT_MARGIN, best_guesses
 from tangkas.rows.read import read_rows
 from tangkas.rows.report import RowReport
 from tangkas.taxonomy import load_taxonomy
@@ -67,16 +66,17 @@ def accuracy(predicted: Sequence[str], gold: Sequence[tuple[str, str]]) -> dict[
 
 def predict(
     titles: Sequence[str], method: TitleMethod = "tangkas", progress: Progress | None = None
-) -> list[str]:
-    """The ISCO-08 unit group of each title's best occupation."""
+) -> list[tuple[str, bool]]:
+    """The ISCO-08 unit group of each title's best occupation, and whether the product's rule holds
+    it confident (:data:`tangkas.reading.titles.CONFIDENT_MARGIN` over every other unit group)."""
     occupations = load_taxonomy().occupations
-    codes: list[str] = []
+    out: list[tuple[str, bool]] = []
     for start in range(0, len(titles), BATCH):
         scores = method_title_scores(list(titles[start : start + BATCH]), method)
-        codes += [occupations[int(i)].isco for i in np.argmax(scores, axis=1)]
+        out += [(occupations[i].isco, margin >= CONFIDENT_MARGIN) for i, margin in best_guesses(scores)]
         if progress:
-            progress(len(codes), len(titles))
-    return codes
+            progress(len(out), len(titles))
+    return out
 
 
 def evaluate_titles_id(
@@ -84,10 +84,19 @@ def evaluate_titles_id(
 ) -> dict[str, Any]:
     """Run the protocol with one scoring method; returns the JSON-ready result."""
     gold = load_gold(path)
-    predicted = predict([g.title for g in gold], method, progress)
+    guesses = predict([g.title for g in gold], method, progress)
+    predicted = [code for code, _ in guesses]
     by_lang: dict[str, Any] = {}
     for lang in sorted({g.lang for g in gold if g.lang}):
         pairs = [(p, (g.isco4, g.isco4_alt)) for p, g in zip(predicted, gold, strict=True) if g.lang == lang]
         by_lang[lang] = accuracy([p for p, _ in pairs], [g for _, g in pairs])
     overall = accuracy(predicted, [(g.isco4, g.isco4_alt) for g in gold])
-    return {"task": "titles-id", "method": method, **overall, "by_lang": by_lang}
+    kept = [(code, (g.isco4, g.isco4_alt)) for (code, sure), g in zip(guesses, gold, strict=True) if sure]
+    confident = accuracy([code for code, _ in kept], [pair for _, pair in kept])
+    confident = {
+        "margin": CONFIDENT_MARGIN,
+        "share": round(len(kept) / len(gold), 4) if gold else 0.0,
+        "strict": confident["strict"],
+        "lenient": confident["lenient"],
+    }
+    return {"task": "titles-id", "method": method, **overall, "by_lang": by_lang, "confident": confident}

@@ -6,7 +6,7 @@ it is installed and falls back to the taxonomy search; :func:`default_skill_extr
 phrase stage of ``tangkas.reading.extract`` (fast, no model).
 
 >>> from tangkas.market.postings import Posting
->>> fake = lambda titles: [OccupationGuess("esco:cashier", "5230", 0.9) for _ in titles]
+>>> fake = lambda titles, texts: [OccupationGuess("esco:cashier", "5230", 0.9) for _ in titles]
 >>> coded = code_postings([Posting("demo", "1", "Kasir")], fake, min_score=0.5)
 >>> coded[0].isco, coded[0].confident
 ('5230', True)
@@ -49,7 +49,8 @@ class CodedPosting:
     margin: float = 0.0
 
 
-TitleCoder = Callable[[Sequence[str]], Sequence[OccupationGuess | None]]
+TitleCoder = Callable[[Sequence[str], Sequence[str]], Sequence[OccupationGuess | None]]
+"""Codes a batch of titles, each with its ad's text (which names the domain of a generic title)."""
 SkillExtractor = Callable[[str], Iterable[str]]
 
 
@@ -73,7 +74,8 @@ def code_postings(
     batch_size: int = 256,
     progress: Callable[[int], object] | None = None,
 ) -> list[CodedPosting]:
-    """Code every posting: its title with ``title_coder`` (called on batches of titles), its title,
+    """Code every posting: its title with ``title_coder`` (called on batches of titles and their ad
+    texts), its title,
     text and skill tags with ``skill_extractor``; ``confident`` when the guess reaches both ``min_score``
     and ``min_margin`` (see :class:`TitleCoding` for calibrated values). ``progress`` is called with
     the number of postings coded after each batch."""
@@ -81,7 +83,7 @@ def code_postings(
     batch: list[Posting] = []
 
     def flush() -> None:
-        guesses = title_coder([p.title for p in batch])
+        guesses = title_coder([p.title for p in batch], [p.text for p in batch])
         for posting, guess in zip(batch, guesses, strict=True):
             skills: tuple[str, ...] = ()
             if skill_extractor is not None:
@@ -134,31 +136,19 @@ def default_title_coder() -> TitleCoding:
     except (ImportError, TangkasError):
         return search_title_coder()
 
-    def coder(batch: Sequence[str]) -> list[OccupationGuess | None]:
-        import numpy as np
-
+    def coder(batch: Sequence[str], texts: Sequence[str]) -> list[OccupationGuess | None]:
         from tangkas.taxonomy import load_taxonomy
 
         occupations = load_taxonomy().occupations
-        scores = titles.score_titles(list(batch))
-        top = np.argsort(-scores, axis=1)[:, :2]
-        guesses: list[OccupationGuess | None] = []
-        for i, (j, k) in enumerate(top):
-            margin = float(scores[i, j] - scores[i, k])
-            guesses.append(
-                OccupationGuess(
-                    occupations[j].uri, occupations[j].isco, round(float(scores[i, j]), 4), margin
-                )
-            )
-        return guesses
+        scores = titles.score_titles(list(batch), list(texts))
+        return [
+            OccupationGuess(occupations[j].uri, occupations[j].isco, round(float(scores[i, j]), 4), margin)
+            for i, (j, margin) in enumerate(titles.best_guesses(scores))
+        ]
 
-    return TitleCoding("titles", coder, 0.0, TITLES_MIN_MARGIN)
+    return TitleCoding("titles", coder, 0.0, titles.CONFIDENT_MARGIN)
 
 
-# Calibrated on 1,000 titles of the titles-jobbert dev set (docs/bench/market.md): the margin of the
-# best score over the runner-up separates right from wrong guesses better than the score itself.
-# titles: margin >= 0.08 keeps ~20% of titles, ~54% of them the gold occupation, ~62% its ISCO group.
-TITLES_MIN_MARGIN = 0.08
 # search: score >= 0.8 keeps 28% of titles, 46% the gold occupation, 53% its ISCO unit group.
 SEARCH_MIN_SCORE = 0.8
 SEARCH_MIN_MARGIN = 0.0
@@ -169,7 +159,7 @@ def search_title_coder() -> TitleCoding:
     return TitleCoding("search", _search_coder, SEARCH_MIN_SCORE, SEARCH_MIN_MARGIN)
 
 
-def _search_coder(batch: Sequence[str]) -> list[OccupationGuess | None]:
+def _search_coder(batch: Sequence[str], texts: Sequence[str]) -> list[OccupationGuess | None]:
     from tangkas.search import search_occupations
 
     out: list[OccupationGuess | None] = []

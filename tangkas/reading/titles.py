@@ -14,7 +14,18 @@ a weighted sum of:
 - ``onet``: the cleaned title is an O*NET 29.2 title or alternate title of an O*NET occupation that
   the official crosswalk links to the ESCO occupation;
 - ``demand``: log1p of how many real job ads of the development feeds code to the occupation (built offline by
-  ``scripts/build_title_prior.py``; breaks near-ties towards occupations that are advertised).
+  ``scripts/build_title_prior.py``; breaks near-ties towards occupations that are advertised);
+- ``lexical``: the share of the title's words covered by a name of the occupation found in it word
+  for word, where the words Indonesian ads use ("admin gudang", "ppic", "sales motoris") name their
+  one occupation (:mod:`tangkas.reading.title_words`);
+- a rank penalty: managers (ISCO-08 major group 1) lose ``LEVEL_PENALTY`` unless the title names a
+  manager ("Staf Exim" is not an import-export manager);
+- ``group``: how many occupations of the same ISCO-08 unit group fit (a soft maximum over the group),
+  so a group that several names point at beats one stray label.
+
+A generic title ("Staff Admin", "Operator") read with its ad's text takes the work domain the text
+names ("gudang" -> stock clerk). The best occupation counts as confident when it beats every
+occupation of another unit group by :data:`CONFIDENT_MARGIN` (:func:`best_guesses`).
 
 Character n-gram TF-IDF to the best label (for typos and word forms) was tuned to weight 0; it is
 the ``tfidf`` baseline of ``tangkas.evaluation.baselines``.
@@ -25,7 +36,6 @@ the ``tfidf`` baseline of ``tangkas.evaluation.baselines``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -34,9 +44,11 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from tangkas.models import Occupation
+from tangkas.reading.title_words import clean_title, lexical_scores, title_core, title_level, with_context
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
-from tangkas.text.lang import en, id
 from tangkas.text.normalize import normalize
+
+__all__ = ["TitleMatch", "best_guesses", "clean_title", "code_description", "code_title", "score_titles"]
 
 TITLE_CACHE_SIZE = 65_536
 WEIGHTS = {
@@ -47,12 +59,19 @@ WEIGHTS = {
     "kbji": 0.2,
     "onet": 0.03,
     "demand": 0.005,
+    "lexical": 0.2,
+    "group": 0.2,
 }
+"""Tuned on titles-id dev (strict / lenient top-1 ISCO-08) with the JobBERT dev MRR kept."""
+GROUP_TAU = 0.04
+LEVEL_PENALTY = {"staff": 0.1, "supervisor": 0.05, "none": 0.05, "manager": 0.0}
+"""Taken from managers' scores by the rank the title states: a staff title is no manager."""
+CONFIDENT_MARGIN = 0.1
+"""The best occupation is confident when it beats every occupation of another ISCO-08 unit group by
+this much. Calibrated on titles-id dev: 54% of titles are confident, 85% of them with the gold unit
+group (93% gold or its alternative); 76% of Loker.id ads are (docs/benchmarks.md)."""
 DEMAND = DATA_DIR / "occupation_demand.parquet"
 ONET_TITLES = DATA_DIR / "onet_titles.parquet"
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
-_MONEY = re.compile(r"\b(rm|rp|idr|usd)\s*[\d.,]+\w*\*?", re.IGNORECASE)
-_SPLIT = re.compile(r"\s+[-|@]\s+|\s*[|]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,25 +83,28 @@ class TitleMatch:
     score: float
 
 
-def clean_title(title: str) -> str:
-    """The part of a title that names the occupation, normalised.
+@cache
+def _groups() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Occupation columns sorted by ISCO unit group, where each group starts in that order, and each
+    occupation's group number."""
+    isco = np.array([o.isco for o in load_taxonomy().occupations])
+    order = np.argsort(isco, kind="stable")
+    starts = np.flatnonzero(np.r_[True, isco[order][1:] != isco[order][:-1]])
+    group_of = np.empty(len(isco), dtype=np.int64)
+    group_of[order] = np.cumsum(np.r_[True, isco[order][1:] != isco[order][:-1]]) - 1
+    return order, starts, group_of
 
-    >>> clean_title("Staff Admin Gudang (Cikarang)"), clean_title("Sr. Sales Exec - Otomotif")
-    ('administrative gudang warehouse', 'sales executive otomotif')
-    >>> clean_title("URGENT!! Sopir Pribadi"), clean_title("!!!")
-    ('sopir pribadi driver', '')
-    """
-    text = _MONEY.sub(" ", _BRACKETS.sub(" ", title))
-    text = " ".join(_SPLIT.split(text)[:2])
-    words = []
-    for word in normalize(text.replace("&", " & ").replace("f & b", "f&b")).split():
-        word = en.TITLE_EXPANSIONS.get(word, word)
-        if word in en.TITLE_LEVEL_WORDS or word in en.TITLE_NOISE or word in id.TITLE_NOISE or word.isdigit():
-            continue
-        words.append(word)
-    joined = " ".join(words)
-    extra = [en_word for id_word, en_word in id.TITLE_WORDS_EN.items() if f" {id_word} " in f" {joined} "]
-    return " ".join([joined, *dict.fromkeys(e for e in extra if f" {e} " not in f" {joined} ")]).strip()
+
+def group_consensus(scores: np.ndarray, tau: float = GROUP_TAU) -> np.ndarray:
+    """Per title and ISCO unit group, the soft maximum (``tau`` log-sum-exp) of its occupations'
+    scores minus their hard maximum: >= 0, larger when several occupations of the group fit."""
+    order, starts, group_of = _groups()
+    top = scores.max(axis=1, keepdims=True)
+    ordered = scores[:, order]
+    soft = tau * np.log(np.add.reduceat(np.exp((ordered - top) / tau), starts, axis=1)) + top
+    hard = np.maximum.reduceat(ordered, starts, axis=1)
+    gain: np.ndarray = (soft - hard)[:, group_of]
+    return gain
 
 
 @cache
@@ -126,12 +148,50 @@ def _kbji_scores(queries: np.ndarray) -> np.ndarray:
     return out
 
 
-def score_titles(titles: Sequence[str]) -> np.ndarray:
-    """(len(titles), n_occupations) scores in taxonomy row order; higher is better."""
+def score_titles(titles: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
+    """(len(titles), n_occupations) scores in taxonomy row order; higher is better. ``contexts`` holds,
+    per title, the text of its ad or CV lines, which names the domain of a generic title."""
     from tangkas.reading.embeddings import embed
 
+    if contexts is not None:
+        titles = [with_context(t, c) for t, c in zip(titles, contexts, strict=True)]
     cleaned = [clean_title(t) or normalize(t) or t for t in titles]
-    return combine_scores(embed(cleaned), cleaned)
+    scores = combine_scores(embed(cleaned), cleaned)
+    scores += WEIGHTS["lexical"] * lexical_scores([title_core(t) for t in titles], scores.shape[1])
+    scores += level_adjustment(titles)
+    return scores + WEIGHTS["group"] * group_consensus(scores)
+
+
+@cache
+def _managerial() -> np.ndarray:
+    """True for occupations in ISCO-08 major group 1 (managers)."""
+    return np.array([o.isco.startswith("1") for o in load_taxonomy().occupations])
+
+
+def level_adjustment(titles: Sequence[str]) -> np.ndarray:
+    """(len(titles), n_occupations): minus :data:`LEVEL_PENALTY` of the title's rank on managers."""
+    managers = _managerial()
+    out = np.zeros((len(titles), len(managers)), dtype=np.float32)
+    for i, title in enumerate(titles):
+        out[i, managers] -= LEVEL_PENALTY[title_level(title)]
+    return out
+
+
+def best_guesses(scores: np.ndarray) -> list[tuple[int, float]]:
+    """Per title, the best occupation's column and its margin over the best occupation of any other
+    ISCO-08 unit group (two near-synonyms of one group do not make a guess uncertain).
+
+    >>> column, margin = best_guesses(score_titles(["Kasir"]))[0]
+    >>> load_taxonomy().occupations[column].label_en, margin > CONFIDENT_MARGIN
+    ('cashier', True)
+    """
+    _, _, group_of = _groups()
+    out: list[tuple[int, float]] = []
+    for row in scores:
+        best = int(row.argmax())
+        others = row[group_of != group_of[best]]
+        out.append((best, float(row[best] - others.max()) if others.size else float(row[best])))
+    return out
 
 
 @cache
