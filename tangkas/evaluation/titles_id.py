@@ -18,7 +18,7 @@ from typing import Any
 
 from tangkas.errors import TangkasError
 from tangkas.evaluation.baselines import TitleMethod, method_title_scores
-from tangkas.reading.titles import CONFIDENT_MARGIN, best_guesses
+from tangkas.reading.titles import CONFIDENT_MARGIN, best_guesses, guess_titles
 from tangkas.rows.read import read_rows
 from tangkas.rows.report import RowReport
 from tangkas.taxonomy import load_taxonomy
@@ -72,8 +72,12 @@ def predict(
     occupations = load_taxonomy().occupations
     out: list[tuple[str, bool]] = []
     for start in range(0, len(titles), BATCH):
-        scores = method_title_scores(list(titles[start : start + BATCH]), method)
-        out += [(occupations[i].isco, margin >= CONFIDENT_MARGIN) for i, margin in best_guesses(scores)]
+        batch = list(titles[start : start + BATCH])
+        if method == "tangkas":
+            guesses = guess_titles(batch)  # what the posting coder does
+        else:
+            guesses = best_guesses(method_title_scores(batch, method))
+        out += [(occupations[i].isco, margin >= CONFIDENT_MARGIN) for i, margin in guesses]
         if progress:
             progress(len(out), len(titles))
     return out

@@ -140,10 +140,9 @@ def default_title_coder() -> TitleCoding:
         from tangkas.taxonomy import load_taxonomy
 
         occupations = load_taxonomy().occupations
-        scores = titles.score_titles(list(batch), list(texts))
         return [
-            OccupationGuess(occupations[j].uri, occupations[j].isco, round(float(scores[i, j]), 4), margin)
-            for i, (j, margin) in enumerate(titles.best_guesses(scores))
+            OccupationGuess(occupations[j].uri, occupations[j].isco, round(margin, 4), margin)
+            for j, margin in titles.guess_titles(list(batch), list(texts))
         ]
 
     return TitleCoding("titles", coder, 0.0, titles.CONFIDENT_MARGIN)

@@ -75,7 +75,7 @@ def title_core(title: str) -> str:
 
 
 @cache
-def _lexicon() -> dict[str, tuple[int, ...]]:
+def exact_names() -> dict[str, tuple[int, ...]]:
     """Every name of every occupation (ESCO's English preferred and alternative labels, our Indonesian
     name and the words Indonesian ads use), reduced by :func:`title_core` -> occupation rows. An
     ad-title term (``scripts/labels/occupations_ad_terms.csv``) names its one occupation, whatever other
@@ -100,7 +100,7 @@ def lexical_scores(cores: Sequence[str], n_occupations: int) -> np.ndarray:
     """(len(cores), n_occupations): for each title, the share of its words covered by the longest
     name of each occupation found in it word for word (1.0 when the title is exactly a name), divided
     by the square root of how many occupations share that name."""
-    lexicon = _lexicon()
+    lexicon = exact_names()
     out = np.zeros((len(cores), n_occupations), dtype=np.float32)
     for i, core in enumerate(cores):
         words = core.split()
