@@ -204,6 +204,9 @@ NON_SKILL_PATTERNS: tuple[str, ...] = (
     r"\b(pengalaman kerja|berpengalaman kerja|pengalaman minimal|strata|jurusan)\b",
     r"\b(fresh graduate|ditempatkan)\b",
     r"\b(sim [abc]|kendaraan (sendiri|pribadi|bermotor)|bersedia|full ?time|part ?time)\b",
+    r"\b(vaksin|vaksinasi|merokok|no smoking)\b",
+    r"\b(posisi|bidang)( yang)? (sama|terkait|serupa)\b",
+    r"^\W*(min|maks|max)\W*$",
 )
 """Clauses about age, sex, schooling, place or schedule: requirements, but not skills."""
 
