@@ -88,6 +88,34 @@ def test_e2e_worker_journey_from_search_to_plan(server: str, lang: str, size: st
         browser.close()
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_e2e_indonesian_cv_is_read_in_indonesian(server: str, size: str) -> None:
+    """A counsellor pastes a cashier's CV in Bahasa Indonesia: the occupations and skills found are named
+    in Indonesian, with the CV's own words as evidence, and no English ESCO name shows."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tangkas.services.understand import understand
+
+    cv = (Path(__file__).parent / "data" / "cvs_id" / "kasir.txt").read_text()
+    found = understand(cv)
+    english = {m.skill.label_en for m in found.mentions if m.skill.label_en != m.skill.label_id}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES[size])
+        page.goto(f"{server}/?lang=id")
+        page.locator("#text").fill(cv)
+        page.locator("#text").locator("xpath=..").get_by_role("button").click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        checks = page.locator("label.check")
+        expect(checks.first).to_contain_text("kasir")
+        shown = " ".join(checks.all_inner_texts())
+        assert "mengoperasikan cash register" in shown and "kata yang sama" in shown
+        assert not [label for label in english if f" {label} " in f" {shown} "], shown
+        page.screenshot(path=ARTIFACTS / f"4-understand-id-{size}.png", full_page=True)
+        browser.close()
+
+
 def test_e2e_keyboard_only_reaches_results(server: str) -> None:
     from playwright.sync_api import expect, sync_playwright
 

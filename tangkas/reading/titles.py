@@ -314,6 +314,10 @@ def _code_title_cached(title: str, limit: int) -> tuple[TitleMatch, ...]:
 
 RRF_K = 60
 """Reciprocal-rank-fusion constant (the usual 60): fuses rankings without calibrating their scores."""
+JOBS_RRF_K = 5
+"""The constant for a CV's job lines: small, so each job's own best occupation stays near the top."""
+EARLIER_JOB_WEIGHT = 0.5
+"""Weight of every job line after the first (CVs list the latest job first)."""
 
 
 def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
@@ -322,7 +326,8 @@ def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
     A description is not a title: the title coder and the bilingual search (which reads KBJI titles
     and colloquial Indonesian) each rank occupations, and their ranks are fused. A CV with job lines
     in its experience section ("Admin Gudang - PT Sinar Logistik (2019 - 2022)") is coded from the
-    titles of those jobs instead, each job's ranking fused with the others.
+    titles of those jobs instead, each job's ranking fused with the others, the first (latest) job
+    weighing most.
 
     >>> [m.occupation.label_en for m in code_description("saya 8 tahun jadi operator mesin jahit", limit=1)]
     ['sewing machine operator']
@@ -333,16 +338,18 @@ def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
     jobs = job_titles(text)
     if jobs:
         rankings = [[m.occupation for m in code_title(title, limit=20)] for title in jobs]
+        weights, k = [1.0] + [EARLIER_JOB_WEIGHT] * (len(jobs) - 1), JOBS_RRF_K
     else:
         rankings = [
             [m.occupation for m in code_title(text, limit=20)],
             [h.occupation for h in search_occupations(text, limit=20)],
         ]
+        weights, k = [1.0, 1.0], RRF_K
     fused: dict[str, float] = {}
     found: dict[str, Occupation] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights, strict=True):
         for rank, occupation in enumerate(ranking):
-            fused[occupation.uri] = fused.get(occupation.uri, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused[occupation.uri] = fused.get(occupation.uri, 0.0) + weight / (k + rank + 1)
             found[occupation.uri] = occupation
     best = sorted(fused, key=lambda uri: (-fused[uri], found[uri].label_en))[:limit]
     return [TitleMatch(found[uri], found[uri].isco, round(fused[uri], 5)) for uri in best]

@@ -148,8 +148,9 @@ def occupation_results(request: Request, q: Short = "") -> HTMLResponse:
     )
 
 
-def highlight(text: str, mentions: list[SkillMention]) -> Markup:
-    """``text`` with each evidence span wrapped in ``<mark>`` (escaped, spans never overlap)."""
+def highlight(text: str, mentions: list[SkillMention], lang: Lang = "id") -> Markup:
+    """``text`` with each evidence span wrapped in ``<mark>`` titled with the skill's name in ``lang``
+    (escaped, spans never overlap)."""
     parts, position = [], 0
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.start < position:
@@ -157,7 +158,7 @@ def highlight(text: str, mentions: list[SkillMention]) -> Markup:
         parts.append(escape(text[position : mention.start]))
         parts.append(
             Markup('<mark title="{}">{}</mark>').format(
-                mention.skill.label_en, text[mention.start : mention.end]
+                mention.skill.label(lang), text[mention.start : mention.end]
             )
         )
         position = mention.end
@@ -171,7 +172,9 @@ def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] =
     return render(
         request,
         "understand.html",
-        UnderstandPage(text, found.titles, found.mentions, highlight(text, found.mentions), found.jobs),
+        UnderstandPage(
+            text, found.titles, found.mentions, highlight(text, found.mentions, page_lang(request)), found.jobs
+        ),
     )
 
 
