@@ -169,12 +169,9 @@ def highlight(text: str, mentions: list[SkillMention], lang: Lang = "id") -> Mar
 @router.post("/understand", response_class=HTMLResponse)
 def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] = "") -> HTMLResponse:
     found = understanding.understand(text)
+    evidence = highlight(text, found.mentions, page_lang(request))
     return render(
-        request,
-        "understand.html",
-        UnderstandPage(
-            text, found.titles, found.mentions, highlight(text, found.mentions, page_lang(request)), found.jobs
-        ),
+        request, "understand.html", UnderstandPage(text, found.titles, found.mentions, evidence, found.jobs)
     )
 
 
