@@ -6,6 +6,7 @@ part in ``scripts/labels/occupations_id_*.csv`` and ``skills_id_*.csv`` with col
 ``uri, label_id, alt_id, method``:
 ``alt_id`` holds other names Indonesian ads and people use, separated by ``|``; ``method`` says how the
 name was produced (``written``; ``kbji``: a KBJI 2014 title as it stands; ``kbji-edited``).
+``skill_groups_id.csv`` names the nodes of the ESCO skills hierarchy the same way (no ``alt_id``).
 The build refuses unknown URIs, repeated URIs, empty names and unknown methods.
 
 ``scripts/labels/occupations_ad_terms.csv`` (``term, uri, note``) holds the words Indonesian ad titles
@@ -109,6 +110,7 @@ def main() -> None:
     )
     print(f"ad-title terms: {len(ad_terms)} for {len(set(ad_terms.values()))} occupations")
     build("skill", "skills_id_*.csv", {s.uri for s in tax.skills})
+    build("skill_group", "skill_groups_id.csv", set(tax.skill_groups))
 
 
 if __name__ == "__main__":

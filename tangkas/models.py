@@ -116,10 +116,20 @@ class Skill:
 
 @dataclass(frozen=True, slots=True)
 class SkillGroup:
-    """A node of the ESCO skills hierarchy (skill groups and ISCED-F knowledge fields)."""
+    """A node of the ESCO skills hierarchy (skill groups and ISCED-F knowledge fields), with our
+    Indonesian name where written."""
 
     uri: str
     code: str
     label_en: str
     description_en: str
     broader: tuple[str, ...] = ()
+    label_id: str = ""
+
+    def label(self, lang: Lang = "id") -> str:
+        """The name to show in ``lang``.
+
+        >>> SkillGroup("u", "S3", "assisting and caring", "", label_id="membantu dan merawat").label("id")
+        'membantu dan merawat'
+        """
+        return named(self.label_en, self.label_id, lang)

@@ -229,6 +229,7 @@ class Taxonomy:
 
     @cached_property
     def skill_groups(self) -> dict[str, SkillGroup]:
+        names_id = _indonesian_names(self.data_dir, "skill_group_labels_id")
         return {
             r["uri"]: SkillGroup(
                 uri=r["uri"],
@@ -236,6 +237,7 @@ class Taxonomy:
                 label_en=r["label_en"],
                 description_en=r["description_en"],
                 broader=tuple(r["broader"]),
+                label_id=names_id.get(r["uri"], {}).get("label_id", ""),
             )
             for r in _rows("skill_groups", self.data_dir)
         }

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tangkas.store import Store, open_store
+from tangkas.taxonomy import load_taxonomy
 from tangkas.web import create_app
 from tangkas.web.pages import (
     OccupationPage,
@@ -110,6 +111,19 @@ def test_pages_occupation_and_skill_pages_link_each_other(client: TestClient) ->
     skill = client.get("/skill", params={"id": page.essential[0].uri})
     assert isinstance(skill.context["page"], SkillPage)  # type: ignore[attr-defined]
     assert f"/occupation/{TAILOR}" in skill.text
+
+
+def test_pages_skill_page_speaks_the_pages_language(client: TestClient) -> None:
+    forklift = next(s for s in load_taxonomy().skills if s.label_en == "operate forklift")
+    indonesian = client.get("/skill", params={"id": forklift.uri, "lang": "id"})
+    path = indonesian.context["page"].path  # type: ignore[attr-defined]
+    assert path and all(name.isascii() for name in path)
+    groups = load_taxonomy().skill_path(forklift)
+    assert path == [g.label_id for g in groups] and path != [g.label_en for g in groups]
+    assert "keterampilan" in indonesian.text and "skill/competence" not in indonesian.text
+    assert "Deskripsi ESCO (bahasa Inggris)" in indonesian.text
+    english = client.get("/skill", params={"id": forklift.uri, "lang": "en"})
+    assert english.context["page"].path == [g.label_en for g in groups]  # type: ignore[attr-defined]
 
 
 def test_pages_unknown_occupation_is_a_404_page_not_json(client: TestClient) -> None:

@@ -219,7 +219,7 @@ def _print_skill(tax: Taxonomy, skill: Skill, required: list[Occupation], lang: 
     console.print(f"[bold]{escape(name)}[/bold]  ({skill.skill_type}, {skill.reuse_level})")
     console.print(skill.uri, style="dim")
     console.print(skill.description_en, markup=False)
-    path = " > ".join(g.label_en for g in tax.skill_path(skill))
+    path = " > ".join(g.label(lang) for g in tax.skill_path(skill))
     if path:
         console.print(f"{_t('hierarchy', lang)}: {path}", markup=False)
     if skill.collections:

@@ -168,6 +168,23 @@ def _cities() -> tuple[dict[tuple[CityKind, str], _City], dict[str, _City]]:
     return by_kind, bare
 
 
+@cache
+def place_names() -> frozenset[str]:
+    """Every Indonesian place name the parser knows, lower-case: regencies, cities, towns, provinces
+    (official, English and short forms) and their aliases.
+
+    >>> {"cikarang", "jawa barat", "jabar", "surabaya"} <= place_names()
+    True
+    """
+    from tangkas.provinces import PROVINCES
+
+    names = {key for key in _cities()[1] if " " in key or key.isalpha()}
+    names |= set(PROVINCE_ALIASES) | set(ENGLISH_CITIES)
+    for p in PROVINCES:
+        names |= {_key(p.name), _key(p.name_en), *(_key(a) for a in p.aliases)}
+    return frozenset(names)
+
+
 def _city_place(city: _City) -> Place:
     prov = province(city.province_code)
     label = f"{'Kota' if city.kind == 'kota' else 'Kabupaten'} {city.name}"

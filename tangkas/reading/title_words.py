@@ -58,10 +58,12 @@ def clean_title(title: str) -> str:
 
 def title_core(title: str) -> str:
     """A title's occupation words only: brackets, pay, a second part after " - ", recruiting noise,
-    level words and numbers removed, abbreviations written out.
+    level words, numbers and trailing place names removed, abbreviations written out.
 
-    >>> title_core("URGENT!! Staf Admin Gudang (Cikarang) - Rp 5jt")
-    'administrative gudang'
+    >>> title_core("URGENT!! Staf Admin Gudang (Cikarang) - Rp 5jt"), title_core("Sales Motoris Jawa Timur")
+    ('administrative gudang', 'sales motoris')
+    >>> title_core("Tukang Batu")  # "Batu" is a city, but also a word of occupations' names
+    'tukang batu'
     """
     text = _MONEY.sub(" ", _BRACKETS.sub(" ", title))
     text = " ".join(_SPLIT.split(text)[:2])
@@ -71,7 +73,34 @@ def title_core(title: str) -> str:
         if word in en.TITLE_LEVEL_WORDS or word in en.TITLE_NOISE or word in id.TITLE_NOISE or word.isdigit():
             continue
         words.append(word)
-    return " ".join(words)
+    return " ".join(_without_trailing_places(words))
+
+
+def _without_trailing_places(words: list[str]) -> list[str]:
+    places = _title_places()
+    while len(words) > 1:
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[-n:]) in places:
+                words = words[:-n]
+                while len(words) > 1 and words[-1] in ("dan", "and", "&"):
+                    words = words[:-1]
+                break
+        else:
+            return words
+    return words
+
+
+@cache
+def _title_places() -> frozenset[str]:
+    """Indonesian place names that may end an ad title ("Admin Gudang Cikarang"), except those with a
+    word that occupation names use ("Batu", as in "tukang batu")."""
+    from tangkas.market.places import place_names
+
+    used: set[str] = set()
+    for occ in load_taxonomy().occupations:
+        for name in (occ.label_en, *occ.alt_en, occ.label_id, *occ.alt_id):
+            used.update(normalize(name).split())
+    return frozenset(p for p in place_names() if not set(p.split()) & used)
 
 
 @cache

@@ -277,7 +277,7 @@ def occupation(request: Request, identifier: str) -> HTMLResponse:
 def skill(request: Request, id: Short) -> HTMLResponse:
     tax = load_taxonomy()
     found = tax.skill(id)
-    path = [g.label_en for g in tax.skill_path(found)]
+    path = [g.label(page_lang(request)) for g in tax.skill_path(found)]
     return render(request, "skill.html", SkillPage(found, path, tax.occupations_requiring(found)))
 
 

@@ -212,7 +212,8 @@ NON_SKILL_PATTERNS: tuple[str, ...] = (
 
 TITLE_NOISE: frozenset[str] = frozenset(
     """lowongan loker dibutuhkan dicari segera cepat kerja pekerjaan butuh membutuhkan penempatan
-    kontrak tetap harian magang lulusan baru pt cv tbk area wilayah untuk staf""".split()
+    kontrak tetap harian magang lulusan baru pt cv tbk area wilayah untuk staf jabodetabek jabotabek
+    jabodebek""".split()
 )
 """Words in Indonesian ad titles that say nothing about the occupation."""
 
