@@ -5,7 +5,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tangkas.reading.extract import chunks, extract_skills, phrase_matches, score_skills
+from tangkas.reading.extract import _readings_agree, chunks, extract_skills, phrase_matches, score_skills
 from tangkas.services.understand import SUGGEST_MIN_Z
 from tangkas.taxonomy import Taxonomy
 
@@ -159,3 +159,15 @@ def test_extract_reads_a_cv_but_not_its_personal_data_or_job_lines() -> None:
     assert {"operate forklift", "use microsoft office", "communication"} <= labels
     personal = ["3275010303940001", "0812", "Melati", "Sari", "Menikah", "Sinar Logistik", "Maju Jaya"]
     assert not [m.text for m in mentions if any(p in text[m.start : m.end] for p in personal)]
+
+
+def test_extract_semantic_match_needs_two_readings_to_agree() -> None:
+    clauses = [
+        "Sudah pengalaman menjadi driver pribadi di Jabodetabek",  # best skill: develop ICT device driver
+        "Bisa kerja sama dalam tim",
+        "Menguasai TikTok Live & Shopee Live",  # best skill: perform live (on stage)
+    ]
+    best = score_skills(clauses).argmax(axis=1)
+    assert _readings_agree(clauses, best) == [False, True, False]
+    found = extract_skills("Kualifikasi:\n- " + "\n- ".join(clauses))
+    assert [m.skill.label_en for m in found] == ["work in teams"]
