@@ -1,11 +1,11 @@
-"""Speed of coding job-ad titles as the posting coder does (``guess_titles``), on one core.
+"""Speed of coding job-ad titles as the posting coder does (``guess_titles``), on one core by default.
 
 For each real feed: every ad's title in feed order, in batches of 256, in a fresh title cache, so a
 title is new the first time it is seen and repeats cost a cache look-up, as in a real import.
 ``distinct_per_s`` counts only the distinct titles (the cost of titles never seen before);
 ``exact`` is the share of distinct titles coded from an exact known name without the model.
 
-Usage: python benchmarks/bench_titles.py [--limit 3000] [--shared ../shared]
+Usage: [OMP_NUM_THREADS=2] python benchmarks/bench_titles.py [--limit 3000] [--shared ../shared]
 Prints one JSON line per feed. Reads ../shared (benchmarks may; the package never does).
 """
 
@@ -56,7 +56,8 @@ def main() -> None:
         seconds = time.perf_counter() - started
         exact = sum(exact_occupation(t) is not None for t in seen) / max(len(seen), 1)
         result = {
-            "bench": "title_coding_one_core",
+            "bench": "title_coding",
+            "threads": int(os.environ["OMP_NUM_THREADS"]),
             "feed": name,
             "ads": len(titles),
             "distinct_titles": len(seen),

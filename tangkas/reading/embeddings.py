@@ -221,6 +221,10 @@ class VectorCache:
             return out
 
 
+ENGINE_BATCH = 32
+"""Texts per call of the e5 engine (16-32 were fastest on 1 and 2 cores; 256 was 20% slower)."""
+
+
 class _Encoder:
     """The e5 model, loaded on first use, with an LRU cache of embedded texts."""
 
@@ -241,7 +245,15 @@ class _Encoder:
         return self._model
 
     def _query(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._get_model().query(texts), dtype=np.float32)
+        """Embed in length-sorted chunks of :data:`ENGINE_BATCH`: the engine pads a batch to its
+        longest text and slows on large batches (measured 78 -> 103 titles/s on one core)."""
+        model = self._get_model()
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), DIM), dtype=np.float32)
+        for start in range(0, len(order), ENGINE_BATCH):
+            chunk = order[start : start + ENGINE_BATCH]
+            out[chunk] = np.asarray(model.query([texts[i] for i in chunk]), dtype=np.float32).reshape(-1, DIM)
+        return out
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self._vectors.encode(texts)
