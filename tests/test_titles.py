@@ -119,3 +119,11 @@ def test_titles_code_description_of_a_cv_reads_its_job_lines() -> None:
     top = [m.isco for m in code_description(cv, limit=3)]
     assert any(isco.startswith("93") or isco.startswith("43") for isco in top), top  # warehouse work
     assert not any(isco.startswith("2") for isco in top), top  # not accountant from "Jurusan Akuntansi"
+
+
+def test_titles_a_cv_job_line_with_a_generic_title_takes_the_cvs_domain() -> None:
+    cv = (
+        "Pengalaman Kerja\nStaff - PT Sinar Logistik (2019 - 2023)\n"
+        "- Mencatat barang masuk dan keluar gudang\n- Stock opname gudang setiap bulan\n"
+    )
+    assert code_description(cv, limit=1)[0].isco == "4321"

@@ -327,7 +327,7 @@ def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
     and colloquial Indonesian) each rank occupations, and their ranks are fused. A CV with job lines
     in its experience section ("Admin Gudang - PT Sinar Logistik (2019 - 2022)") is coded from the
     titles of those jobs instead, each job's ranking fused with the others, the first (latest) job
-    weighing most.
+    weighing most; a generic job title ("Staff") takes the work domain the CV names most.
 
     >>> [m.occupation.label_en for m in code_description("saya 8 tahun jadi operator mesin jahit", limit=1)]
     ['sewing machine operator']
@@ -337,7 +337,7 @@ def code_description(text: str, limit: int = 5) -> list[TitleMatch]:
 
     jobs = job_titles(text)
     if jobs:
-        rankings = [[m.occupation for m in code_title(title, limit=20)] for title in jobs]
+        rankings = [[m.occupation for m in code_title(with_context(t, text), limit=20)] for t in jobs]
         weights, k = [1.0] + [EARLIER_JOB_WEIGHT] * (len(jobs) - 1), JOBS_RRF_K
     else:
         rankings = [
