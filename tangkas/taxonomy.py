@@ -102,6 +102,9 @@ class Taxonomy:
         self.skill_index: dict[str, int] = {s.uri: i for i, s in enumerate(self.skills)}
         self._by_code = {o.code: o for o in self.occupations}
         self._skill_by_label = {s.label_en.lower(): s for s in self.skills}
+        for s in self.skills:  # our Indonesian name finds the skill too, unless it is another's label
+            if s.label_id:
+                self._skill_by_label.setdefault(s.label_id.lower(), s)
         self.isco_groups: dict[str, IscoGroup] = {
             r["code"]: IscoGroup(
                 code=r["code"],
@@ -143,7 +146,7 @@ class Taxonomy:
         raise UnknownConceptError("occupation", identifier)
 
     def skill(self, identifier: str) -> Skill:
-        """An ESCO skill by URI or exact English preferred label (case-insensitive)."""
+        """An ESCO skill by URI, exact English preferred label or our Indonesian name (case-insensitive)."""
         key = identifier.strip()
         if key in self.skill_index:
             return self.skills[self.skill_index[key]]

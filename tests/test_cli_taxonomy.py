@@ -60,6 +60,17 @@ def test_cli_skill_show() -> None:
     assert "operate forklift" in result.output
 
 
+def test_cli_skill_show_speaks_indonesian() -> None:
+    result = runner.invoke(app, ["skill", "show", "mengoperasikan forklift"])  # our name finds it too
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "(keterampilan, lintas sektor)" in text and "skill/competence" not in text
+    assert "Deskripsi ESCO (bahasa Inggris)" in text and "mengoperasikan alat berat bergerak" in text
+    english_run = runner.invoke(app, ["skill", "show", "operate forklift", "--lang", "en"])
+    english = " ".join(english_run.output.split())
+    assert "skill/competence" in english and "Deskripsi" not in english
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -44,6 +44,14 @@ MESSAGES = {
     "type": {"id": "Jenis", "en": "Type"},
     "collections": {"id": "Koleksi", "en": "Collections"},
     "hierarchy": {"id": "Hierarki", "en": "Hierarchy"},
+    "esco_description": {"id": "Deskripsi ESCO (bahasa Inggris)", "en": "ESCO description"},
+    "alt_esco": {"id": "Nama lain di ESCO (bahasa Inggris)", "en": "Other names in ESCO"},
+    "skill/competence": {"id": "keterampilan", "en": "skill/competence"},
+    "knowledge": {"id": "pengetahuan", "en": "knowledge"},
+    "cross-sector": {"id": "lintas sektor", "en": "cross-sector"},
+    "sector-specific": {"id": "khusus sektor", "en": "sector-specific"},
+    "occupation-specific": {"id": "khusus jabatan", "en": "occupation-specific"},
+    "transversal": {"id": "lintas bidang", "en": "transversal"},
     "unknown_id": {
         "id": "{kind} tidak dikenal: {query!r}. Cari dulu dengan: tangkas search {query!r}",
         "en": "unknown {kind}: {query!r}. Search first with: tangkas search {query!r}",
@@ -149,9 +157,7 @@ def _print_occupation(tax: Taxonomy, occ: Occupation, lang: Lang) -> None:
     console.print(occ.uri, style="dim")
     path = " > ".join(f"{g.code} {g.label(lang)}" for g in tax.isco_path(occ.isco))
     console.print(f"{_t('isco_path', lang)}: {path}")
-    console.print(occ.description_en, markup=False)
-    if occ.alt_en:
-        console.print(f"{_t('alt', lang)}: {', '.join(occ.alt_en[:12])}", markup=False)
+    _print_names(occ.description_en, occ.alt_id, occ.alt_en, lang)
     onet = tax.onet(occ)
     if onet:
         console.print(_t("job_zone", lang, zone=onet.job_zone, source=", ".join(onet.soc_codes[:4])))
@@ -196,7 +202,7 @@ def _print_group(tax: Taxonomy, found: IscoGroup | KbjiOccupation, lang: Lang) -
 
 @skill_app.command("show")
 def skill_show(identifier: str, lang: LangOption = "id", as_json: JsonOption = False) -> None:
-    """Tampilkan keterampilan: URI ESCO atau label bahasa Inggris persis."""
+    """Tampilkan keterampilan: URI ESCO, label bahasa Inggris persis, atau nama Indonesianya."""
     language = parse_lang(lang)
     tax = load_taxonomy()
     try:
@@ -210,22 +216,36 @@ def skill_show(identifier: str, lang: LangOption = "id", as_json: JsonOption = F
     _print_skill(tax, skill, required, language)
 
 
+def _print_names(description_en: str, alt_id: tuple[str, ...], alt_en: tuple[str, ...], lang: Lang) -> None:
+    """ESCO's English description (marked as English in Indonesian mode), then the other names: ours in
+    Indonesian first in Indonesian mode, ESCO's in English."""
+    label = f"{_t('esco_description', lang)}: " if lang == "id" else ""
+    console.print(f"{label}{description_en}", markup=False)
+    if lang == "id" and alt_id:
+        console.print(f"{_t('alt', lang)}: {', '.join(alt_id[:12])}", markup=False)
+    if alt_en:
+        key = "alt_esco" if lang == "id" else "alt"
+        console.print(f"{_t(key, lang)}: {', '.join(alt_en[:12])}", markup=False)
+
+
 def _print_skill(tax: Taxonomy, skill: Skill, required: list[Occupation], lang: Lang) -> None:
     name = (
         skill.label(lang)
         if skill.label(lang) == skill.label_en
         else f"{skill.label(lang)} ({skill.label_en})"
     )
-    console.print(f"[bold]{escape(name)}[/bold]  ({skill.skill_type}, {skill.reuse_level})")
+    kinds = ", ".join(_t(k, lang) if k in MESSAGES else k for k in (skill.skill_type, skill.reuse_level) if k)
+    console.print(f"[bold]{escape(name)}[/bold]  ({kinds})")
     console.print(skill.uri, style="dim")
-    console.print(skill.description_en, markup=False)
+    _print_names(skill.description_en, skill.alt_id, (), lang)
     path = " > ".join(g.label(lang) for g in tax.skill_path(skill))
     if path:
         console.print(f"{_t('hierarchy', lang)}: {path}", markup=False)
     if skill.collections:
         console.print(f"{_t('collections', lang)}: {', '.join(sorted(skill.collections))}")
     if skill.alt_en:
-        console.print(f"{_t('alt', lang)}: {', '.join(skill.alt_en[:12])}", markup=False)
+        key = "alt_esco" if lang == "id" else "alt"
+        console.print(f"{_t(key, lang)}: {', '.join(skill.alt_en[:12])}", markup=False)
     console.print(f"\n[bold]{_t('required_by', lang)} ({len(required)})[/bold]")
     for occ in required[:30]:
         console.print(f"  • {occ.code} {occ.label(lang)}", markup=False)
