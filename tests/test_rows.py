@@ -119,12 +119,27 @@ def test_rows_migration_5_keeps_a_version_4_store(store_url: str) -> None:
             "('lokerid', '1', 'Kasir', 2, 'x', '2026-01-01', 0.4, FALSE), "
             "('synthetic', 's1', 'Kasir', NULL, 'x', '2026-01-01', 1.0, TRUE)"
         )
-        assert old.migrate() == [5]
+        assert migrate(old.backend, target=5) == [5]
         rows = old.backend.execute(
             "SELECT source, experience_years_min, coded_at IS NULL, occupation_confident FROM postings "
             "ORDER BY source"
         )
     assert rows == [("lokerid", 2.0, True, None), ("synthetic", None, False, True)]
+
+
+def test_rows_migration_6_codes_real_postings_again(store_url: str) -> None:
+    """Postings coded before the title coder read Indonesian ads are coded again; synthetic ones arrive
+    coded and keep their coding."""
+    with open_store(store_url) as old:
+        assert migrate(old.backend, target=5) == [1, 2, 3, 4, 5]
+        old.backend.execute(
+            "INSERT INTO postings (source, external_id, title, occupation_uri, coded_at, occupation_confident, "
+            "synthetic) VALUES ('lokerid', '1', 'Kasir', 'x', '2026-01-01', FALSE, FALSE), "
+            "('synthetic', 's1', 'Kasir', 'x', '2026-01-01', TRUE, TRUE)"
+        )
+        assert old.migrate() == [6]
+        rows = old.backend.execute("SELECT source, coded_at IS NULL FROM postings ORDER BY source")
+    assert rows == [("lokerid", True), ("synthetic", False)]
 
 
 def test_rows_a_feed_is_coded_alike_in_a_file_and_in_the_store(store: Store) -> None:

@@ -144,6 +144,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE courses ADD COLUMN provider_id TEXT",
         ),
     ),
+    Migration(
+        6,
+        "postings are coded again by the title coder that reads Indonesian ads, with its confidence rule",
+        ("UPDATE postings SET coded_at = NULL WHERE NOT synthetic AND coded_at IS NOT NULL",),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
