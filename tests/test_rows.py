@@ -133,8 +133,9 @@ def test_rows_migration_6_codes_real_postings_again(store_url: str) -> None:
     with open_store(store_url) as old:
         assert migrate(old.backend, target=5) == [1, 2, 3, 4, 5]
         old.backend.execute(
-            "INSERT INTO postings (source, external_id, title, occupation_uri, coded_at, occupation_confident, "
-            "synthetic) VALUES ('lokerid', '1', 'Kasir', 'x', '2026-01-01', FALSE, FALSE), "
+            "INSERT INTO postings (source, external_id, title, occupation_uri, coded_at, "
+            "occupation_confident, synthetic) VALUES "
+            "('lokerid', '1', 'Kasir', 'x', '2026-01-01', FALSE, FALSE), "
             "('synthetic', 's1', 'Kasir', 'x', '2026-01-01', TRUE, TRUE)"
         )
         assert old.migrate() == [6]
