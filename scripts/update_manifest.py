@@ -22,6 +22,9 @@ BUILDERS = {
     "id_vocab.parquet": "scripts/build_id_vocab.py (Indonesian phrases aligned to ESCO skills; reviewed)",
     "occupation_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian occupation names; reviewed)",
     "skill_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian skill names; reviewed)",
+    "skill_group_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian skill-group names)",
+    "occupation_ad_terms.parquet": "scripts/build_labels_id.py (words Indonesian ad titles use)",
+    "excluded_occupations.csv": "written by hand (never recommended in Indonesia, with the reason)",
     "occupation_demand.parquet": "scripts/build_title_prior.py (development ads per occupation; no ad text)",
     "onet_titles.parquet": "scripts/build_onet_titles.py (O*NET 29.2 alternate titles through the crosswalk)",
 }

@@ -80,6 +80,14 @@ def test_pages_recommendations_show_viability_and_plan_links(client: TestClient)
     assert 'role="img"' in response.text, "the viability bar has a text alternative"
 
 
+def test_pages_recommendations_name_the_fit_the_cut_and_the_inputs(client: TestClient) -> None:
+    text = client.get("/recommendations", params={"occ": TAILOR, "lang": "id"}).text
+    assert "sangat cocok" in text and "lainnya" in text  # "dan 19 lainnya" after 8 carried skills
+    assert "risiko otomasi" in text and "automation_risk" not in text
+    english = client.get("/recommendations", params={"occ": TAILOR, "lang": "en"}).text
+    assert " more" in english and "automation risk" in english
+
+
 def test_pages_recommendation_filters_apply(client: TestClient) -> None:
     response = client.get(
         "/fragments/recommendations", params={"occ": TAILOR, "max_jump": "0", "province": "32"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -192,3 +193,18 @@ def test_services_cli_and_api_look_up_the_taxonomy_alike(
     assert result.exit_code == 0, result.output
     answer = client.get(route, params=params, headers=key).json()
     assert json.loads(result.stdout) == answer and answer
+
+
+def test_services_a_plan_to_gambling_work_is_refused() -> None:
+    from tangkas.errors import TangkasError
+
+    with pytest.raises(TangkasError, match="perjudian"):
+        plans.plan_move(Profile(occupations=("5230.1",)), "4212.3", plans.catalog_for(None))
+
+
+def test_services_a_cashier_cv_is_never_read_as_casino_work() -> None:
+    cv = (Path(__file__).parent / "data" / "cvs_id" / "kasir.txt").read_text()
+    labels = [m.occupation.label_en for m in understand.understand(cv).titles]
+    assert labels[0] == "cashier" and "casino cashier" not in labels, labels
+    dealer = understand.understand("Pengalaman: dealer kasino di Macau selama 3 tahun").titles
+    assert dealer and dealer[0].occupation.label_en == "gaming dealer"  # past work is still read

@@ -175,3 +175,27 @@ def test_transitions_cli_english_table() -> None:
 def test_transitions_cli_unknown_code_exits_2() -> None:
     result = runner.invoke(app, ["transitions", "9999.9"])
     assert result.exit_code == 2
+
+
+def test_transitions_never_recommend_unlawful_or_absent_work() -> None:
+    from tangkas.careers.excluded import excluded_mask, excluded_occupations
+
+    cashier = recommend_transitions(Profile(occupations=("5230.1",)), top=12)
+    labels = {r.occupation.label_en for r in cashier}
+    assert not labels & {"lottery cashier", "casino cashier", "race track operator"}, labels
+    rows = top_transitions([Profile(occupations=(o.uri,)) for o in TAX.occupations[::7]], top=12)
+    assert not excluded_mask()[rows[rows >= 0]].any()
+    assert len(excluded_occupations()) >= 18 and all(e.reason("id") for e in excluded_occupations().values())
+
+
+def test_transitions_fit_bands_separate_a_list() -> None:
+    from tangkas.careers.transitions import fit_band, fit_bands
+
+    very_good, good = fit_bands()
+    assert fit_band(very_good) == "very_good" and fit_band(good) == "good" and fit_band(good - 0.01) == "fair"
+    cashier = recommend_transitions(Profile(occupations=("5230.1",)), top=12)
+    assert len({r.fit for r in cashier}) >= 2, [r.fit for r in cashier]
+    lists = top_transitions([Profile(occupations=(o.uri,)) for o in TAX.occupations[::31]], top=12)
+    scores = similarity_matrix()[np.arange(0, len(TAX.occupations), 31)[:, None], np.maximum(lists, 0)]
+    share = float((scores[lists >= 0] >= very_good).mean())
+    assert 0.2 < share < 0.5, share  # about a third of listed moves are "very good", not all

@@ -31,10 +31,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import numpy as np
 from scipy import sparse
 
+from tangkas.careers.excluded import excluded_mask
 from tangkas.careers.similarity import (
     SIGNALS,
     Signal,
@@ -48,6 +50,9 @@ from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 VIABLE_QUANTILE = 0.25
 HIGHLY_VIABLE_QUANTILE = 0.5
+FIT_LIST = 12
+"""How many moves a worker is shown: the fit bands are calibrated on every occupation's best this many."""
+Fit = Literal["very_good", "good", "fair"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,7 @@ class Recommendation:
     viable: bool
     highly_viable: bool
     desirable: bool
+    fit: Fit
     gap: SkillGap
     automation_risk_change: float | None
     raises_automation_risk: bool | None
@@ -145,6 +151,31 @@ def viability_thresholds() -> Thresholds:
     same = (isco[:, None] == isco[None, :]) & ~np.eye(len(isco), dtype=bool)
     low, high = np.quantile(matrix[same], [VIABLE_QUANTILE, HIGHLY_VIABLE_QUANTILE])
     return Thresholds(viable=float(low), highly_viable=float(high))
+
+
+@cache
+def fit_bands() -> tuple[float, float]:
+    """Scores from which a move is a ``very_good`` and a ``good`` fit: the upper and lower thirds of the
+    scores of every occupation's best :data:`FIT_LIST` moves, so that a list a worker sees is not all
+    "very good" (highly viable, the unit-group median, is met by nearly every listed move).
+
+    >>> very_good, good = fit_bands()
+    >>> 0.5 < good < very_good < 1.0
+    True
+    """
+    matrix = similarity_matrix().copy()
+    np.fill_diagonal(matrix, -np.inf)
+    matrix[:, excluded_mask()] = -np.inf
+    best = -np.partition(-matrix, FIT_LIST, axis=1)[:, :FIT_LIST]
+    best = best[np.isfinite(best) & (best >= viability_thresholds().viable)]
+    good, very_good = np.quantile(best, [1 / 3, 2 / 3])
+    return float(very_good), float(good)
+
+
+def fit_band(score: float) -> Fit:
+    """The band a worker reads for a move's score (:func:`fit_bands`)."""
+    very_good, good = fit_bands()
+    return "very_good" if score >= very_good else "good" if score >= good else "fair"
 
 
 # -- the worker's side ----------------------------------------------------------------------------
@@ -251,6 +282,7 @@ def top_transitions(profiles: Sequence[Profile], *, top: int = 10, chunk: int = 
         floor = np.full(len(batch), viable, dtype=np.float32)
         floor[raw_rows] = raw_floor
         blocked_score = np.float32(-np.inf)
+        scores[:, excluded_mask()] = blocked_score
         for i, profile in enumerate(batch):
             blocked = _occupation_rows(model.tax, (*profile.occupations, *profile.exclude))
             scores[i, blocked] = blocked_score
@@ -383,7 +415,8 @@ def recommend_transitions(
 ) -> list[Recommendation]:
     """The ``top`` occupations ``profile`` can move into, most viable first, with reasons and gaps.
 
-    Past occupations and ``exclude`` are left out; preferences filter before ranking.
+    Past occupations, ``exclude`` and the occupations never recommended in Indonesia
+    (:mod:`tangkas.careers.excluded`) are left out; preferences filter before ranking.
 
     >>> recs = recommend_transitions(Profile(occupations=("7531.5",), exclude=frozenset({"7531.2"})), top=5)
     >>> {"tailor", "dressmaker"} & {r.occupation.label_en for r in recs}
@@ -414,7 +447,7 @@ def _allowed(
     demand: DemandTable | None,
 ) -> np.ndarray:
     tax = model.tax
-    allowed = np.ones(len(tax.occupations), dtype=bool)
+    allowed = ~excluded_mask()
     for r in _occupation_rows(tax, (*profile.occupations, *profile.exclude)):
         allowed[r] = False
     if profile.max_job_zone_jump is not None:
@@ -459,6 +492,7 @@ def _recommend(
         viable=score >= thresholds.viable,
         highly_viable=score >= thresholds.highly_viable,
         desirable=bool(desirable),
+        fit=fit_band(score),
         gap=gap,
         automation_risk_change=None if risk_change is None else round(risk_change, 3),
         raises_automation_risk=None if risk_change is None else risk_change > 0,

@@ -28,8 +28,9 @@ MESSAGES = {
     "risk": {"id": "Δ risiko otomasi", "en": "Δ automation risk"},
     "carry": {"id": "Terbawa", "en": "Carries over"},
     "missing": {"id": "Keterampilan esensial yang kurang", "en": "Missing essential skills"},
-    "highly": {"id": "sangat layak", "en": "highly viable"},
-    "viable": {"id": "layak", "en": "viable"},
+    "very_good": {"id": "sangat cocok", "en": "very good fit"},
+    "good": {"id": "cocok", "en": "good fit"},
+    "fair": {"id": "bisa dicoba", "en": "worth a try"},
     "desirable": {"id": "diinginkan", "en": "desirable"},
     "none": {"id": "Tidak ada jabatan tujuan yang layak.", "en": "No viable target occupations."},
     "no_match": {"id": "tidak ada jabatan untuk {query!r}", "en": "no occupation for {query!r}"},
@@ -104,7 +105,7 @@ def _print_table(source: Occupation, recs: list[Recommendation], lang: Lang) -> 
     for key in ("occupation", "score", "flags", "risk", "carry", "missing"):
         table.add_column(_t(key, lang))
     for rec in recs:
-        flags = [_t("highly" if rec.highly_viable else "viable", lang)]
+        flags = [_t(rec.fit, lang)]
         if rec.desirable:
             flags.append(_t("desirable", lang))
         label = rec.occupation.label(lang)

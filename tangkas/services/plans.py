@@ -19,7 +19,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from tangkas.careers.excluded import excluded_occupations
 from tangkas.careers.transitions import Profile
+from tangkas.errors import TangkasError
 from tangkas.models import Occupation
 from tangkas.store import Store, StoreError, open_store, store_exists
 from tangkas.store.queries import Page, list_courses, store_catalog
@@ -102,8 +104,15 @@ def plan_move(
     deadline: date | None = None,
     prakerja_only: bool = False,
 ) -> PlanResult:
-    """The training need from ``profile`` to ``target`` and the cheapest plan for it from ``catalog``."""
+    """The training need from ``profile`` to ``target`` and the cheapest plan for it from ``catalog``;
+    a target never recommended in Indonesia (gambling, no such work there) is refused."""
     occupation = load_taxonomy().occupation(target) if isinstance(target, str) else target
+    if why := excluded_occupations().get(occupation.uri):
+        raise TangkasError(
+            f"{occupation.label('id')}: tidak direkomendasikan, {why.reason('id')}"
+            + (f" ({why.law})" if why.law else "")
+            + f" / not recommended: {why.reason('en')}"
+        )
     need = training_need(profile, occupation, max_optional=MAX_OPTIONAL)
     plan = plan_training(
         need,

@@ -54,6 +54,7 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "components": {k: round(v, 4) for k, v in rec.components.items()},
         "viable": rec.viable,
         "highly_viable": rec.highly_viable,
+        "fit": rec.fit,
         "desirable": rec.desirable,
         "desirability_inputs": list(rec.desirability_inputs),
         "automation_risk_change": rec.automation_risk_change,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from tangkas.careers.excluded import is_excluded
 from tangkas.careers.transitions import Profile
 from tangkas.reading.extract import SkillMention, extract_skills
 from tangkas.reading.titles import TitleMatch, code_description, code_title
@@ -33,11 +34,17 @@ class Understanding:
 
 
 def understand(text: str, *, occupations: int = 5) -> Understanding:
-    """Occupations and skills (with weaker suggestions) in a description of someone's work or a CV."""
+    """Occupations and skills (with weaker suggestions) in a description of someone's work or a CV.
+
+    An occupation never recommended in Indonesia (a casino cashier) is offered only as the best
+    reading, where the text says so (a migrant worker back from a casino abroad), never as a runner-up.
+    """
     if not text.strip():
         return Understanding(text, [], [], job_titles(text))
     mentions = extract_skills(text, min_z=SUGGEST_MIN_Z)
-    return Understanding(text, code_description(text, limit=occupations), mentions, job_titles(text))
+    found = code_description(text, limit=occupations + 3)
+    titles = [m for i, m in enumerate(found) if i == 0 or not is_excluded(m.occupation.uri)][:occupations]
+    return Understanding(text, titles, mentions, job_titles(text))
 
 
 def skill_mentions(text: str, *, semantic: bool = True) -> list[SkillMention]:
