@@ -88,6 +88,20 @@ def test_pages_recommendations_name_the_fit_the_cut_and_the_inputs(client: TestC
     assert " more" in english and "automation risk" in english
 
 
+def test_pages_less_physical_work_is_a_filter(client: TestClient) -> None:
+    forklift = "8344.1"
+    page = client.get("/recommendations", params={"occ": forklift, "less_physical": "1"})
+    labels = {r.occupation.label_en for r in page.context["page"].recommendations}  # type: ignore[attr-defined]
+    assert labels and not labels & {"stevedore", "mover", "vehicle cleaner"}
+    assert 'name="less_physical" value="1" checked' in page.text
+
+
+def test_pages_a_move_that_uses_the_workers_own_skills_says_so(client: TestClient) -> None:
+    excel = load_taxonomy().skill("use spreadsheets software")
+    text = client.get("/recommendations", params={"occ": "5230.1", "skill": excel.uri, "lang": "id"}).text
+    assert f"Memakai keterampilan Anda: <strong>{excel.label_id}</strong>" in text
+
+
 def test_pages_recommendation_filters_apply(client: TestClient) -> None:
     response = client.get(
         "/fragments/recommendations", params={"occ": TAILOR, "max_jump": "0", "province": "32"}

@@ -199,3 +199,28 @@ def test_transitions_fit_bands_separate_a_list() -> None:
     scores = similarity_matrix()[np.arange(0, len(TAX.occupations), 31)[:, None], np.maximum(lists, 0)]
     share = float((scores[lists >= 0] >= very_good).mean())
     assert 0.2 < share < 0.5, share  # about a third of listed moves are "very good", not all
+
+
+def test_transitions_a_worker_who_wants_less_strain_or_indoor_work_gets_it() -> None:
+    from tangkas.careers.conditions import manual_mask, outdoor_mask
+
+    forklift = next(o.uri for o in TAX.occupations if o.label_en == "forklift operator")
+    default = {r.occupation.label_en for r in recommend_transitions(Profile(occupations=(forklift,)), top=10)}
+    assert {"stevedore", "mover", "vehicle cleaner"} & default  # what the issue saw
+    lighter = recommend_transitions(Profile(occupations=(forklift,), less_physical=True), top=10)
+    assert lighter and not any(manual_mask()[TAX.occupation_index[r.occupation.uri]] for r in lighter)
+    gardener = next(o.uri for o in TAX.occupations if o.label_en == "landscape gardener")
+    indoor = recommend_transitions(Profile(occupations=(gardener,), indoor=True), top=10)
+    assert indoor and not any(outdoor_mask()[TAX.occupation_index[r.occupation.uri]] for r in indoor)
+    outdoor = recommend_transitions(Profile(occupations=(gardener,)), top=10)
+    assert any(outdoor_mask()[TAX.occupation_index[r.occupation.uri]] for r in outdoor)
+
+
+def test_transitions_the_workers_own_skills_lift_moves_that_use_them() -> None:
+    cashier = ("5230.1",)
+    excel = TAX.skill("use spreadsheets software").uri
+    plain = [r.occupation.label_en for r in recommend_transitions(Profile(occupations=cashier), top=12)]
+    with_excel = recommend_transitions(Profile(occupations=cashier, skills=(excel,)), top=12)
+    labels = [r.occupation.label_en for r in with_excel]
+    assert "office clerk" in labels and "office clerk" not in plain, labels
+    assert all(r.score <= 1.0 for r in with_excel)

@@ -403,8 +403,18 @@ def _cache_key(tax: Taxonomy, weights: Mapping[Signal, float]) -> str:
     if embeddings.exists():
         manifest += hashlib.sha256(embeddings.read_bytes()).hexdigest()
     settings = json.dumps(
-        [CACHE_VERSION, sorted(weights.items()), OPTIONAL_WEIGHT, OPTIONAL_PROFICIENCY, NEIGHBOURS,
-         UNRELATED_QUANTILE, SEMANTIC_CREDIT, QUANTILES, HUB_NEIGHBOURS, HUB_PENALTY]
+        [
+            CACHE_VERSION,
+            sorted(weights.items()),
+            OPTIONAL_WEIGHT,
+            OPTIONAL_PROFICIENCY,
+            NEIGHBOURS,
+            UNRELATED_QUANTILE,
+            SEMANTIC_CREDIT,
+            QUANTILES,
+            HUB_NEIGHBOURS,
+            HUB_PENALTY,
+        ]
     )
     return hashlib.sha256((manifest + settings).encode()).hexdigest()[:16]
 

@@ -36,6 +36,7 @@ from typing import Literal
 import numpy as np
 from scipy import sparse
 
+from tangkas.careers.conditions import manual_mask, outdoor_mask
 from tangkas.careers.excluded import excluded_mask
 from tangkas.careers.similarity import (
     SIGNALS,
@@ -61,7 +62,9 @@ class Profile:
 
     ``max_job_zone_jump`` bounds the rise in O*NET job zone (required preparation); ``min_pay`` drops
     targets whose median pay in the :class:`DemandTable` is lower (unknown pay is kept); ``exclude``
-    drops occupations (URIs or codes). Pay and risk changes are measured from the first occupation.
+    drops occupations (URIs or codes); ``less_physical`` keeps only work that is not heavy manual work and
+    ``indoor`` only work not done outdoors (:mod:`tangkas.careers.conditions`). Pay and risk changes are
+    measured from the first occupation.
     """
 
     occupations: tuple[str, ...] = ()
@@ -70,6 +73,8 @@ class Profile:
     exclude: frozenset[str] = frozenset()
     min_pay: float | None = None
     max_job_zone_jump: int | None = None
+    less_physical: bool = False
+    indoor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +269,8 @@ def top_transitions(profiles: Sequence[Profile], *, top: int = 10, chunk: int = 
     """Batch form of :func:`recommend_transitions` without the reasons: (n_profiles x top) occupation rows.
 
     Same ranking (viable targets only, past and excluded occupations left out); ``-1`` pads rows with
-    fewer viable targets. Preferences other than ``exclude`` and ``max_job_zone_jump`` are not applied.
+    fewer viable targets. Preferences other than ``exclude`` and ``max_job_zone_jump`` are not applied,
+    nor the lift from the worker's extra skills (:func:`your_skills_lift`).
 
     >>> tax, tailor = load_taxonomy(), Profile(occupations=("7531.5",))
     >>> rows = top_transitions([tailor], top=3)
@@ -425,6 +431,7 @@ def recommend_transitions(
     model = similarity_model()
     tax = model.tax
     scores, components = profile_scores(profile, model)
+    scores = np.minimum(scores + your_skills_lift(profile, tax), 1.0)
     thresholds = viability_thresholds()
     allowed = _allowed(profile, model, components, demand)
     if viable_only:
@@ -434,10 +441,43 @@ def recommend_transitions(
     reference = tax.occupation(profile.occupations[0]) if profile.occupations else None
     known = _known_mask(tax, known_skills(profile, tax))
     return [
-        _recommend(profile, int(c), float(scores[c]), {s: float(v[c]) for s, v in components.items()},
-                   thresholds, reference, demand, _gap(model, known, tax.occupations[int(c)]))
+        _recommend(
+            profile,
+            int(c),
+            float(scores[c]),
+            {s: float(v[c]) for s, v in components.items()},
+            thresholds,
+            reference,
+            demand,
+            _gap(model, known, tax.occupations[int(c)]),
+        )
         for c in order
     ]
+
+
+YOUR_SKILL_LIFT = 0.03
+"""Added to a move's score for each of the worker's own extra skills (from a CV or typed in) that the
+target lists as essential (half for optional), up to :data:`MAX_YOUR_SKILLS_LIFT`: a cashier who knows
+Excel sees office moves rise."""
+MAX_YOUR_SKILLS_LIFT = 0.1
+
+
+def your_skills_lift(profile: Profile, tax: Taxonomy) -> np.ndarray:
+    """(n_occupations,) the lift each target gets from the worker's extra skills it uses.
+
+    >>> tax = load_taxonomy()
+    >>> excel = tax.skill("use spreadsheets software").uri
+    >>> lift = your_skills_lift(Profile(occupations=("5230.1",), skills=(excel,)), tax)
+    >>> float(lift[tax.occupation_index[tax.occupation("4110.1").uri]]) > 0, float(lift.max()) <= 0.1
+    (True, True)
+    """
+    columns = [tax.skill_index[u] for u in profile.skills if u in tax.skill_index]
+    if not columns:
+        return np.zeros(len(tax.occupations), dtype=np.float32)
+    uses = np.asarray(tax.essential[:, columns].sum(axis=1)).ravel()
+    uses = uses + 0.5 * np.asarray(tax.optional[:, columns].sum(axis=1)).ravel()
+    lift: np.ndarray = np.minimum(YOUR_SKILL_LIFT * uses, MAX_YOUR_SKILLS_LIFT).astype(np.float32)
+    return lift
 
 
 def _allowed(
@@ -452,6 +492,10 @@ def _allowed(
         allowed[r] = False
     if profile.max_job_zone_jump is not None:
         allowed &= -components["jobzone"] <= profile.max_job_zone_jump
+    if profile.less_physical:
+        allowed &= ~manual_mask()
+    if profile.indoor:
+        allowed &= ~outdoor_mask()
     if profile.min_pay is not None and demand is not None:
         for uri, pay in demand.median_pay.items():
             if pay < profile.min_pay and uri in tax.occupation_index:

@@ -44,6 +44,10 @@ TopOption = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="Jum
 ProvinceOption = Annotated[str, typer.Option("--province", help="Provinsi tempat tinggal.")]
 ExcludeOption = Annotated[str, typer.Option("--exclude", help="Jabatan yang dikecualikan, dipisah koma.")]
 JumpOption = Annotated[int, typer.Option("--max-jump", min=0, max=4, help="Kenaikan zona kerja maksimum.")]
+LessPhysicalOption = Annotated[
+    bool, typer.Option("--less-physical", help="Hanya pekerjaan yang tidak berat secara fisik.")
+]
+IndoorOption = Annotated[bool, typer.Option("--indoor", help="Hanya pekerjaan di dalam ruangan.")]
 
 
 def _t(key: str, lang: Lang, **values: object) -> str:
@@ -62,6 +66,8 @@ def transitions(
     province: ProvinceOption = "",
     exclude: ExcludeOption = "",
     max_jump: JumpOption = 4,
+    less_physical: LessPhysicalOption = False,
+    indoor: IndoorOption = False,
     lang: LangOption = "id",
     as_json: JsonOption = False,
 ) -> None:
@@ -76,6 +82,8 @@ def transitions(
             province=province,
             exclude=_split(exclude),
             max_job_zone_jump=max_jump,
+            less_physical=less_physical,
+            indoor=indoor,
         )
     except UnknownConceptError as error:
         fail(_t("no_skill" if error.kind == "skill" else "no_match", language, query=error.identifier))

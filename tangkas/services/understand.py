@@ -76,6 +76,8 @@ def worker_profile(
     min_pay: float | None = None,
     max_job_zone_jump: int | None = None,
     exclude: Iterable[str] = (),
+    less_physical: bool = False,
+    indoor: bool = False,
 ) -> Profile:
     """A profile from occupation and skill identifiers (URI, ESCO code, label); unknown ones raise."""
     tax = load_taxonomy()
@@ -86,6 +88,8 @@ def worker_profile(
         exclude=frozenset(tax.occupation(e).uri for e in exclude),
         min_pay=min_pay,
         max_job_zone_jump=max_job_zone_jump,
+        less_physical=less_physical,
+        indoor=indoor,
     )
 
 

@@ -152,11 +152,20 @@ async def transitions(
     province: Annotated[str | None, Query(max_length=8)] = None,
     max_job_zone_jump: Annotated[int | None, Query(ge=0, le=4)] = None,
     min_pay: Annotated[float | None, Query(ge=0, le=1e9)] = None,
+    less_physical: bool = False,
+    indoor: bool = False,
     top: Limit = 10,
 ) -> Response:
-    """Occupations a worker can move into, with score components, gap and desirability inputs."""
+    """Occupations a worker can move into, with score components, gap and desirability inputs;
+    ``less_physical`` and ``indoor`` keep the moves out of manual or outdoor work."""
     profile = understand.worker_profile(
-        occupation, skill, province=province, min_pay=min_pay, max_job_zone_jump=max_job_zone_jump
+        occupation,
+        skill,
+        province=province,
+        min_pay=min_pay,
+        max_job_zone_jump=max_job_zone_jump,
+        less_physical=less_physical,
+        indoor=indoor,
     )
     found = recommend.recommend(profile, top=top, store=store)
     # Plain JSON types already: skip FastAPI's generic encoder, which costs more than the scoring.

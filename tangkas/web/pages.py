@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -71,6 +71,8 @@ class Filters:
     max_jump: int | None
     min_pay: float | None
     provinces: tuple[Province, ...] = PROVINCES
+    less_physical: bool = False
+    indoor: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,8 @@ def _recommend(store: Store, filters: Filters) -> list[Recommendation]:
         province=filters.province,
         min_pay=filters.min_pay,
         max_job_zone_jump=filters.max_jump,
+        less_physical=filters.less_physical,
+        indoor=filters.indoor,
     )
     return recommend.recommend(profile, top=RECOMMENDATIONS, store=store)
 
@@ -193,13 +197,17 @@ def query_filters(
     max_jump: Short = "",
     min_pay: Short = "",
     add_skill: Short = "",
+    less_physical: Short = "",
+    indoor: Short = "",
 ) -> Filters:
     """The worker's profile and preferences from the query string (shared by every journey page).
 
     ``add_skill`` is free text (Indonesian or English): its best-matching ESCO skill joins the profile.
+    ``less_physical`` and ``indoor`` (any value) keep moves out of manual or outdoor work.
     """
     extra = [hit.skill.uri for hit in understanding.find_skills(add_skill, limit=1)]
-    return _filters(occ, [*skill, *extra], province, max_jump, min_pay)
+    found = _filters(occ, [*skill, *extra], province, max_jump, min_pay)
+    return replace(found, less_physical=bool(less_physical), indoor=bool(indoor))
 
 
 FiltersDep = Annotated[Filters, Depends(query_filters)]
