@@ -144,6 +144,26 @@ def test_training_prefers_essential_over_many_optional() -> None:
     assert [c.id for c in plan.courses] == ["ess"]
 
 
+def test_training_a_course_limit_keeps_the_courses_that_matter_most() -> None:
+    catalog = CourseCatalog(
+        [
+            course("a", ("e1", "e2")),
+            course("b", ("e3",)),
+            course("c", ("o1",)),
+            course("d", ("o2",)),
+        ]
+    )
+    gap = TrainingNeed.from_uris(["e1", "e2", "e3"], ["o1", "o2"])
+    plan = plan_training(gap, catalog, max_courses=2)
+    assert sorted(c.id for c in plan.courses) == ["a", "b"] and plan.max_courses == 2
+    assert {u.skill.uri: u.reason for u in plan.uncovered} == {"o1": "course_limit", "o2": "course_limit"}
+    greedy = plan_training_greedy(gap, catalog, max_courses=2)
+    assert len(greedy.courses) == 2
+    assert len(plan_training(gap, catalog).courses) == 4
+    with pytest.raises(TangkasError, match="max_courses"):
+        plan_training(gap, catalog, max_courses=0)
+
+
 def test_training_uncovered_reasons() -> None:
     catalog = CourseCatalog(
         [

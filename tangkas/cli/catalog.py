@@ -20,7 +20,7 @@ from tangkas.i18n import translate
 from tangkas.models import Lang
 from tangkas.provinces import province as find_province
 from tangkas.search import resolve_occupation
-from tangkas.services.plans import catalog_at, plan_move, plan_to_dict
+from tangkas.services.plans import MAX_COURSES, catalog_at, plan_move, plan_to_dict
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.training.alignment import (
     AlignmentReport,
@@ -83,6 +83,7 @@ MESSAGES = {
     "not_prakerja": {"id": "tidak ada kursus yang layak Prakerja", "en": "no Prakerja-eligible course"},
     "over_budget": {"id": "melebihi anggaran", "en": "over budget"},
     "over_hours": {"id": "melebihi batas jam", "en": "over the hours limit"},
+    "course_limit": {"id": "melebihi jumlah kursus", "en": "over the number of courses"},
     "import_ok": {"id": "{n} kursus valid, disimpan ke {path}", "en": "{n} valid courses, saved to {path}"},
     "import_bad": {
         "id": "{bad} dari {rows} baris bermasalah; tidak ada yang diimpor.",
@@ -229,6 +230,9 @@ def plan(
         str | None, typer.Option("--deadline", help="Mulai paling lambat (YYYY-MM-DD).")
     ] = None,
     prakerja: Annotated[bool, typer.Option("--prakerja", help="Hanya kursus layak Prakerja.")] = False,
+    max_courses: Annotated[
+        int, typer.Option("--max-courses", min=0, help="Jumlah kursus paling banyak (0: tanpa batas).")
+    ] = MAX_COURSES,
     catalog_file: CatalogOption = None,
     db: DbOption = None,
     lang: LangOption = "id",
@@ -259,6 +263,7 @@ def plan(
         modes=mode,
         deadline=until,
         prakerja_only=prakerja,
+        max_courses=max_courses or None,
     )
     if as_json:
         console.print_json(json.dumps(plan_to_dict(result)))

@@ -42,6 +42,11 @@ MAX_OPTIONAL = 10
 """Optional gap skills a plan tries to cover (the most important first); essential ones are all tried."""
 
 
+MAX_COURSES = 3
+"""A plan's default number of courses: a Kartu Prakerja participant takes one or a few courses, not a
+basket of thirteen; the counsellor can raise or drop the limit."""
+
+
 @dataclass(frozen=True, slots=True)
 class PlanResult:
     """A worker's move to ``target``: what they need to learn, the plan, and whether its catalog is a demo."""
@@ -103,9 +108,11 @@ def plan_move(
     modes: Sequence[str] | None = None,
     deadline: date | None = None,
     prakerja_only: bool = False,
+    max_courses: int | None = MAX_COURSES,
 ) -> PlanResult:
     """The training need from ``profile`` to ``target`` and the cheapest plan for it from ``catalog``;
-    a target never recommended in Indonesia (gambling, no such work there) is refused."""
+    a target never recommended in Indonesia (gambling, no such work there) is refused. At most
+    ``max_courses`` courses (:data:`MAX_COURSES` unless the counsellor changes it; ``None``: no limit)."""
     occupation = load_taxonomy().occupation(target) if isinstance(target, str) else target
     if why := excluded_occupations().get(occupation.uri):
         raise TangkasError(
@@ -123,6 +130,7 @@ def plan_move(
         modes=modes,
         deadline=deadline,
         prakerja_only=prakerja_only,
+        max_courses=max_courses,
     )
     return PlanResult(profile, occupation, need, plan, catalog.synthetic)
 

@@ -1,7 +1,8 @@
 """Budgeted weighted coverage: pick sets (courses) covering weighted elements (skills) within limits.
 
 Maximise the weight of covered elements, then minimise the sets' ``value`` (scaled below the smallest
-weight, so coverage always comes first), subject to ``cost <= budget`` and ``hours <= max_hours``.
+weight, so coverage always comes first), subject to ``cost <= budget``, ``hours <= max_hours`` and at
+most ``max_sets`` sets.
 Solved exactly as a MILP with HiGHS, or greedily for comparison.
 
 >>> import numpy as np
@@ -10,6 +11,9 @@ Solved exactly as a MILP with HiGHS, or greedily for comparison.
 ...                        hours=np.array([1.0, 1.0, 1.0]), budget=10, max_hours=None, value_bound=9.0)
 >>> solve_milp(problem)
 ([1, 2], True)
+>>> from dataclasses import replace
+>>> solve_milp(replace(problem, max_sets=1)), solve_greedy(replace(problem, max_sets=1))
+(([0], True), [1])
 >>> solve_greedy(problem)
 [1, 2]
 """
@@ -43,11 +47,13 @@ class CoverProblem:
     budget: float
     max_hours: float | None
     value_bound: float
+    max_sets: int | None = None
 
     def fits(self, chosen: list[int]) -> bool:
-        """Whether a choice respects the budget and the hours limit."""
+        """Whether a choice respects the budget, the hours limit and the number of sets."""
         within_hours = self.max_hours is None or float(self.hours[chosen].sum()) <= self.max_hours + 1e-9
-        return float(self.cost[chosen].sum()) <= self.budget + 1e-9 and within_hours
+        within_sets = self.max_sets is None or len(chosen) <= self.max_sets
+        return float(self.cost[chosen].sum()) <= self.budget + 1e-9 and within_hours and within_sets
 
 
 @cache
@@ -79,6 +85,8 @@ def _model(problem: CoverProblem) -> highspy.HighsLp:
     limits = [(problem.cost, float(problem.budget))]
     if problem.max_hours is not None:
         limits.append((problem.hours, float(problem.max_hours)))
+    if problem.max_sets is not None:
+        limits.append((np.ones(n), float(problem.max_sets)))
     for coefficients, _ in limits:
         index += list(range(n))
         entries += np.asarray(coefficients, dtype=float).tolist()
@@ -130,7 +138,7 @@ def solve_greedy(problem: CoverProblem) -> list[int]:
     covered: set[int] = set()
     chosen: list[int] = []
     cost, hours = 0.0, 0.0
-    while True:
+    while problem.max_sets is None or len(chosen) < problem.max_sets:
         best, best_ratio = -1, 0.0
         for i, cover in enumerate(problem.covers):
             gain = sum(problem.weights[j] for j in cover if j not in covered)
@@ -146,3 +154,4 @@ def solve_greedy(problem: CoverProblem) -> list[int]:
         covered.update(problem.covers[best])
         cost += float(problem.cost[best])
         hours += float(problem.hours[best])
+    return chosen

@@ -8,7 +8,8 @@ The objective is lexicographic, folded into one linear objective with these weig
 3. among plans with the same coverage, minimise ``cost_idr + HOUR_VALUE_IDR * hours``, scaled
    below 1 — an hour of training is valued at Rp20,000 (about an hour of a provincial minimum wage).
 
-Budget, hours, location, mode, schedule and Kartu Prakerja eligibility are hard constraints.
+Budget, hours, the number of courses, location, mode, schedule and Kartu Prakerja eligibility are hard
+constraints.
 
 >>> from tangkas.training.catalog import Course, CourseCatalog, Provider
 >>> p = Provider("p", "LPK Maju", "LPK")
@@ -46,7 +47,14 @@ FOUNDATION_LEVELS = frozenset({"transversal", "cross-sector"})
 LEVEL_ORDER = {"basic": 0, None: 1, "intermediate": 1, "advanced": 2}
 
 Reason = Literal[
-    "no_course", "not_in_province", "mode", "schedule", "not_prakerja", "over_budget", "over_hours"
+    "no_course",
+    "not_in_province",
+    "mode",
+    "schedule",
+    "not_prakerja",
+    "over_budget",
+    "over_hours",
+    "course_limit",
 ]
 Stage = Literal["foundation", "specialised"]
 
@@ -149,6 +157,7 @@ class TrainingPlan:
     max_hours: float | None
     method: Literal["milp", "greedy"]
     optimal: bool
+    max_courses: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -173,6 +182,7 @@ class _Problem:
     unreachable: dict[int, Reason]  # gap skill index -> why no allowed course teaches it
     budget: int
     max_hours: float | None
+    max_courses: int | None
 
     def cover(self) -> CoverProblem:
         n_optional = sum(1 for s in self.gap.skills if not s.essential)
@@ -189,6 +199,7 @@ class _Problem:
             budget=self.budget,
             max_hours=self.max_hours,
             value_bound=min(float(value.sum()), self.budget + HOUR_VALUE_IDR * hour_cap),
+            max_sets=self.max_courses,
         )
 
 
@@ -202,14 +213,16 @@ def plan_training(
     modes: Sequence[str] | None = None,
     deadline: date | None = None,
     prakerja_only: bool = False,
+    max_courses: int | None = None,
 ) -> TrainingPlan:
     """The optimal plan (MILP, HiGHS) for ``gap`` from ``catalog`` under the given limits.
 
     ``province`` (name or BPS code) keeps offline and hybrid courses held there plus online courses;
     ``modes`` restricts delivery modes; ``deadline`` keeps courses starting on or before it (undated
-    courses are self-paced); ``prakerja_only`` keeps courses payable with the Prakerja credit.
+    courses are self-paced); ``prakerja_only`` keeps courses payable with the Prakerja credit;
+    ``max_courses`` caps how many courses the plan takes (the skills left are ``course_limit``).
     """
-    problem = _problem(gap, catalog, budget, max_hours, province, modes, deadline, prakerja_only)
+    problem = _problem(gap, catalog, budget, max_hours, province, modes, deadline, prakerja_only, max_courses)
     chosen, optimal = solve_milp(problem.cover())
     return _finish(problem, chosen, "milp", optimal)
 
@@ -224,6 +237,7 @@ def plan_training_greedy(
     modes: Sequence[str] | None = None,
     deadline: date | None = None,
     prakerja_only: bool = False,
+    max_courses: int | None = None,
 ) -> TrainingPlan:
     """A greedy plan for comparison: repeatedly add the course with the best coverage per rupiah.
 
@@ -233,7 +247,7 @@ def plan_training_greedy(
     >>> plan_training_greedy(TrainingNeed.from_uris(["s1"]), cat).complete
     True
     """
-    problem = _problem(gap, catalog, budget, max_hours, province, modes, deadline, prakerja_only)
+    problem = _problem(gap, catalog, budget, max_hours, province, modes, deadline, prakerja_only, max_courses)
     return _finish(problem, solve_greedy(problem.cover()), "greedy", False)
 
 
@@ -267,9 +281,12 @@ def _problem(
     modes: Sequence[str] | None,
     deadline: date | None,
     prakerja_only: bool,
+    max_courses: int | None = None,
 ) -> _Problem:
     if budget < 0 or (max_hours is not None and max_hours < 0):
         raise TangkasError("budget and max_hours must not be negative")
+    if max_courses is not None and max_courses < 1:
+        raise TangkasError("max_courses must be at least 1")
     filters = _filters(province, modes, deadline, prakerja_only)
     position = {s.uri: j for j, s in enumerate(gap.skills)}
     unreachable: dict[int, Reason] = {}
@@ -290,7 +307,7 @@ def _problem(
         [catalog.courses[i] for i in ordered],
         [tuple(sorted({position[u] for u in catalog.courses[i].skills if u in position})) for i in ordered],
     )
-    return _Problem(gap, courses, covers, unreachable, budget, max_hours)
+    return _Problem(gap, courses, covers, unreachable, budget, max_hours, max_courses)
 
 
 def _prune(
@@ -340,7 +357,7 @@ def _finish(
         if j in problem.unreachable:
             uncovered.append(Uncovered(skill, problem.unreachable[j]))
         elif j not in covered_idx:
-            uncovered.append(Uncovered(skill, _limit_reason(problem, j, cost, hours)))
+            uncovered.append(Uncovered(skill, _limit_reason(problem, j, cost, hours, len(chosen))))
     return TrainingPlan(
         steps=tuple(PlanStep(k, course, taught, stage) for k, (stage, course, taught) in enumerate(steps, 1)),
         covered=tuple(skills[j] for j in covered_idx),
@@ -351,11 +368,20 @@ def _finish(
         max_hours=problem.max_hours,
         method=method,
         optimal=optimal,
+        max_courses=problem.max_courses,
     )
 
 
-def _limit_reason(problem: _Problem, j: int, cost: int, hours: float) -> Reason:
+def _limit_reason(problem: _Problem, j: int, cost: int, hours: float, taken: int) -> Reason:
     teachers = [c for c, cover in zip(problem.courses, problem.covers, strict=True) if j in cover]
+    fits = [
+        c
+        for c in teachers
+        if c.cost_idr <= problem.budget - cost
+        and (problem.max_hours is None or c.hours <= problem.max_hours - hours)
+    ]
+    if problem.max_courses is not None and taken >= problem.max_courses and fits:
+        return "course_limit"
     if problem.max_hours is not None and all(c.cost_idr <= problem.budget - cost for c in teachers):
         return "over_hours"
     return "over_budget"

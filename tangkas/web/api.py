@@ -194,6 +194,7 @@ class PlanIn(BaseModel):
     target: str = Field(min_length=1, max_length=300)
     budget: int = Field(default=3_500_000, ge=0, le=1_000_000_000)
     province: str | None = Field(default=None, max_length=8)
+    max_courses: int | None = Field(default=plans.MAX_COURSES, ge=1, le=50)
 
 
 @router.post("/plans", tags=["training"])
@@ -201,7 +202,14 @@ def plan(_: Principal, store: StoreDep, body: PlanIn) -> dict[str, Any]:
     """The cheapest course plan that closes the gap to ``target`` within the budget."""
     profile = understand.worker_profile(body.occupations, body.skills)
     catalog = plans.catalog_for(store)
-    result = plans.plan_move(profile, body.target, catalog, budget=body.budget, province=body.province)
+    result = plans.plan_move(
+        profile,
+        body.target,
+        catalog,
+        budget=body.budget,
+        province=body.province,
+        max_courses=body.max_courses,
+    )
     return plans.plan_to_dict(result)
 
 

@@ -156,6 +156,10 @@ PAGES: dict[str, dict[str, str]] = {
     "reasons.not_prakerja": {"id": "tidak ada kursus Prakerja", "en": "no Prakerja course"},
     "reasons.over_budget": {"id": "melebihi anggaran", "en": "over the budget"},
     "reasons.over_hours": {"id": "melebihi batas jam", "en": "over the hour limit"},
+    "reasons.course_limit": {
+        "id": "melebihi jumlah kursus yang dipilih",
+        "en": "over the chosen number of courses",
+    },
     "synthetic": {"id": "DEMO", "en": "DEMO"},
     "login": {"id": "Masuk sebagai konselor", "en": "Sign in as a counsellor"},
     "login_failed": {
