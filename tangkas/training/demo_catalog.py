@@ -14,7 +14,8 @@ Three kinds mimic Indonesian supply:
 - Kartu Prakerja online classes (4-20 hours, Rp250.000-1.000.000) on one to three skills.
 
 In-person courses are spread over provinces roughly by population. No course teaches gambling
-(:mod:`tangkas.training.excluded`).
+(:mod:`tangkas.training.gambling`), and none trains for work never recommended in Indonesia
+(:mod:`tangkas.careers.excluded`: gambling, ski instruction).
 
 >>> catalog = generate_demo_catalog(seed=7, n_courses=60)
 >>> len(catalog), catalog.synthetic, catalog.courses[0].provider.name.startswith("[DEMO]")
@@ -34,11 +35,12 @@ from typing import Any
 
 import numpy as np
 
+from tangkas.careers.excluded import excluded_occupations
 from tangkas.models import Occupation, Skill, SkillGroup
 from tangkas.provinces import PROVINCES, Province
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.training.catalog import Course, CourseCatalog, Level, Mode, Provider
-from tangkas.training.excluded import gambling_occupations, is_gambling_skill
+from tangkas.training.gambling import gambling_occupations, is_gambling_skill
 
 DEMO_PREFIX = "[DEMO]"
 FIRST_START = date(2027, 1, 4)
@@ -64,6 +66,7 @@ ISCO_MAJOR_WEIGHTS = {
 HANDS_ON = ("S6", "S7", "S8")
 BLK_HOURS = (160, 200, 240)  # for up to 4, 8 and 12 skills
 BLK_SKILLS = 12
+BLK_MAJORS = "3456789"
 GENERAL = 50  # a cross-sector skill this many occupations list is general
 # ESCO reuse levels of a trade's own skills
 PARTICULAR = frozenset({"occupation-specific", "sector-specific"})
@@ -94,6 +97,7 @@ class _Sampler:
     occupations: list[Occupation]
     occupation_p: dict[str, np.ndarray]
     spread: np.ndarray  # per skill: how many occupations list it
+    trades: list[Occupation]  # occupations a BLK programme is opened for first, in a seeded order
     _pools: dict[str, tuple[list[Skill], np.ndarray]] = field(default_factory=dict)
     _groups: dict[str, tuple[SkillGroup | None, str]] = field(default_factory=dict)
 
@@ -132,7 +136,10 @@ class _Sampler:
         return is_gambling_skill(self.tax, skill)
 
     def occupation(self, kind: str) -> Occupation:
-        occupation: Occupation = self.pick(self.occupations, self.occupation_p[kind])
+        if kind == "blk" and self.trades:
+            return self.trades.pop()
+        weights = self.occupation_p["in_person" if kind == "blk" else kind]
+        occupation: Occupation = self.pick(self.occupations, weights)
         return occupation
 
     def bundle(self, occupation: Occupation, size: int, level: Level, online: bool) -> _Bundle:
@@ -175,19 +182,24 @@ class _Sampler:
 
 
 def _sampler(tax: Taxonomy, seed: int) -> _Sampler:
-    excluded = {o.uri for o in gambling_occupations(tax)}
+    excluded = {o.uri for o in gambling_occupations(tax)} | set(excluded_occupations())
     counts = np.diff(tax.essential.indptr)
     occupations = [
         o for o, n in zip(tax.occupations, counts, strict=True) if n >= 3 and o.uri not in excluded
     ]
-    # occupations Indonesia's KBJI names are drawn twice as often
-    known = np.array([2.0 if tax.kbji_titles(o) else 1.0 for o in occupations])
+    # occupations Indonesia's KBJI names, or Indonesian ads do, are drawn more often
+    kbji = [bool(tax.kbji_titles(o)) for o in occupations]
+    known = np.array([3.0 if k else 2.0 if o.alt_id else 1.0 for o, k in zip(occupations, kbji, strict=True)])
     occupation_p = {}
     for kind, by_major in ISCO_MAJOR_WEIGHTS.items():
         weights = np.array([by_major.get(o.isco[:1], 1.0) for o in occupations]) * known
         occupation_p[kind] = weights / weights.sum()
     spread = np.diff((tax.essential + tax.optional).tocsc().indptr)
-    return _Sampler(tax, np.random.default_rng(seed), occupations, occupation_p, spread)
+    rng = np.random.default_rng(seed)
+    # every KBJI trade, technician and service occupation has a BLK programme somewhere
+    trades = [o for o, k in zip(occupations, kbji, strict=True) if k and o.isco[:1] in BLK_MAJORS]
+    trades = [trades[int(i)] for i in rng.permutation(len(trades))]
+    return _Sampler(tax, rng, occupations, occupation_p, spread, trades)
 
 
 def _round(value: float, step: int, limits: tuple[int, int]) -> int:
@@ -236,7 +248,7 @@ def _titles(bundle: _Bundle, kind: str) -> tuple[str, str]:
 
 def _blk(s: _Sampler, place: tuple[Province, str]) -> dict[str, Any]:
     province, city = place
-    bundle = s.core(s.occupation("in_person"), s.pick(LEVELS, [0.6, 0.35, 0.05]))
+    bundle = s.core(s.occupation("blk"), s.pick(LEVELS, [0.6, 0.35, 0.05]))
     return {
         "provider": Provider(f"demo-blk-{province.code}-{city}", f"{DEMO_PREFIX} UPTD BLK {city}", "BLK"),
         "bundle": bundle, "hours": float(BLK_HOURS[min(2, (len(bundle.skills) - 1) // 4)]), "cost_idr": 0,

@@ -1,11 +1,13 @@
-"""Skills and occupations no course is built around: gambling (illegal in Indonesia).
+"""Gambling skills, which no course teaches: gambling is a crime in Indonesia.
 
 ESCO describes work in casinos, betting shops and lotteries; a training catalog for Indonesian workers
-must not offer it. A skill is gambling when its English name says so ("operate tote board", "place
-bets", "manage gaming cash desk"), or when its description does and most occupations that list it are
-gambling occupations ("deal cards"); a general skill whose description only mentions gambling in
-passing ("apply conflict management") stays, and so does one about video games ("sell gaming
-software").
+must not offer it. The gambling occupations are those :mod:`tangkas.careers.excluded` lists as gambling,
+and any other whose ESCO name says gambling or gaming or whose description says gambling.
+
+A skill is gambling when its English name says so ("operate tote board", "place bets", "manage gaming
+cash desk"), or when its description does and most occupations that list it are gambling occupations
+("deal cards"); a general skill whose description only mentions gambling in passing ("apply conflict
+management") stays, and so does one about video games ("sell gaming software").
 
 >>> from tangkas.taxonomy import load_taxonomy
 >>> tax = load_taxonomy()
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tangkas.careers.excluded import excluded_occupations
 from tangkas.models import Occupation, Skill
 from tangkas.taxonomy import Taxonomy
 
@@ -35,11 +38,15 @@ VIDEO_GAMES = re.compile(r"\b(?:video|computer|console)", re.IGNORECASE)
 
 
 def _gambling_occupation(occupation: Occupation) -> bool:
-    return bool(GAMBLING_OR_GAMING.search(occupation.label_en) or GAMBLING.search(occupation.description_en))
+    listed = excluded_occupations().get(occupation.uri)
+    return (listed is not None and listed.kind == "gambling") or bool(
+        GAMBLING_OR_GAMING.search(occupation.label_en) or GAMBLING.search(occupation.description_en)
+    )
 
 
 def gambling_occupations(tax: Taxonomy) -> list[Occupation]:
-    """Occupations whose ESCO name says gambling or gaming, or whose description says gambling."""
+    """The occupations ``tangkas/data/excluded_occupations.csv`` lists as gambling, and those whose ESCO
+    name says gambling or gaming or whose description says gambling."""
     return [o for o in tax.occupations if _gambling_occupation(o)]
 
 
