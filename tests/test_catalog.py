@@ -183,9 +183,11 @@ def test_catalog_demo_is_deterministic_synthetic_and_national(tax: Taxonomy, dem
         assert c.hours > 0 and c.cost_idr >= 0
         assert (c.province is None) == (c.mode == "online")
         if c.provider.type == "BLK":
-            assert c.cost_idr == 0 and c.hours >= 120
+            assert c.cost_idr == 0 and 160 <= c.hours <= 240 and c.mode == "offline"
+        if c.provider.type == "LPK":
+            assert 500_000 <= c.cost_idr <= 5_000_000 and 20 <= c.hours <= 120 and c.mode != "online"
         if c.mode == "online":
-            assert c.hours <= 30 and c.cost_idr <= 1_500_000
+            assert c.prakerja and 4 <= c.hours <= 20 and 250_000 <= c.cost_idr <= 1_000_000
     assert validate_records([course_row(c, c.provider.id) for c in demo], skill_uris=tax.skill_index).ok
 
 
