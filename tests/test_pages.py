@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,26 @@ def test_pages_a_worker_can_add_a_skill_in_their_own_words(client: TestClient) -
     page = response.context["page"]  # type: ignore[attr-defined]
     assert [s.label_en for s in page.filters.skills] == ["operate forklift"]
     assert page.recommendations
+
+
+def test_pages_understand_switches_language_without_losing_the_text(client: TestClient) -> None:
+    text = "Saya 8 tahun jadi operator mesin jahit.\nBisa <Excel> & mengemudi."
+    indonesian = client.post("/understand", params={"lang": "id"}, data={"text": text})
+    switch = re.search(
+        r'<form class="lang-switch" action="([^"]+)" method="post">\s*<textarea name="text" '
+        r"hidden>\n([^<]*)</textarea>",
+        indonesian.text,
+    )
+    assert switch, "the language switch re-posts the text"
+    assert switch.group(1) == "/understand?lang=en" and html.unescape(switch.group(2)) == text
+    english = client.post(switch.group(1), data={"text": html.unescape(switch.group(2))})
+    assert english.status_code == 200 and '<html lang="en">' in english.text
+    assert english.context["page"].text == text  # type: ignore[attr-defined]
+    client.cookies.clear()
+
+
+def test_pages_understand_by_get_goes_back_to_the_start(client: TestClient) -> None:
+    response = client.get("/understand", params={"lang": "en"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/?lang=en"
+    assert client.get("/understand").template.name == "start.html"  # type: ignore[attr-defined]
+    client.cookies.clear()

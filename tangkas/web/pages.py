@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
@@ -164,6 +164,12 @@ def highlight(text: str, mentions: list[SkillMention], lang: Lang = "id") -> Mar
         position = mention.end
     parts.append(escape(text[position:]))
     return Markup("").join(parts)
+
+
+@router.get("/understand")
+def understand_again(request: Request) -> RedirectResponse:
+    """The understand page only answers a posted text: a bookmark or a reload goes back to the start."""
+    return RedirectResponse(f"/?lang={page_lang(request)}", status_code=303)
 
 
 @router.post("/understand", response_class=HTMLResponse)
