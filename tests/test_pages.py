@@ -187,3 +187,50 @@ def test_pages_understand_by_get_goes_back_to_the_start(client: TestClient) -> N
     assert response.status_code == 303 and response.headers["location"] == "/?lang=en"
     assert client.get("/understand").template.name == "start.html"  # type: ignore[attr-defined]
     client.cookies.clear()
+
+
+@pytest.mark.parametrize("typed", ["3.500.000", "Rp 3.500.000", "3,5 juta", "Rp3.500.000"])
+def test_pages_plan_reads_a_budget_typed_the_indonesian_way(client: TestClient, typed: str) -> None:
+    response = client.get("/plan", params={"occ": TAILOR, "to": "8153.1", "budget": typed})
+    assert response.status_code == 200 and response.template.name == "plan.html"  # type: ignore[attr-defined]
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert page.budget == 3_500_000 and not page.budget_problem
+    assert 'value="3.500.000"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "words"),
+    [
+        ("-500000", "id", "Anggaran tidak boleh negatif."),
+        ("-500000", "en", "The budget cannot be negative."),
+        ("banyak sekali", "id", "Anggaran “banyak sekali” tidak terbaca."),
+        ("9.000.000.000", "en", "The budget can be at most"),
+    ],
+)
+def test_pages_plan_explains_a_bad_budget_on_the_page(
+    client: TestClient, typed: str, lang: str, words: str
+) -> None:
+    for path in ("/plan", "/plan/print"):
+        response = client.get(path, params={"occ": TAILOR, "to": "8153.1", "budget": typed, "lang": lang})
+        assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
+        assert f'<html lang="{lang}">' in response.text and words in response.text
+        assert 'role="alert"' in response.text and response.context["page"].budget == 3_500_000  # type: ignore[attr-defined]
+    client.cookies.clear()
+
+
+def test_pages_plan_without_a_target_is_a_page_that_says_so(client: TestClient) -> None:
+    response = client.get("/plan", params={"occ": TAILOR})
+    assert response.status_code == 400 and response.template.name == "error.html"  # type: ignore[attr-defined]
+    assert "Pilih dulu pekerjaan tujuan" in response.text and "/recommendations?occ=" in response.text
+    english = client.get("/plan/print", params={"lang": "en"})
+    assert english.status_code == 400 and "Choose the job to move into first" in english.text
+    client.cookies.clear()
+
+
+def test_pages_bad_query_on_a_page_is_a_translated_page_not_json(client: TestClient) -> None:
+    response = client.get("/recommendations", params={"occ": TAILOR, "province": "x" * 300})
+    assert response.status_code == 422 and response.template.name == "error.html"  # type: ignore[attr-defined]
+    assert "Periksa isian: province." in response.text
+    missing = client.get("/halaman-yang-tidak-ada")
+    assert missing.status_code == 404 and "Halaman tidak ditemukan" in missing.text
+    assert "Not Found" not in missing.text

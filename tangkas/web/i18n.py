@@ -183,6 +183,38 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Porsi lowongan yang meminta keterampilan digital",
         "en": "Share of postings asking for digital skills",
     },
+    "error.400": {"id": "Permintaan ini tidak dapat diproses", "en": "This request cannot be processed"},
+    "error.401": {"id": "Perlu masuk dulu", "en": "Please sign in first"},
+    "error.403": {"id": "Tidak diizinkan", "en": "Not allowed"},
+    "error.404": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
+    "error.405": {"id": "Halaman ini tidak dibuka dengan cara itu", "en": "This page is not opened that way"},
+    "error.413": {"id": "Kiriman terlalu besar", "en": "What was sent is too large"},
+    "error.422": {"id": "Isian belum benar", "en": "Some input is not right"},
+    "error.500": {"id": "Terjadi kesalahan di server", "en": "Something went wrong on the server"},
+    "error_back": {"id": "Kembali ke awal", "en": "Back to the start"},
+    "go_back": {"id": "Kembali", "en": "Go back"},
+    "invalid_fields": {"id": "Periksa isian: {fields}.", "en": "Please check: {fields}."},
+    "unknown_concept": {
+        "id": "“{identifier}” bukan kode atau nama yang dikenal.",
+        "en": "“{identifier}” is not a known code or name.",
+    },
+    "no_target": {
+        "id": "Pilih dulu pekerjaan tujuan, lalu buka rencana pelatihannya.",
+        "en": "Choose the job to move into first, then open its training plan.",
+    },
+    "budget_invalid": {
+        "id": "Anggaran “{value}” tidak terbaca. Tulis jumlah rupiah, mis. 3.500.000 atau 3,5 juta.",
+        "en": "The budget “{value}” could not be read. Write an amount in rupiah, e.g. 3500000 or 3.500.000.",
+    },
+    "budget_negative": {"id": "Anggaran tidak boleh negatif.", "en": "The budget cannot be negative."},
+    "budget_too_large": {
+        "id": "Anggaran paling banyak Rp1.000.000.000.",
+        "en": "The budget can be at most Rp1.000.000.000.",
+    },
+    "budget_default": {
+        "id": "Rencana di bawah memakai anggaran bawaan Rp{budget}.",
+        "en": "The plan below uses the default budget of Rp{budget}.",
+    },
 }
 
 
