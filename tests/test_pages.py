@@ -234,3 +234,10 @@ def test_pages_bad_query_on_a_page_is_a_translated_page_not_json(client: TestCli
     missing = client.get("/halaman-yang-tidak-ada")
     assert missing.status_code == 404 and "Halaman tidak ditemukan" in missing.text
     assert "Not Found" not in missing.text
+
+
+def test_pages_print_view_fits_a_phone(client: TestClient) -> None:
+    response = client.get("/plan/print", params={"occ": TAILOR, "to": "8153.1"})
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in response.text
+    css = client.get("/static/print.css").text
+    assert "@media screen and (max-width: 600px)" in css
