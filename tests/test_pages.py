@@ -241,3 +241,15 @@ def test_pages_print_view_fits_a_phone(client: TestClient) -> None:
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in response.text
     css = client.get("/static/print.css").text
     assert "@media screen and (max-width: 600px)" in css
+
+
+def test_pages_a_cut_list_says_how_many_more(client: TestClient) -> None:
+    response = client.get("/plan", params={"occ": TAILOR, "to": "2512.4", "budget": "0", "province": "91"})
+    uncovered = len(response.context["page"].plan.uncovered)  # type: ignore[attr-defined]
+    assert uncovered > 15 and f"dan {uncovered - 15} lainnya" in response.text
+    tax = load_taxonomy()
+    common = max(tax.skills, key=lambda s: len(tax.occupations_requiring(s)))
+    skill = client.get("/skill", params={"id": common.uri, "lang": "en"})
+    required_by = len(tax.occupations_requiring(common))
+    assert required_by > 60 and f"and {required_by - 60} more" in skill.text
+    client.cookies.clear()

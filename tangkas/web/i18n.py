@@ -183,6 +183,7 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Porsi lowongan yang meminta keterampilan digital",
         "en": "Share of postings asking for digital skills",
     },
+    "and_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
     "error.400": {"id": "Permintaan ini tidak dapat diproses", "en": "This request cannot be processed"},
     "error.401": {"id": "Perlu masuk dulu", "en": "Please sign in first"},
     "error.403": {"id": "Tidak diizinkan", "en": "Not allowed"},
