@@ -253,3 +253,15 @@ def test_pages_a_cut_list_says_how_many_more(client: TestClient) -> None:
     required_by = len(tax.occupations_requiring(common))
     assert required_by > 60 and f"and {required_by - 60} more" in skill.text
     client.cookies.clear()
+
+
+def test_pages_cv_box_states_its_limit_and_a_longer_text_is_explained(client: TestClient) -> None:
+    start = client.get("/")
+    assert 'maxlength="20000"' in start.text and "Paling banyak 20.000 karakter" in start.text
+    long_cv = "Saya operator mesin jahit. " * 1000
+    response = client.post("/understand", params={"lang": "en"}, data={"text": long_cv})
+    assert response.status_code == 422 and response.template.name == "start.html"  # type: ignore[attr-defined]
+    assert '<html lang="en">' in response.text and 'role="alert"' in response.text
+    assert f"This text has {len(long_cv):,} characters, over the limit of 20,000" in response.text
+    assert response.context["page"].text == long_cv  # type: ignore[attr-defined]
+    client.cookies.clear()

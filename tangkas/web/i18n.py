@@ -183,6 +183,16 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Porsi lowongan yang meminta keterampilan digital",
         "en": "Share of postings asking for digital skills",
     },
+    "text_limit": {
+        "id": "Paling banyak {max} karakter (kira-kira 8 halaman).",
+        "en": "At most {max} characters (about 8 pages).",
+    },
+    "text_too_long": {
+        "id": "Teks ini {n} karakter, lebih dari batas {max}. Persingkat, mis. tempel hanya bagian "
+        "pengalaman kerja dan keterampilan, lalu kirim lagi.",
+        "en": "This text has {n} characters, over the limit of {max}. Shorten it, e.g. paste only the work "
+        "experience and skills, and send it again.",
+    },
     "and_more": {"id": "dan {n} lainnya", "en": "and {n} more"},
     "error.400": {"id": "Permintaan ini tidak dapat diproses", "en": "This request cannot be processed"},
     "error.401": {"id": "Perlu masuk dulu", "en": "Please sign in first"},

@@ -44,8 +44,14 @@ def _rupiah(amount: float) -> str:
     return f"{round(amount):,}".replace(",", ".")
 
 
+def _number(value: float, lang: Lang = "id") -> str:
+    """A count as the page's language writes it: ``20.000`` in Indonesian, ``20,000`` in English."""
+    return f"{round(value):,}" if lang == "en" else _rupiah(value)
+
+
 templates.env.filters["replace_lang"] = _replace_lang
 templates.env.filters["rupiah"] = _rupiah
+templates.env.filters["number"] = _number
 Uris = Annotated[list[str], Query(max_length=20)]
 Short = Annotated[str, Query(max_length=200)]
 
@@ -58,10 +64,17 @@ class ErrorPage:
     back: str = "/"
 
 
+MAX_TEXT = 20_000
+"""Characters of a CV or a description the understand page reads."""
+
+
 @dataclass(frozen=True)
 class StartPage:
     query: str
     hits: list[OccupationHit]
+    text: str = ""
+    """A text refused for being longer than ``MAX_TEXT``, given back to be shortened."""
+    max_text: int = MAX_TEXT
 
 
 @dataclass(frozen=True)
@@ -193,7 +206,9 @@ def understand_again(request: Request) -> RedirectResponse:
 
 
 @router.post("/understand", response_class=HTMLResponse)
-def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] = "") -> HTMLResponse:
+def understand(request: Request, text: Annotated[str, Form()] = "") -> HTMLResponse:
+    if len(text) > MAX_TEXT:
+        return render(request, "start.html", StartPage("", [], text), status=422)
     found = understanding.understand(text)
     evidence = highlight(text, found.mentions, page_lang(request))
     return render(
