@@ -265,3 +265,12 @@ def test_pages_cv_box_states_its_limit_and_a_longer_text_is_explained(client: Te
     assert f"This text has {len(long_cv):,} characters, over the limit of 20,000" in response.text
     assert response.context["page"].text == long_cv  # type: ignore[attr-defined]
     client.cookies.clear()
+
+
+def test_pages_english_counts_agree_with_their_nouns() -> None:
+    from tangkas.web.i18n import translator
+
+    t = translator("en")
+    assert t("postings", n=1) == "1 recorded vacancy" and t("postings", n=3) == "3 recorded vacancies"
+    assert t("prep_rise", n=1) == "needs 1 more level of preparation"
+    assert translator("id")("postings", n=1) == "1 lowongan tercatat"

@@ -83,7 +83,11 @@ MESSAGES = {
     "not_prakerja": {"id": "tidak ada kursus yang layak Prakerja", "en": "no Prakerja-eligible course"},
     "over_budget": {"id": "melebihi anggaran", "en": "over budget"},
     "over_hours": {"id": "melebihi batas jam", "en": "over the hours limit"},
-    "import_ok": {"id": "{n} kursus valid, disimpan ke {path}", "en": "{n} valid courses, saved to {path}"},
+    "import_ok": {
+        "id": "{n} kursus valid, disimpan ke {path}",
+        "en": "{n} valid courses, saved to {path}",
+        "en_one": "1 valid course, saved to {path}",
+    },
     "import_bad": {
         "id": "{bad} dari {rows} baris bermasalah; tidak ada yang diimpor.",
         "en": "{bad} of {rows} rows have problems; nothing was imported.",
@@ -91,6 +95,7 @@ MESSAGES = {
     "demo_written": {
         "id": "{n} kursus DEMO sintetis ditulis ke {path}",
         "en": "{n} synthetic DEMO courses written to {path}",
+        "en_one": "1 synthetic DEMO course written to {path}",
     },
     "align_title": {"id": "Keselarasan vokasi: {where}", "en": "Vocational alignment: {where}"},
     "national": {"id": "nasional", "en": "national"},

@@ -26,7 +26,7 @@ from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.plans import TrainingPlan
-from tangkas.web.i18n import PAGES, translator
+from tangkas.web.i18n import PAGES, format_when, translator
 from tangkas.web.security import StoreDep, signed_in
 
 router = APIRouter(include_in_schema=False)
@@ -49,9 +49,16 @@ def _number(value: float, lang: Lang = "id") -> str:
     return f"{round(value):,}" if lang == "en" else _rupiah(value)
 
 
+def _province_name(code: str | None, lang: Lang = "id") -> str:
+    """A BPS province code as the province's name (an unknown code as it is)."""
+    return next((p.label(lang) for p in PROVINCES if p.code == code), code or "")
+
+
 templates.env.filters["replace_lang"] = _replace_lang
 templates.env.filters["rupiah"] = _rupiah
 templates.env.filters["number"] = _number
+templates.env.filters["when"] = format_when
+templates.env.filters["province_name"] = _province_name
 Uris = Annotated[list[str], Query(max_length=20)]
 Short = Annotated[str, Query(max_length=200)]
 
