@@ -3,6 +3,12 @@
 >>> CATALOG = {"hello": {"id": "Halo, {name}", "en": "Hello, {name}"}}
 >>> translate(CATALOG, "hello", "en", name="Sari")
 'Hello, Sari'
+
+An entry may have a singular form, ``"en_one"``, used when ``n`` is 1 (Indonesian needs none):
+
+>>> COURSES = {"courses": {"id": "{n} kursus", "en": "{n} courses", "en_one": "{n} course"}}
+>>> translate(COURSES, "courses", "en", n=1), translate(COURSES, "courses", "en", n=2)
+('1 course', '2 courses')
 """
 
 from __future__ import annotations
@@ -12,6 +18,12 @@ from collections.abc import Mapping
 from tangkas.models import Lang
 
 DEFAULT_LANG: Lang = "id"
+RISK_CATEGORIES: dict[str, dict[str, str]] = {
+    "High risk": {"id": "risiko tinggi", "en": "high risk"},
+    "Low risk": {"id": "risiko rendah", "en": "low risk"},
+    "Other": {"id": "risiko sedang", "en": "medium risk"},
+}
+"""Nesta's automation-risk categories, as every edge names them."""
 
 
 def translate(
@@ -19,4 +31,6 @@ def translate(
 ) -> str:
     """The message ``key`` in ``lang`` (falling back to Indonesian), formatted with ``values``."""
     entry = catalog[key]
+    if values.get("n") == 1 and f"{lang}_one" in entry:
+        return entry[f"{lang}_one"].format(**values)
     return entry.get(lang, entry[DEFAULT_LANG]).format(**values)

@@ -96,3 +96,10 @@ def test_cli_help_is_indonesian() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     assert "Cari jabatan" in result.output
+
+
+def test_cli_occupation_show_names_the_automation_risk_in_the_language() -> None:
+    indonesian = runner.invoke(app, ["occupation", "show", "5230.1"])
+    english = runner.invoke(app, ["occupation", "show", "5230.1", "--lang", "en"])
+    assert "risiko tinggi" in indonesian.output and "High risk" not in indonesian.output
+    assert "high risk" in english.output

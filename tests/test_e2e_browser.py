@@ -130,3 +130,32 @@ def test_e2e_keyboard_only_reaches_results(server: str) -> None:
         page.keyboard.press("Enter")
         expect(page.locator("#occupation-results a.result").first).to_contain_text("cashier")
         browser.close()
+
+
+def test_e2e_print_view_fits_a_phone(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["phone"], is_mobile=True, has_touch=True)
+        page.goto(f"{server}/plan/print?occ=7531.5&to=8153.1&budget=0&lang=id")
+        width = page.evaluate("Math.max(window.innerWidth, document.documentElement.scrollWidth)")
+        page.screenshot(path=ARTIFACTS / "5-print-id-phone.png", full_page=True)
+        browser.close()
+    assert width <= SIZES["phone"]["width"], f"the print view is {width} px wide on a 375 px phone"
+
+
+def test_e2e_api_docs_render_offline(server: str) -> None:
+    """The browser here reaches no CDN: Swagger UI renders only if its files are served locally."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["desktop"])
+        page.route(lambda url: not url.startswith(server), lambda route: route.abort())
+        page.goto(f"{server}/docs")
+        expect(page.locator(".swagger-ui .info .title")).to_contain_text("Tangkas API")
+        page.goto(f"{server}/redoc")
+        expect(page.get_by_role("heading", level=1).first).to_contain_text("Tangkas API")
+        browser.close()

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -69,3 +73,39 @@ def test_keys_revoked_in_this_process_is_refused_at_once_despite_the_key_cache(s
 def test_keys_revoke_help_names_the_cache_time() -> None:
     result = runner.invoke(app, ["keys", "revoke", "--help"])
     assert result.exit_code == 0 and "30 detik" in result.output
+
+
+def test_keys_create_while_the_server_holds_the_store_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "tangkas.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_STORE, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        for lang, words in (("id", "sedang dipakai oleh server Tangkas"), ("en", "in use by the running")):
+            result = runner.invoke(
+                app, ["keys", "create", "--role", "counsellor", "--db", f"duckdb:///{path}", "--lang", lang]
+            )
+            assert result.exit_code == 2, result.output
+            lines = [line for line in result.stderr.splitlines() if line.strip()]
+            assert words in " ".join(lines) and "Could not set lock" not in result.stderr
+    finally:
+        holder.kill()
+        holder.communicate(timeout=10)
+
+
+HOLD_STORE = (
+    "import sys, time, duckdb; c = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(60)"
+)
+
+
+def test_keys_readme_creates_a_counsellor_for_the_demo_office() -> None:
+    from tangkas.services.demo import load_demo
+    from tangkas.store import open_store
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    office = re.search(r"keys create --role counsellor --office (\S+)", readme)
+    assert office, "the README shows how to create a counsellor's key"
+    with open_store("duckdb:///:memory:") as store:
+        load_demo(store, postings=10, workers=20)
+        assert store.backend.scalar("SELECT COUNT(*) FROM workers WHERE office_code = ?", [office.group(1)])

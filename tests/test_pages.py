@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,113 @@ def test_pages_a_worker_can_add_a_skill_in_their_own_words(client: TestClient) -
     page = response.context["page"]  # type: ignore[attr-defined]
     assert [s.label_en for s in page.filters.skills] == ["operate forklift"]
     assert page.recommendations
+
+
+def test_pages_understand_switches_language_without_losing_the_text(client: TestClient) -> None:
+    text = "Saya 8 tahun jadi operator mesin jahit.\nBisa <Excel> & mengemudi."
+    indonesian = client.post("/understand", params={"lang": "id"}, data={"text": text})
+    switch = re.search(
+        r'<form class="lang-switch" action="([^"]+)" method="post">\s*<textarea name="text" '
+        r"hidden>\n([^<]*)</textarea>",
+        indonesian.text,
+    )
+    assert switch, "the language switch re-posts the text"
+    assert switch.group(1) == "/understand?lang=en" and html.unescape(switch.group(2)) == text
+    english = client.post(switch.group(1), data={"text": html.unescape(switch.group(2))})
+    assert english.status_code == 200 and '<html lang="en">' in english.text
+    assert english.context["page"].text == text  # type: ignore[attr-defined]
+    client.cookies.clear()
+
+
+def test_pages_understand_by_get_goes_back_to_the_start(client: TestClient) -> None:
+    response = client.get("/understand", params={"lang": "en"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/?lang=en"
+    assert client.get("/understand").template.name == "start.html"  # type: ignore[attr-defined]
+    client.cookies.clear()
+
+
+@pytest.mark.parametrize("typed", ["3.500.000", "Rp 3.500.000", "3,5 juta", "Rp3.500.000"])
+def test_pages_plan_reads_a_budget_typed_the_indonesian_way(client: TestClient, typed: str) -> None:
+    response = client.get("/plan", params={"occ": TAILOR, "to": "8153.1", "budget": typed})
+    assert response.status_code == 200 and response.template.name == "plan.html"  # type: ignore[attr-defined]
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert page.budget == 3_500_000 and not page.budget_problem
+    assert 'value="3.500.000"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "words"),
+    [
+        ("-500000", "id", "Anggaran tidak boleh negatif."),
+        ("-500000", "en", "The budget cannot be negative."),
+        ("banyak sekali", "id", "Anggaran “banyak sekali” tidak terbaca."),
+        ("9.000.000.000", "en", "The budget can be at most"),
+    ],
+)
+def test_pages_plan_explains_a_bad_budget_on_the_page(
+    client: TestClient, typed: str, lang: str, words: str
+) -> None:
+    for path in ("/plan", "/plan/print"):
+        response = client.get(path, params={"occ": TAILOR, "to": "8153.1", "budget": typed, "lang": lang})
+        assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
+        assert f'<html lang="{lang}">' in response.text and words in response.text
+        assert 'role="alert"' in response.text and response.context["page"].budget == 3_500_000  # type: ignore[attr-defined]
+    client.cookies.clear()
+
+
+def test_pages_plan_without_a_target_is_a_page_that_says_so(client: TestClient) -> None:
+    response = client.get("/plan", params={"occ": TAILOR})
+    assert response.status_code == 400 and response.template.name == "error.html"  # type: ignore[attr-defined]
+    assert "Pilih dulu pekerjaan tujuan" in response.text and "/recommendations?occ=" in response.text
+    english = client.get("/plan/print", params={"lang": "en"})
+    assert english.status_code == 400 and "Choose the job to move into first" in english.text
+    client.cookies.clear()
+
+
+def test_pages_bad_query_on_a_page_is_a_translated_page_not_json(client: TestClient) -> None:
+    response = client.get("/recommendations", params={"occ": TAILOR, "province": "x" * 300})
+    assert response.status_code == 422 and response.template.name == "error.html"  # type: ignore[attr-defined]
+    assert "Periksa isian: province." in response.text
+    missing = client.get("/halaman-yang-tidak-ada")
+    assert missing.status_code == 404 and "Halaman tidak ditemukan" in missing.text
+    assert "Not Found" not in missing.text
+
+
+def test_pages_print_view_fits_a_phone(client: TestClient) -> None:
+    response = client.get("/plan/print", params={"occ": TAILOR, "to": "8153.1"})
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in response.text
+    css = client.get("/static/print.css").text
+    assert "@media screen and (max-width: 600px)" in css
+
+
+def test_pages_a_cut_list_says_how_many_more(client: TestClient) -> None:
+    response = client.get("/plan", params={"occ": TAILOR, "to": "2512.4", "budget": "0", "province": "91"})
+    uncovered = len(response.context["page"].plan.uncovered)  # type: ignore[attr-defined]
+    assert uncovered > 15 and f"dan {uncovered - 15} lainnya" in response.text
+    tax = load_taxonomy()
+    common = max(tax.skills, key=lambda s: len(tax.occupations_requiring(s)))
+    skill = client.get("/skill", params={"id": common.uri, "lang": "en"})
+    required_by = len(tax.occupations_requiring(common))
+    assert required_by > 60 and f"and {required_by - 60} more" in skill.text
+    client.cookies.clear()
+
+
+def test_pages_cv_box_states_its_limit_and_a_longer_text_is_explained(client: TestClient) -> None:
+    start = client.get("/")
+    assert 'maxlength="20000"' in start.text and "Paling banyak 20.000 karakter" in start.text
+    long_cv = "Saya operator mesin jahit. " * 1000
+    response = client.post("/understand", params={"lang": "en"}, data={"text": long_cv})
+    assert response.status_code == 422 and response.template.name == "start.html"  # type: ignore[attr-defined]
+    assert '<html lang="en">' in response.text and 'role="alert"' in response.text
+    assert f"This text has {len(long_cv):,} characters, over the limit of 20,000" in response.text
+    assert response.context["page"].text == long_cv  # type: ignore[attr-defined]
+    client.cookies.clear()
+
+
+def test_pages_english_counts_agree_with_their_nouns() -> None:
+    from tangkas.web.i18n import translator
+
+    t = translator("en")
+    assert t("postings", n=1) == "1 recorded vacancy" and t("postings", n=3) == "3 recorded vacancies"
+    assert t("prep_rise", n=1) == "needs 1 more level of preparation"
+    assert translator("id")("postings", n=1) == "1 lowongan tercatat"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -66,7 +68,7 @@ def test_records_counsellor_saves_a_plan_to_a_worker(client: TestClient, store: 
     record = client.get(f"/workers/{own}")
     page = record.context["page"]  # type: ignore[attr-defined]
     assert isinstance(page, WorkerPage) and len(page.plans) == 1
-    assert "sewing machine operator" in record.text and "mulai Januari" in record.text
+    assert "operator mesin jahit" in record.text and "mulai Januari" in record.text
     other = store.backend.scalar("SELECT id FROM workers WHERE office_code = 'SBY'")
     refused = client.post(
         "/plans/save", data={"worker": other, "to": "8153.1", "occ": [TAILOR]}, follow_redirects=False
@@ -81,3 +83,37 @@ def test_records_logout_ends_the_session(client: TestClient, store: Store) -> No
     client.post("/logout", follow_redirects=False)
     client.cookies.clear()
     assert client.get("/workers").status_code == 401
+
+
+ENGLISH_LEFTOVERS = re.compile(
+    r"\bTrue\b|\bFalse\b|\bnone\b|\bNone\b|Not Found|High risk|Low risk|sewing machine operator|"
+    r"no such worker|sign in as|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}"
+)
+
+
+def test_records_counsellor_pages_speak_indonesian(client: TestClient, store: Store) -> None:
+    store.backend.execute(
+        "UPDATE workers SET bpjs_ketenagakerjaan = TRUE, bpjs_kesehatan = FALSE, migrant_status = 'none'"
+    )
+    assert client.get("/workers").status_code == 401
+    refused = client.get("/workers")
+    assert "Masuk dulu sebagai konselor" in refused.text and not ENGLISH_LEFTOVERS.search(refused.text)
+    _sign_in(client, store)
+    own = store.backend.scalar("SELECT id FROM workers WHERE office_code = 'BDG'")
+    other = store.backend.scalar("SELECT id FROM workers WHERE office_code = 'SBY'")
+    client.post("/plans/save", data={"worker": own, "to": "8153.1", "occ": [TAILOR]}, follow_redirects=False)
+    pages = {
+        path: client.get(path, params={"lang": "id"})
+        for path in ("/workers", f"/workers/{own}", f"/workers/{other}", "/tidak-ada", "/login", "/analyst")
+    }
+    for path, response in pages.items():
+        text = re.sub(r"<[^>]+>", " ", response.text)
+        assert not ENGLISH_LEFTOVERS.search(text), (path, ENGLISH_LEFTOVERS.search(text))
+    record = pages[f"/workers/{own}"].text
+    assert "Jawa Barat" in record and "ya / tidak" in record and "bukan pekerja migran" in record
+    assert "operator mesin jahit" in record
+    months = "Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des"
+    assert re.search(rf"\d{{1,2}} ({months}) \d{{4}} \d{{2}}:\d{{2}}", record)
+    assert "Pekerja ini tidak ada di kantor Anda." in pages[f"/workers/{other}"].text
+    assert "Halaman tidak ditemukan" in pages["/tidak-ada"].text
+    client.cookies.clear()

@@ -84,7 +84,11 @@ MESSAGES = {
     "over_budget": {"id": "melebihi anggaran", "en": "over budget"},
     "over_hours": {"id": "melebihi batas jam", "en": "over the hours limit"},
     "course_limit": {"id": "melebihi jumlah kursus", "en": "over the number of courses"},
-    "import_ok": {"id": "{n} kursus valid, disimpan ke {path}", "en": "{n} valid courses, saved to {path}"},
+    "import_ok": {
+        "id": "{n} kursus valid, disimpan ke {path}",
+        "en": "{n} valid courses, saved to {path}",
+        "en_one": "1 valid course, saved to {path}",
+    },
     "import_bad": {
         "id": "{bad} dari {rows} baris bermasalah; tidak ada yang diimpor.",
         "en": "{bad} of {rows} rows have problems; nothing was imported.",
@@ -92,6 +96,7 @@ MESSAGES = {
     "demo_written": {
         "id": "{n} kursus DEMO sintetis ditulis ke {path}",
         "en": "{n} synthetic DEMO courses written to {path}",
+        "en_one": "1 synthetic DEMO course written to {path}",
     },
     "align_title": {"id": "Keselarasan vokasi: {where}", "en": "Vocational alignment: {where}"},
     "national": {"id": "nasional", "en": "national"},

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from tangkas.rows.report import MAX_REPORTED_ERRORS, RowReport, RowsRejectedErro
 from tangkas.services.coding import code_stored_postings
 from tangkas.services.imports import import_file, import_postings
 from tangkas.store import Store, open_store
+from tangkas.store.base import StoreBusyError
 from tangkas.store.coding import coding_status
 from tangkas.store.keys import KEY_CACHE_SECONDS, ROLES, UnknownKeyError, create_key, list_keys, revoke_key
 
@@ -57,6 +59,16 @@ MESSAGES = {
         "id": "Kunci API {prefix} dicabut sejak {when} UTC.",
         "en": "API key {prefix} revoked since {when} UTC.",
     },
+    "store_busy": {
+        "id": "basis data {path} sedang dipakai oleh server Tangkas yang berjalan (berkas DuckDB hanya "
+        "bisa dibuka satu proses). Hentikan server dulu (Ctrl+C pada 'tangkas serve'), jalankan perintah "
+        "ini lagi, lalu nyalakan server kembali; atau pakai PostgreSQL (TANGKAS_DATABASE_URL), yang bisa "
+        "dikelola selagi server berjalan.",
+        "en": "the database {path} is in use by the running Tangkas server (a DuckDB file can be opened "
+        "by one process only). Stop the server first (Ctrl+C on 'tangkas serve'), run this command again, "
+        "then start the server again; or use PostgreSQL (TANGKAS_DATABASE_URL), which can be managed "
+        "while the server runs.",
+    },
     "unknown": {
         "id": "tidak ada kunci API dengan awalan {prefix!r}",
         "en": "no API key with prefix {prefix!r}",
@@ -76,6 +88,19 @@ app.add_typer(keys_app, name="keys")
 
 def _t(key: str, lang: Lang, **values: object) -> str:
     return translate(MESSAGES, key, lang, **values)
+
+
+@contextmanager
+def _open_free(db: str | None, lang: Lang) -> Iterator[Store]:
+    """The store, migrated to the latest schema; a store held by a running server ends the command with
+    a message that says what to do."""
+    try:
+        store = open_store(db)
+    except StoreBusyError as busy:
+        fail(_t("store_busy", lang, path=busy.path))
+    with store:
+        store.require_latest()
+        yield store
 
 
 def _migrate(db: str | None, lang: LangOption) -> None:
@@ -198,8 +223,7 @@ def keys_create(
     language = parse_lang(lang)
     if role not in ROLES:
         fail(f"peran tidak dikenal: {role!r} (pilih {', '.join(ROLES)})")
-    with open_store(db) as store:
-        store.require_latest()
+    with _open_free(db, language) as store:
         key = create_key(store, role, office_code=office, provider=provider, label=label)
     console.print(_t("key_created", language, role=role))
     console.print(key.secret, markup=False, soft_wrap=True)
@@ -213,8 +237,7 @@ def _when(moment: datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
 def keys_list(db: DbOption = None, lang: LangOption = "id", as_json: JsonOption = False) -> None:
     """Daftar kunci API: awalan, peran, kantor, lembaga, label, tanggal dibuat dan dicabut; tanpa hash."""
     language = parse_lang(lang)
-    with open_store(db) as store:
-        store.require_latest()
+    with _open_free(db, language) as store:
         keys = list_keys(store)
     if as_json:
         console.print_json(json.dumps([asdict(k) for k in keys], default=datetime.isoformat))
@@ -241,8 +264,7 @@ def keys_revoke(
 ) -> None:
     language = parse_lang(lang)
     wanted = prefix.split("_")[1] if prefix.startswith("tk_") else prefix  # a whole key works too
-    with open_store(db) as store:
-        store.require_latest()
+    with _open_free(db, language) as store:
         try:
             key = revoke_key(store, wanted)
         except UnknownKeyError:

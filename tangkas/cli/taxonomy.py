@@ -11,7 +11,7 @@ from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang
 from tangkas.errors import UnknownConceptError
-from tangkas.i18n import translate
+from tangkas.i18n import RISK_CATEGORIES, translate
 from tangkas.models import IscoGroup, KbjiOccupation, Lang, Occupation, Skill
 from tangkas.services import understand
 from tangkas.services.taxonomy import concept_to_dict, skill_to_dict
@@ -168,7 +168,8 @@ def _print_occupation(tax: Taxonomy, occ: Occupation, lang: Lang) -> None:
             console.print(f"{_t('hot', lang)}: {', '.join(onet.hot_technologies)}", markup=False)
     risk = tax.automation_risk(occ.isco)
     if risk:
-        console.print(_t("risk", lang, isco=risk.isco, risk=risk.risk, category=risk.category))
+        category = translate(RISK_CATEGORIES, risk.category, lang) if risk.category in RISK_CATEGORIES else ""
+        console.print(_t("risk", lang, isco=risk.isco, risk=risk.risk, category=category))
     else:
         console.print(_t("no_risk", lang))
     for key, skills in (("essential", tax.essential_skills(occ)), ("optional", tax.optional_skills(occ))):

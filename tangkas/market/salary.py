@@ -147,6 +147,24 @@ def parse_number(text: str, multiplier: str | None = None) -> float | None:
     return value * MULTIPLIERS.get((multiplier or "").lower(), 1.0)
 
 
+_AMOUNT = re.compile(
+    r"(?:rp\.?|idr)?\s*(\d[\d.,]*)\s*(juta|jt|ribu|rb|k|miliar|milyar)?\s*(?:rupiah)?", re.IGNORECASE
+)
+
+
+def parse_amount(text: str) -> float | None:
+    """One amount of rupiah as a person types it, the Indonesian way or the English; ``None`` for
+    anything else (a negative amount, a range, words).
+
+    >>> parse_amount("3.500.000"), parse_amount("Rp 3.500.000"), parse_amount("3,5 juta")
+    (3500000.0, 3500000.0, 3500000.0)
+    >>> parse_amount("3500000"), parse_amount("3,500,000"), parse_amount("500rb"), parse_amount("-5")
+    (3500000.0, 3500000.0, 500000.0, None)
+    """
+    match = _AMOUNT.fullmatch(text.strip())
+    return parse_number(match.group(1), match.group(2)) if match else None
+
+
 def _amounts(text: str) -> list[float]:
     matches = list(_NUMBER.finditer(text))
     units: list[str | None] = [m.group(2) for m in matches]

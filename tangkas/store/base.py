@@ -22,6 +22,15 @@ class StoreError(TangkasError):
     """A storage problem the user can act on (bad URL, missing migration, unreachable server)."""
 
 
+class StoreBusyError(StoreError):
+    """The embedded store's file is held by another process, such as a running ``tangkas serve``:
+    DuckDB lets one process at a time open a file for writing."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"DuckDB file {path} is in use by another process: {detail}")
+        self.path = path
+
+
 class Backend(ABC):
     """A connection to one database, with transactions and bulk loading."""
 

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tangkas.store.base import Backend, Params, StoreError
+from tangkas.store.base import Backend, Params, StoreBusyError, StoreError
 
 
 class DuckDBBackend(Backend):
@@ -24,6 +24,8 @@ class DuckDBBackend(Backend):
         try:
             self._connection = duckdb.connect(self.path)
         except duckdb.Error as error:
+            if "lock" in str(error).lower():
+                raise StoreBusyError(self.path, str(error)) from error
             raise StoreError(f"cannot open DuckDB file {self.path}: {error}") from error
 
     def execute(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
-from tangkas.web import analyst, api, errors, pages, records
+from tangkas.web import analyst, api, docs, errors, pages, records
 from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit
 
 
@@ -30,6 +30,8 @@ def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYT
         version="0.1.0",
         description="Skills-based reskilling for Indonesia and ASEAN: taxonomy, postings, workers, courses.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = opened
     errors.install(app)
@@ -37,6 +39,7 @@ def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYT
     app.include_router(pages.router)
     app.include_router(records.router)
     app.include_router(analyst.router)
+    docs.install(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(AccessLog)

@@ -12,6 +12,8 @@ from starlette.exceptions import HTTPException
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.rows.report import RowsRejectedError
 from tangkas.store.keys import AuthenticationError
+from tangkas.web.i18n import translator
+from tangkas.web.pages import error_page, page_lang
 
 log = logging.getLogger("tangkas.web")
 CODES = {
@@ -30,13 +32,15 @@ def error_body(status: int, message: str, **extra: object) -> JSONResponse:
     return JSONResponse({"error": {"code": CODES.get(status, "error"), "message": message, **extra}}, status)
 
 
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(("/api", "/openapi"))
+
+
 def _respond(request: Request, status: int, message: str, **extra: object) -> Response:
     """JSON under /api, an HTML page elsewhere."""
-    if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
+    if _is_api(request):
         return error_body(status, message, **extra)
-    from tangkas.web.pages import ErrorPage, render
-
-    return render(request, "error.html", ErrorPage(status, message), status=status)
+    return error_page(request, status, message)
 
 
 def install(app: FastAPI) -> None:
@@ -50,12 +54,15 @@ def install(app: FastAPI) -> None:
         return response
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
         fields = [
             {"field": ".".join(map(str, e.get("loc", ()))), "message": e.get("msg", "")}
             for e in error.errors()
         ]
-        return error_body(422, "invalid request", fields=fields)
+        if _is_api(request):
+            return error_body(422, "invalid request", fields=fields)
+        names = ", ".join(sorted({str(e.get("loc", ("",))[-1]) for e in error.errors()}))
+        return error_page(request, 422, translator(page_lang(request))("invalid_fields", fields=names))
 
     @app.exception_handler(AuthenticationError)
     async def unauthenticated(_: Request, error: AuthenticationError) -> JSONResponse:
@@ -63,7 +70,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownConceptError)
     async def unknown(request: Request, error: UnknownConceptError) -> Response:
-        return _respond(request, 404, str(error))
+        if _is_api(request):
+            return error_body(404, str(error))
+        message = translator(page_lang(request))("unknown_concept", identifier=error.identifier)
+        return error_page(request, 404, message)
 
     @app.exception_handler(RowsRejectedError)
     async def rejected(_: Request, error: RowsRejectedError) -> JSONResponse:

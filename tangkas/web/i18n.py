@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 
-from tangkas.i18n import translate
+from tangkas.i18n import RISK_CATEGORIES, translate
 from tangkas.models import Lang
 
 PAGES: dict[str, dict[str, str]] = {
@@ -92,9 +93,14 @@ PAGES: dict[str, dict[str, str]] = {
     "risk_same": {"id": "risiko otomasi serupa", "en": "similar automation risk"},
     "prep_rise": {
         "id": "butuh persiapan {n} tingkat lebih tinggi",
-        "en": "needs {n} more level(s) of preparation",
+        "en": "needs {n} more levels of preparation",
+        "en_one": "needs 1 more level of preparation",
     },
-    "postings": {"id": "{n} lowongan tercatat", "en": "{n} recorded vacancies"},
+    "postings": {
+        "id": "{n} lowongan tercatat",
+        "en": "{n} recorded vacancies",
+        "en_one": "1 recorded vacancy",
+    },
     "pay_ratio": {
         "id": "gaji rata-rata {pct}% dari pekerjaan lama",
         "en": "median pay {pct}% of your last job",
@@ -140,9 +146,7 @@ PAGES: dict[str, dict[str, str]] = {
     "kbji_titles": {"id": "Nama jabatan KBJI 2014", "en": "KBJI 2014 titles"},
     "job_zone": {"id": "Zona kerja O*NET (persiapan 1-5)", "en": "O*NET job zone (preparation 1-5)"},
     "automation": {"id": "Risiko otomasi", "en": "Automation risk"},
-    "risk.High risk": {"id": "risiko tinggi", "en": "high risk"},
-    "risk.Low risk": {"id": "risiko rendah", "en": "low risk"},
-    "risk.Other": {"id": "risiko sedang", "en": "medium risk"},
+    **{f"risk.{category}": names for category, names in RISK_CATEGORIES.items()},
     "hot_tech": {"id": "Teknologi yang dicari", "en": "Technologies in demand"},
     "related": {"id": "Pekerjaan terdekat", "en": "Closest occupations"},
     "required_by": {"id": "Esensial untuk", "en": "Essential for"},
@@ -182,7 +186,11 @@ PAGES: dict[str, dict[str, str]] = {
     "worker": {"id": "Pekerja", "en": "Worker"},
     "note": {"id": "Catatan", "en": "Note"},
     "analyst": {"id": "Permintaan pasar kerja", "en": "Labour-market demand"},
-    "postings_total": {"id": "{n} lowongan tercatat", "en": "{n} recorded postings"},
+    "postings_total": {
+        "id": "{n} lowongan tercatat",
+        "en": "{n} recorded postings",
+        "en_one": "1 recorded posting",
+    },
     "synthetic_share": {"id": "{pct}% data DEMO sintetis", "en": "{pct}% synthetic DEMO data"},
     "by_province": {"id": "Lowongan per provinsi", "en": "Postings by province"},
     "by_month": {"id": "Lowongan per bulan", "en": "Postings by month"},
@@ -198,7 +206,80 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Porsi lowongan yang meminta keterampilan digital",
         "en": "Share of postings asking for digital skills",
     },
+    "text_limit": {
+        "id": "Paling banyak {max} karakter (kira-kira 8 halaman).",
+        "en": "At most {max} characters (about 8 pages).",
+    },
+    "text_too_long": {
+        "id": "Teks ini {n} karakter, lebih dari batas {max}. Persingkat, mis. tempel hanya bagian "
+        "pengalaman kerja dan keterampilan, lalu kirim lagi.",
+        "en": "This text has {n} characters, over the limit of {max}. Shorten it, e.g. paste only the work "
+        "experience and skills, and send it again.",
+    },
+    "yes": {"id": "ya", "en": "yes"},
+    "no": {"id": "tidak", "en": "no"},
+    "migrant.none": {"id": "bukan pekerja migran", "en": "not a migrant worker"},
+    "migrant.prospective": {"id": "calon pekerja migran", "en": "prospective migrant worker"},
+    "migrant.current": {"id": "sedang bekerja di luar negeri", "en": "working abroad now"},
+    "migrant.returned": {"id": "purna pekerja migran (sudah kembali)", "en": "returned migrant worker"},
+    "sign_in_first": {
+        "id": "Masuk dulu sebagai konselor untuk membuka data pekerja.",
+        "en": "Sign in as a counsellor first to open workers' records.",
+    },
+    "not_yours": {"id": "Pekerja ini tidak ada di kantor Anda.", "en": "This worker is not in your office."},
+    "error.400": {"id": "Permintaan ini tidak dapat diproses", "en": "This request cannot be processed"},
+    "error.401": {"id": "Perlu masuk dulu", "en": "Please sign in first"},
+    "error.403": {"id": "Tidak diizinkan", "en": "Not allowed"},
+    "error.404": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
+    "error.405": {"id": "Halaman ini tidak dibuka dengan cara itu", "en": "This page is not opened that way"},
+    "error.413": {"id": "Kiriman terlalu besar", "en": "What was sent is too large"},
+    "error.422": {"id": "Isian belum benar", "en": "Some input is not right"},
+    "error.500": {"id": "Terjadi kesalahan di server", "en": "Something went wrong on the server"},
+    "error_back": {"id": "Kembali ke awal", "en": "Back to the start"},
+    "go_back": {"id": "Kembali", "en": "Go back"},
+    "invalid_fields": {"id": "Periksa isian: {fields}.", "en": "Please check: {fields}."},
+    "unknown_concept": {
+        "id": "“{identifier}” bukan kode atau nama yang dikenal.",
+        "en": "“{identifier}” is not a known code or name.",
+    },
+    "no_target": {
+        "id": "Pilih dulu pekerjaan tujuan, lalu buka rencana pelatihannya.",
+        "en": "Choose the job to move into first, then open its training plan.",
+    },
+    "budget_invalid": {
+        "id": "Anggaran “{value}” tidak terbaca. Tulis jumlah rupiah, mis. 3.500.000 atau 3,5 juta.",
+        "en": "The budget “{value}” could not be read. Write an amount in rupiah, e.g. 3500000 or 3.500.000.",
+    },
+    "budget_negative": {"id": "Anggaran tidak boleh negatif.", "en": "The budget cannot be negative."},
+    "budget_too_large": {
+        "id": "Anggaran paling banyak Rp1.000.000.000.",
+        "en": "The budget can be at most Rp1.000.000.000.",
+    },
+    "budget_default": {
+        "id": "Rencana di bawah memakai anggaran bawaan Rp{budget}.",
+        "en": "The plan below uses the default budget of Rp{budget}.",
+    },
 }
+
+
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def format_when(value: date | str | None, lang: Lang = "id") -> str:
+    """A date or a moment as people write it: ``29 Nov 2026 14:05``, ``4 Agu 2027``; ``""`` for none.
+
+    >>> format_when(datetime(2026, 8, 4, 14, 5, 9)), format_when("2027-08-04", "en")
+    ('4 Agu 2026 14:05', '4 Aug 2027')
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    day = f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    return f"{day} {value:%H:%M}" if isinstance(value, datetime) else day
 
 
 def translator(lang: Lang) -> Callable[..., str]:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from tangkas.careers.transitions import Recommendation
+from tangkas.market.salary import parse_amount
 from tangkas.models import AutomationRisk, IscoGroup, KbjiOccupation, Lang, Occupation, OnetProfile, Skill
 from tangkas.provinces import PROVINCES, Province
 from tangkas.reading.extract import SkillMention
@@ -24,7 +26,7 @@ from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.plans import TrainingPlan
-from tangkas.web.i18n import translator
+from tangkas.web.i18n import PAGES, format_when, translator
 from tangkas.web.security import StoreDep, signed_in
 
 router = APIRouter(include_in_schema=False)
@@ -37,7 +39,26 @@ def _replace_lang(params: Any, lang: str) -> str:
     return urlencode([*pairs, ("lang", "en" if lang == "id" else "id")])
 
 
+def _rupiah(amount: float) -> str:
+    """``3500000`` -> ``3.500.000``: rupiah as Indonesians write them, on pages in either language."""
+    return f"{round(amount):,}".replace(",", ".")
+
+
+def _number(value: float, lang: Lang = "id") -> str:
+    """A count as the page's language writes it: ``20.000`` in Indonesian, ``20,000`` in English."""
+    return f"{round(value):,}" if lang == "en" else _rupiah(value)
+
+
+def _province_name(code: str | None, lang: Lang = "id") -> str:
+    """A BPS province code as the province's name (an unknown code as it is)."""
+    return next((p.label(lang) for p in PROVINCES if p.code == code), code or "")
+
+
 templates.env.filters["replace_lang"] = _replace_lang
+templates.env.filters["rupiah"] = _rupiah
+templates.env.filters["number"] = _number
+templates.env.filters["when"] = format_when
+templates.env.filters["province_name"] = _province_name
 Uris = Annotated[list[str], Query(max_length=20)]
 Short = Annotated[str, Query(max_length=200)]
 
@@ -45,13 +66,22 @@ Short = Annotated[str, Query(max_length=200)]
 @dataclass(frozen=True)
 class ErrorPage:
     status: int
-    message: str
+    title: str
+    message: str = ""
+    back: str = "/"
+
+
+MAX_TEXT = 20_000
+"""Characters of a CV or a description the understand page reads."""
 
 
 @dataclass(frozen=True)
 class StartPage:
     query: str
     hits: list[OccupationHit]
+    text: str = ""
+    """A text refused for being longer than ``MAX_TEXT``, given back to be shortened."""
+    max_text: int = MAX_TEXT
 
 
 @dataclass(frozen=True)
@@ -92,6 +122,9 @@ class PlanPage:
     synthetic_catalog: bool
     caller: ApiKey | None = None
     workers: list[dict[str, Any]] = field(default_factory=list)
+    budget_problem: str = ""
+    """The i18n key of what is wrong with the budget typed (the plan then uses the default)."""
+    budget_typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,13 +162,20 @@ def render(request: Request, template: str, page: object, status: int = 200) -> 
     return response
 
 
+def error_page(request: Request, status: int, message: str = "", back: str = "/") -> HTMLResponse:
+    """The error page in the page's language: the status in words, then what went wrong, if known."""
+    t = translator(page_lang(request))
+    title = t(f"error.{status}") if f"error.{status}" in PAGES else f"{status} {HTTPStatus(status).phrase}"
+    shown = "" if message == HTTPStatus(status).phrase else message
+    return render(request, "error.html", ErrorPage(status, title, shown, back), status=status)
+
+
 def _filters(occ: list[str], skill: list[str], province: str, max_jump: str, min_pay: str) -> Filters:
     tax = load_taxonomy()
     occupations = [tax.occupation(o) for o in occ if o]
     skills = [tax.skill(s) for s in skill if s]
     jump = int(max_jump) if max_jump.strip().lstrip("-").isdigit() else None
-    pay = float(min_pay) if min_pay.strip().replace(".", "", 1).isdigit() else None
-    return Filters(occupations, skills, province, jump, pay)
+    return Filters(occupations, skills, province, jump, parse_amount(min_pay))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -168,8 +208,16 @@ def highlight(text: str, mentions: list[SkillMention], lang: Lang = "id") -> Mar
     return Markup("").join(parts)
 
 
+@router.get("/understand")
+def understand_again(request: Request) -> RedirectResponse:
+    """The understand page only answers a posted text: a bookmark or a reload goes back to the start."""
+    return RedirectResponse(f"/?lang={page_lang(request)}", status_code=303)
+
+
 @router.post("/understand", response_class=HTMLResponse)
-def understand(request: Request, text: Annotated[str, Form(max_length=20_000)] = "") -> HTMLResponse:
+def understand(request: Request, text: Annotated[str, Form()] = "") -> HTMLResponse:
+    if len(text) > MAX_TEXT:
+        return render(request, "start.html", StartPage("", [], text), status=422)
     found = understanding.understand(text)
     evidence = highlight(text, found.mentions, page_lang(request))
     return render(
@@ -213,7 +261,31 @@ def query_filters(
 FiltersDep = Annotated[Filters, Depends(query_filters)]
 RECOMMENDATIONS = 12
 """How many moves the recommendations page lists."""
-Budget = Annotated[int, Query(ge=0, le=1_000_000_000)]
+DEFAULT_BUDGET = 3_500_000
+"""Rupiah: the Kartu Prakerja training budget."""
+MAX_BUDGET = 1_000_000_000
+
+
+def read_budget(text: str) -> tuple[int, str]:
+    """The budget typed on the plan page (``3.500.000``, ``Rp 3.500.000``, ``3,5 juta``) and the i18n
+    key of what is wrong with it (``""`` when nothing is; the default budget stands in then).
+
+    >>> read_budget("Rp 3.500.000"), read_budget("3,5 juta"), read_budget("")
+    ((3500000, ''), (3500000, ''), (3500000, ''))
+    >>> read_budget("-5"), read_budget("banyak")
+    ((3500000, 'budget_negative'), (3500000, 'budget_invalid'))
+    """
+    typed = text.strip()
+    if not typed:
+        return DEFAULT_BUDGET, ""
+    if typed.startswith("-"):
+        return DEFAULT_BUDGET, "budget_negative"
+    amount = parse_amount(typed)
+    if amount is None:
+        return DEFAULT_BUDGET, "budget_invalid"
+    if amount > MAX_BUDGET:
+        return DEFAULT_BUDGET, "budget_too_large"
+    return round(amount), ""
 
 
 @router.get("/recommendations", response_class=HTMLResponse)
@@ -226,7 +298,8 @@ async def recommendations_fragment(request: Request, store: StoreDep, filters: F
     return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
-def _plan_page(request: Request, store: Store, filters: Filters, to: str, budget: int) -> PlanPage:
+def _plan_page(request: Request, store: Store, filters: Filters, to: str, typed: str) -> PlanPage:
+    budget, problem = read_budget(typed)
     profile = understanding.worker_profile(
         [o.uri for o in filters.occupations], [s.uri for s in filters.skills], province=filters.province
     )
@@ -243,21 +316,34 @@ def _plan_page(request: Request, store: Store, filters: Filters, to: str, budget
         result.synthetic_catalog,
         caller,
         records.workers_to_pick(store, caller),
+        problem,
+        typed,
     )
+
+
+def _plan_response(
+    request: Request, store: Store, filters: Filters, to: str, budget: str, template: str
+) -> HTMLResponse:
+    if not to.strip():
+        pairs = [("occ", o.uri) for o in filters.occupations] + [("skill", s.uri) for s in filters.skills]
+        back = f"/recommendations?{urlencode([*pairs, ('lang', page_lang(request))])}" if pairs else "/"
+        return error_page(request, 400, translator(page_lang(request))("no_target"), back)
+    page = _plan_page(request, store, filters, to, budget)
+    return render(request, template, page, status=422 if page.budget_problem else 200)
 
 
 @router.get("/plan", response_class=HTMLResponse)
 def plan(
-    request: Request, store: StoreDep, filters: FiltersDep, to: Short, budget: Budget = 3_500_000
+    request: Request, store: StoreDep, filters: FiltersDep, to: Short = "", budget: Short = ""
 ) -> HTMLResponse:
-    return render(request, "plan.html", _plan_page(request, store, filters, to, budget))
+    return _plan_response(request, store, filters, to, budget, "plan.html")
 
 
 @router.get("/plan/print", response_class=HTMLResponse)
 def plan_print(
-    request: Request, store: StoreDep, filters: FiltersDep, to: Short, budget: Budget = 3_500_000
+    request: Request, store: StoreDep, filters: FiltersDep, to: Short = "", budget: Short = ""
 ) -> HTMLResponse:
-    return render(request, "plan_print.html", _plan_page(request, store, filters, to, budget))
+    return _plan_response(request, store, filters, to, budget, "plan_print.html")
 
 
 @router.get("/occupation/{identifier}", response_class=HTMLResponse)

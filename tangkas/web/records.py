@@ -15,7 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from tangkas.services import records, understand
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
-from tangkas.web.pages import render
+from tangkas.taxonomy import load_taxonomy
+from tangkas.web.i18n import translator
+from tangkas.web.pages import page_lang, render
 from tangkas.web.security import COOKIE, StoreDep, signed_in
 
 router = APIRouter(include_in_schema=False)
@@ -41,13 +43,14 @@ class WorkerPage:
     target_labels: dict[str, str]
 
 
-NOT_YOURS = "no such worker in your office"
+def _refuse(request: Request, status: int, key: str) -> HTTPException:
+    return HTTPException(status, translator(page_lang(request))(key))
 
 
 def _require(request: Request, store: Store) -> ApiKey:
     caller = signed_in(request, store)
     if caller is None:
-        raise HTTPException(401, "masuk dulu sebagai konselor / sign in as a counsellor")
+        raise _refuse(request, 401, "sign_in_first")
     return caller
 
 
@@ -86,8 +89,10 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
     caller = _require(request, store)
     found = records.worker_record(store, caller, worker_id)
     if found is None:
-        raise HTTPException(404, NOT_YOURS)
-    return render(request, "worker.html", WorkerPage(caller, found.worker, found.plans, found.target_labels))
+        raise _refuse(request, 404, "not_yours")
+    tax, lang = load_taxonomy(), page_lang(request)
+    labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
+    return render(request, "worker.html", WorkerPage(caller, found.worker, found.plans, labels))
 
 
 @router.post("/plans/save")
@@ -105,5 +110,5 @@ def save(
     caller = _require(request, store)
     profile = understand.worker_profile(occ, skill, province=province)
     if records.save_worker_plan(store, caller, worker, profile, to, budget=budget, note=note) is None:
-        raise HTTPException(404, NOT_YOURS)
+        raise _refuse(request, 404, "not_yours")
     return RedirectResponse(f"/workers/{worker}", status_code=303)
