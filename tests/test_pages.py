@@ -296,3 +296,58 @@ def test_pages_english_counts_agree_with_their_nouns() -> None:
     assert t("postings", n=1) == "1 recorded vacancy" and t("postings", n=3) == "3 recorded vacancies"
     assert t("prep_rise", n=1) == "needs 1 more level of preparation"
     assert translator("id")("postings", n=1) == "1 lowongan tercatat"
+
+
+def test_pages_plan_respects_the_course_limit_and_says_what_each_course_closes(client: TestClient) -> None:
+    params = {"occ": "8153.1", "to": TAILOR, "lang": "id"}
+    default = client.get("/plan", params=params).context["page"]  # type: ignore[attr-defined]
+    assert 0 < len(default.plan.steps) <= 3 and default.max_courses == 3
+    one = client.get("/plan", params={**params, "max_courses": "1"})
+    page = one.context["page"]  # type: ignore[attr-defined]
+    assert len(page.plan.steps) <= 1 and 'value="1" selected' in one.text
+    closes = [page.gap_names[u].name("id") for u in page.plan.steps[0].skills]
+    assert f"Menutup: {closes[0]}" in one.text
+    unlimited = client.get("/plan", params={**params, "max_courses": "0"}).context["page"]  # type: ignore[attr-defined]
+    assert unlimited.max_courses is None and len(unlimited.plan.steps) >= len(default.plan.steps)
+    prakerja = client.get("/plan", params={**params, "prakerja": "1"}).context["page"]  # type: ignore[attr-defined]
+    assert prakerja.prakerja_only and all(s.course.prakerja for s in prakerja.plan.steps)
+
+
+def test_pages_plan_vacancies_name_employer_place_pay_date_and_link() -> None:
+    from tangkas.services.imports import import_rows
+
+    store: Store = open_store("duckdb:///:memory:")
+    store.migrate()
+    tailor = load_taxonomy().occupation(TAILOR).uri
+    base = {"source": "uji", "title": "Penjahit Butik", "occupation_uri": tailor, "isco": "7531"}
+    rows = [
+        {
+            **base,
+            "external_id": "1",
+            "company": "CV Jahit Rapi",
+            "province_code": "35",
+            "city": "Surabaya",
+            "posted_date": "2026-11-02",
+            "salary_min": 3_000_000,
+            "salary_max": 3_500_000,
+            "url": "https://lowongan.example/1",
+        },
+        {
+            **base,
+            "external_id": "2",
+            "company": "PT Busana Bandung",
+            "province_code": "32",
+            "city": "Bandung",
+            "posted_date": "2026-10-01",
+        },
+    ]
+    assert import_rows(store, "postings", rows, "uji").ok
+    client = TestClient(create_app(store))
+    anywhere = client.get("/plan", params={"occ": "8153.1", "to": TAILOR, "lang": "id"})
+    assert "Lowongan untuk jabatan ini" in anywhere.text and "Lowongan di dekat Anda" not in anywhere.text
+    assert "CV Jahit Rapi · Surabaya · Rp3.000.000–3.500.000 per bulan · 2 Nov 2026" in anywhere.text
+    assert 'href="https://lowongan.example/1"' in anywhere.text
+    near = client.get("/plan", params={"occ": "8153.1", "to": TAILOR, "province": "32", "lang": "id"})
+    postings = near.context["page"].postings  # type: ignore[attr-defined]
+    assert [p["company"] for p in postings] == ["PT Busana Bandung", "CV Jahit Rapi"]  # nearest first
+    assert "Lowongan di dekat Anda" in near.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tangkas.store import Store
-from tangkas.store.queries import Page, list_postings
+from tangkas.store.queries import Page, list_postings, nearby_postings
 
 NEARBY = 10
 """How many vacancies a plan shows beside the courses."""
@@ -20,11 +20,9 @@ NEARBY = 10
 def vacancies_for(
     store: Store, occupation_uri: str, *, province_code: str | None = None, limit: int = NEARBY
 ) -> list[dict[str, Any]]:
-    """Postings coded to ``occupation_uri``, in ``province_code`` when given."""
-    found = list_postings(
-        store, occupation_uri=occupation_uri, province_code=province_code or None, limit=limit
-    )
-    return found.items
+    """Postings coded to ``occupation_uri``, best first: those in ``province_code`` (when given), then
+    those coded with confidence, then the newest; other provinces' postings follow, never hidden."""
+    return nearby_postings(store, occupation_uri, province_code=province_code, limit=limit)
 
 
 def postings(

@@ -82,6 +82,25 @@ def list_postings(
     return _page(store, "postings", POSTING_COLUMNS, where, limit, offset)
 
 
+def nearby_postings(
+    store: Store, occupation_uri: str, *, province_code: str | None = None, limit: int = 10
+) -> list[dict[str, Any]]:
+    """Postings coded to one occupation, best first: in ``province_code`` first when given, then those
+    coded with confidence, then the newest."""
+    order = [
+        "CASE WHEN province_code = ? THEN 0 ELSE 1 END",
+        "CASE WHEN occupation_confident THEN 0 ELSE 1 END",
+        "posted_date DESC NULLS LAST",
+        "id DESC",
+    ]
+    with store.lock:
+        return store.backend.query(
+            f"SELECT {POSTING_COLUMNS} FROM postings WHERE occupation_uri = ? ORDER BY {', '.join(order)} "
+            "LIMIT ?",
+            (occupation_uri, province_code or "", limit),
+        )
+
+
 def list_workers(
     store: Store, *, office_code: str | None, personal: bool, limit: int = 50, offset: int = 0
 ) -> Page:

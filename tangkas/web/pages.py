@@ -25,7 +25,7 @@ from tangkas.services import understand as understanding
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
-from tangkas.training.plans import TrainingPlan
+from tangkas.training.plans import NeededSkill, TrainingPlan
 from tangkas.web.i18n import PAGES, format_when, translator
 from tangkas.web.security import StoreDep, signed_in
 
@@ -125,6 +125,13 @@ class PlanPage:
     budget_problem: str = ""
     """The i18n key of what is wrong with the budget typed (the plan then uses the default)."""
     budget_typed: str = ""
+    max_courses: int | None = plans.MAX_COURSES
+    prakerja_only: bool = False
+
+    @property
+    def gap_names(self) -> dict[str, NeededSkill]:
+        """Every gap skill of the plan by URI (to say which gaps each course closes)."""
+        return {s.uri: s for s in (*self.plan.covered, *(u.skill for u in self.plan.uncovered))}
 
 
 @dataclass(frozen=True)
@@ -298,12 +305,40 @@ async def recommendations_fragment(request: Request, store: StoreDep, filters: F
     return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
-def _plan_page(request: Request, store: Store, filters: Filters, to: str, typed: str) -> PlanPage:
+MAX_COURSES_CHOICES = (1, 2, 3, 5, 10)
+"""The course limits a counsellor picks from on the plan page (or none)."""
+
+
+def _max_courses(typed: str) -> int | None:
+    """The course limit from the query: a number (at least 1), ``"0"`` for none, else the default."""
+    if typed.strip().isdigit():
+        return int(typed) or None
+    return plans.MAX_COURSES
+
+
+def _plan_page(
+    request: Request,
+    store: Store,
+    filters: Filters,
+    to: str,
+    typed: str,
+    courses: str = "",
+    prakerja: str = "",
+) -> PlanPage:
     budget, problem = read_budget(typed)
     profile = understanding.worker_profile(
         [o.uri for o in filters.occupations], [s.uri for s in filters.skills], province=filters.province
     )
-    result = plans.plan_move(profile, to, plans.catalog_for(store), budget=budget, province=profile.province)
+    limit = _max_courses(courses)
+    result = plans.plan_move(
+        profile,
+        to,
+        plans.catalog_for(store),
+        budget=budget,
+        province=profile.province,
+        max_courses=limit,
+        prakerja_only=bool(prakerja),
+    )
     caller = signed_in(request, store)
     nearby = vacancies.vacancies_for(store, result.target.uri, province_code=profile.province)
     return PlanPage(
@@ -318,32 +353,55 @@ def _plan_page(request: Request, store: Store, filters: Filters, to: str, typed:
         records.workers_to_pick(store, caller),
         problem,
         typed,
+        limit,
+        bool(prakerja),
     )
 
 
 def _plan_response(
-    request: Request, store: Store, filters: Filters, to: str, budget: str, template: str
+    request: Request,
+    store: Store,
+    filters: Filters,
+    to: str,
+    budget: str,
+    template: str,
+    courses: str = "",
+    prakerja: str = "",
 ) -> HTMLResponse:
     if not to.strip():
         pairs = [("occ", o.uri) for o in filters.occupations] + [("skill", s.uri) for s in filters.skills]
         back = f"/recommendations?{urlencode([*pairs, ('lang', page_lang(request))])}" if pairs else "/"
         return error_page(request, 400, translator(page_lang(request))("no_target"), back)
-    page = _plan_page(request, store, filters, to, budget)
+    page = _plan_page(request, store, filters, to, budget, courses, prakerja)
     return render(request, template, page, status=422 if page.budget_problem else 200)
 
 
 @router.get("/plan", response_class=HTMLResponse)
 def plan(
-    request: Request, store: StoreDep, filters: FiltersDep, to: Short = "", budget: Short = ""
+    request: Request,
+    store: StoreDep,
+    filters: FiltersDep,
+    to: Short = "",
+    budget: Short = "",
+    max_courses: Short = "",
+    prakerja: Short = "",
 ) -> HTMLResponse:
-    return _plan_response(request, store, filters, to, budget, "plan.html")
+    """A plan to ``to``; ``max_courses`` caps the courses (``0``: no cap), ``prakerja`` keeps only
+    courses payable with the Kartu Prakerja credit."""
+    return _plan_response(request, store, filters, to, budget, "plan.html", max_courses, prakerja)
 
 
 @router.get("/plan/print", response_class=HTMLResponse)
 def plan_print(
-    request: Request, store: StoreDep, filters: FiltersDep, to: Short = "", budget: Short = ""
+    request: Request,
+    store: StoreDep,
+    filters: FiltersDep,
+    to: Short = "",
+    budget: Short = "",
+    max_courses: Short = "",
+    prakerja: Short = "",
 ) -> HTMLResponse:
-    return _plan_response(request, store, filters, to, budget, "plan_print.html")
+    return _plan_response(request, store, filters, to, budget, "plan_print.html", max_courses, prakerja)
 
 
 @router.get("/occupation/{identifier}", response_class=HTMLResponse)
