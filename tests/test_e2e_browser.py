@@ -159,3 +159,68 @@ def test_e2e_api_docs_render_offline(server: str) -> None:
         page.goto(f"{server}/redoc")
         expect(page.get_by_role("heading", level=1).first).to_contain_text("Tangkas API")
         browser.close()
+
+
+JOURNEY_WORDS = {
+    "id": {"see": "Lihat pekerjaan yang bisa dituju", "apply": "Terapkan", "plan": "Cara ke sana"},
+    "en": {"see": "See jobs you can move into", "apply": "Apply", "plan": "How to get there"},
+}
+FORKLIFT_TEXT = "I drove a forklift in a warehouse for six years and I want work with less physical strain."
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_e2e_three_journeys_on_a_phone(server: str, lang: str) -> None:
+    """The issue's three journeys at 375 px: a cashier and online seller's Indonesian CV, an English
+    forklift description asking for less strain, a sewing-machine operator found by search. No move is
+    unlawful work, no plan has more courses than the limit (3), every step is kept as a screenshot."""
+    from playwright.sync_api import Page, expect, sync_playwright
+
+    from tangkas.careers.excluded import excluded_occupations
+    from tangkas.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    unlawful = {tax.occupation(uri).label(lang) for uri in excluded_occupations()}
+    words = JOURNEY_WORDS[lang]
+    cv = (Path(__file__).parent / "data" / "journeys" / "kasir_olshop.txt").read_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def shot(page: Page, name: str) -> None:
+        page.screenshot(path=ARTIFACTS / f"journey-{name}-{lang}-phone.png", full_page=True)
+
+    def moves_then_plan(page: Page, name: str) -> None:
+        expect(page.locator(".rec").first).to_be_visible()
+        shown = set(page.locator(".rec h2").all_inner_texts())
+        assert shown and not shown & unlawful, shown
+        shot(page, f"{name}-2-moves")
+        page.locator(".rec a.button").first.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(words["plan"])
+        assert page.locator("table.plan tbody tr").count() <= 3
+        shot(page, f"{name}-3-plan")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["phone"])
+        for name, text in (("1-cashier-cv", cv), ("2-forklift", FORKLIFT_TEXT)):
+            page.goto(f"{server}/?lang={lang}")
+            page.locator("#text").fill(text)
+            page.locator("#text").locator("xpath=..").get_by_role("button").click()
+            expect(page.locator("label.check").first).to_be_visible()
+            shot(page, f"{name}-1-read")
+            page.get_by_role("button", name=words["see"]).click()
+            if name == "2-forklift":
+                expect(page.locator(".rec").first).to_be_visible()
+                page.locator('input[name="less_physical"]').check()
+                page.get_by_role("button", name=words["apply"]).click()
+                expect(page.locator(".rec").first).to_be_visible()
+                heavy = {"stevedore", "mover", "vehicle cleaner"}
+                heavy = {tax.occupation(o.uri).label(lang) for o in tax.occupations if o.label_en in heavy}
+                assert not set(page.locator(".rec h2").all_inner_texts()) & heavy
+            moves_then_plan(page, name)
+        page.goto(f"{server}/?lang={lang}")
+        page.get_by_role("searchbox").fill("operator mesin jahit")
+        first = page.locator("#occupation-results a.result").first
+        expect(first).to_contain_text("ISCO 8153")
+        shot(page, "3-sewing-1-search")
+        first.click()
+        moves_then_plan(page, "3-sewing")
+        browser.close()

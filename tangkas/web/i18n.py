@@ -147,6 +147,10 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "There is no essential skill to learn: you already have them.",
     },
     "max_courses": {"id": "Jumlah kursus paling banyak", "en": "Most courses"},
+    "choose_province": {
+        "id": "Tanpa provinsi, kelas tatap muka bisa berada di provinsi mana saja: pilih provinsi Anda.",
+        "en": "With no province chosen, in-person classes may be anywhere: choose your province.",
+    },
     "no_limit": {"id": "tanpa batas", "en": "no limit"},
     "prakerja_only": {"id": "Hanya kursus Kartu Prakerja", "en": "Kartu Prakerja courses only"},
     "no_vacancies": {
