@@ -351,3 +351,22 @@ def test_pages_plan_vacancies_name_employer_place_pay_date_and_link() -> None:
     postings = near.context["page"].postings  # type: ignore[attr-defined]
     assert [p["company"] for p in postings] == ["PT Busana Bandung", "CV Jahit Rapi"]  # nearest first
     assert "Lowongan di dekat Anda" in near.text
+
+
+def test_pages_an_added_skill_says_what_it_was_read_as_and_stays(client: TestClient) -> None:
+    forklift = load_taxonomy().skill("operate forklift")
+    page = client.get("/recommendations", params={"occ": "9333.1", "add_skill": "forklift", "lang": "id"})
+    assert f"“forklift” dibaca sebagai keterampilan: {forklift.label_id}." in page.text
+    fragment = client.get(
+        "/fragments/recommendations", params={"occ": "9333.1", "add_skill": "forklift", "lang": "id"}
+    ).text
+    assert 'id="filter-skills" hx-swap-oob="true"' in fragment and forklift.uri in fragment
+    none = client.get("/recommendations", params={"occ": "9333.1", "add_skill": "qwxz", "lang": "id"})
+    assert "Tidak ada keterampilan yang cocok dengan “qwxz”" in none.text
+
+
+def test_pages_a_cv_preselects_the_province_it_names(client: TestClient) -> None:
+    cv = (Path(__file__).parent / "data" / "cvs_id" / "kasir.txt").read_text()  # Depok, Jawa Barat
+    page = client.post("/understand?lang=id", data={"text": cv})
+    assert '<option value="32" selected>' in page.text
+    assert "Provinsi dibaca dari tempat yang disebut di teks" in page.text

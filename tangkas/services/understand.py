@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,8 @@ class Understanding:
     titles: list[TitleMatch]
     mentions: list[SkillMention]
     jobs: list[str]
+    province: str | None = None
+    """The BPS code of the province the text names most (a CV's address and workplaces), if any."""
 
 
 def understand(text: str, *, occupations: int = 5) -> Understanding:
@@ -44,7 +47,35 @@ def understand(text: str, *, occupations: int = 5) -> Understanding:
     mentions = extract_skills(text, min_z=SUGGEST_MIN_Z)
     found = code_description(text, limit=occupations + 3)
     titles = [m for i, m in enumerate(found) if i == 0 or not is_excluded(m.occupation.uri)][:occupations]
-    return Understanding(text, titles, mentions, job_titles(text))
+    return Understanding(text, titles, mentions, job_titles(text), guess_province(text))
+
+
+_PLACE_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+NOT_PLACES = frozenset({"batu", "solo", "metro", "kota", "tengah", "timur", "barat", "utara", "selatan"})
+"""Capitalised words that name a place but mostly mean something else in a CV."""
+
+
+def guess_province(text: str) -> str | None:
+    """The province a text names most often, from capitalised place names (cities, regencies, towns,
+    provinces), or ``None``.
+
+    >>> guess_province("Jl. Kenanga No. 5, Depok | Kasir - Minimarket Segar, Bekasi"), guess_province("Kasir")
+    ('32', None)
+    """
+    from tangkas.market.places import parse_location, place_names
+
+    known = place_names()
+    counts: dict[str, int] = {}
+    for match in _PLACE_WORDS.finditer(text):
+        words = match.group(0).split()
+        for size in range(len(words), 0, -1):  # the longest place name in the capitalised run
+            name = " ".join(words[:size]).lower()
+            if name in known and name not in NOT_PLACES:
+                code = parse_location(name).province_code
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+                break
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def skill_mentions(text: str, *, semantic: bool = True) -> list[SkillMention]:

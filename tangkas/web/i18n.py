@@ -74,6 +74,18 @@ PAGES: dict[str, dict[str, str]] = {
     "viability": {"id": "Kecocokan", "en": "Fit"},
     "highly_viable": {"id": "sangat cocok", "en": "very good fit"},
     "viable": {"id": "cocok", "en": "good fit"},
+    "province_from_text": {
+        "id": "Provinsi dibaca dari tempat yang disebut di teks; ubah bila salah.",
+        "en": "The province is read from the places the text names; change it if wrong.",
+    },
+    "added_as": {
+        "id": "“{text}” dibaca sebagai keterampilan: {skill}.",
+        "en": "“{text}” was read as the skill: {skill}.",
+    },
+    "added_none": {
+        "id": "Tidak ada keterampilan yang cocok dengan “{text}”; coba kata lain.",
+        "en": "No skill matches “{text}”; try other words.",
+    },
     "uses_your_skills": {"id": "Memakai keterampilan Anda", "en": "Uses your skills"},
     "less_physical": {"id": "Pekerjaan yang tidak berat secara fisik", "en": "Less physical work"},
     "indoor": {"id": "Di dalam ruangan", "en": "Indoors"},

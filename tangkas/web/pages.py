@@ -91,6 +91,8 @@ class UnderstandPage:
     mentions: list[SkillMention]
     highlighted: Markup
     jobs: list[str]
+    province: str | None = None
+    provinces: tuple[Province, ...] = PROVINCES
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,9 @@ class Filters:
     provinces: tuple[Province, ...] = PROVINCES
     less_physical: bool = False
     indoor: bool = False
+    added_text: str = ""
+    """What the counsellor typed in "add a skill" this time, and the skill it was read as (or none)."""
+    added: Skill | None = None
 
 
 @dataclass(frozen=True)
@@ -228,7 +233,9 @@ def understand(request: Request, text: Annotated[str, Form()] = "") -> HTMLRespo
     found = understanding.understand(text)
     evidence = highlight(text, found.mentions, page_lang(request))
     return render(
-        request, "understand.html", UnderstandPage(text, found.titles, found.mentions, evidence, found.jobs)
+        request,
+        "understand.html",
+        UnderstandPage(text, found.titles, found.mentions, evidence, found.jobs, found.province),
     )
 
 
@@ -260,9 +267,15 @@ def query_filters(
     ``add_skill`` is free text (Indonesian or English): its best-matching ESCO skill joins the profile.
     ``less_physical`` and ``indoor`` (any value) keep moves out of manual or outdoor work.
     """
-    extra = [hit.skill.uri for hit in understanding.find_skills(add_skill, limit=1)]
-    found = _filters(occ, [*skill, *extra], province, max_jump, min_pay)
-    return replace(found, less_physical=bool(less_physical), indoor=bool(indoor))
+    hits = understanding.find_skills(add_skill, limit=1) if add_skill.strip() else []
+    found = _filters(occ, [*skill, *(hit.skill.uri for hit in hits)], province, max_jump, min_pay)
+    return replace(
+        found,
+        less_physical=bool(less_physical),
+        indoor=bool(indoor),
+        added_text=add_skill.strip(),
+        added=hits[0].skill if hits else None,
+    )
 
 
 FiltersDep = Annotated[Filters, Depends(query_filters)]
