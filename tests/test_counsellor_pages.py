@@ -323,3 +323,33 @@ def test_demo_counsellor_key_signs_in_to_the_demo_office_and_replaces_the_last(s
 
     with pytest.raises(AuthenticationError):
         authenticate(store, first.secret)
+
+
+def test_api_workers_search_stays_in_the_office(client: TestClient, store: Store) -> None:
+    key = create_key(store, "counsellor", office_code="BDG").secret
+    headers = {"X-API-Key": key}
+    assert client.get("/api/workers", params={"q": "contoh"}, headers=headers).json()["total"] == 1
+    assert client.get("/api/workers", params={"q": NIK}, headers=headers).json()["total"] == 0
+
+
+def test_serve_demo_says_how_to_sign_in(
+    store_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tangkas.cli import serve
+    from tangkas.services import demo
+
+    def quick_demo(store: Store, progress: object = None) -> demo.DemoReport:
+        store.migrate()
+        return demo.DemoReport(0, 0, 0)
+
+    monkeypatch.setattr(demo, "load_demo", quick_demo)
+    serve.load_demo_data(store_url, sign_in_at="http://127.0.0.1:8000/")
+    said = capsys.readouterr().out
+    secret = re.search(r"tk_\w+_\S+", said)
+    assert secret and "http://127.0.0.1:8000/login" in said and "DEMO-BDG" in said
+    from tangkas.store import open_store
+
+    with open_store(store_url) as opened:
+        assert authenticate(opened, secret.group(0)).office_code == "DEMO-BDG"
+    serve.load_demo_data(store_url)
+    assert "tk_" not in capsys.readouterr().out
