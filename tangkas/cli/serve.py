@@ -13,16 +13,26 @@ from tangkas.cli.store import DbOption
 from tangkas.store import ENV_URL, default_url, open_store
 
 
-def load_demo_data(db: str | None) -> None:
-    """Load the synthetic demo data, saying what it is."""
-    from tangkas.services.demo import load_demo
+def load_demo_data(db: str | None, *, sign_in_at: str | None = None) -> None:
+    """Load the synthetic demo data, saying what it is; with ``sign_in_at`` (the server's address), also
+    make a demo counsellor key and say how to sign in with it (it opens only synthetic workers)."""
+    from tangkas.services.demo import demo_counsellor_key, load_demo
 
     with open_store(db) as store:
         console.print("Memuat data DEMO sintetis (bukan data nyata)...")
         report = load_demo(store, progress=lambda part: console.print(f"  {part}"))
+        key = demo_counsellor_key(store) if sign_in_at else None
     console.print(
         f"  +{report.postings} lowongan, +{report.courses} kursus, +{report.workers} pekerja (sintetis)"
     )
+    if key is not None:
+        console.print(
+            f"Masuk sebagai konselor demo ({key.office_code}, hanya pekerja DEMO) di {sign_in_at}login "
+            f"dengan kunci:\n  {key.secret}\n  (kunci ini diganti setiap 'make run'; kunci nyata: "
+            "tangkas keys create --role counsellor --office KANTOR, saat server berhenti)",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @app.command("demo-data")
@@ -59,7 +69,7 @@ def serve(
     if workers > 1 and not url.startswith(("postgresql://", "postgres://")):
         fail("DuckDB hanya bisa dibuka satu proses; pakai PostgreSQL (TANGKAS_DATABASE_URL) untuk --workers")
     if demo:
-        load_demo_data(url)
+        load_demo_data(url, sign_in_at=f"http://{host}:{port}/")
     if workers > 1:
         with open_store(url) as store:
             store.migrate()

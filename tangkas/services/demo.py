@@ -17,12 +17,15 @@ from tangkas.market.synthetic import synthetic_table
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
 from tangkas.store.coding import save_known_codings
+from tangkas.store.keys import ApiKey, create_key, list_keys, revoke_key
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.catalog import CourseCatalog
 from tangkas.training.course_rows import course_row
 from tangkas.training.demo_catalog import generate_demo_catalog
 
 SEED = 20261128
+DEMO_KEY_LABEL = "demo counsellor (make run)"
+"""The label of the counsellor key ``serve --demo`` makes: only such keys are replaced by the next run."""
 OFFICES = (("DEMO-BDG", "32"), ("DEMO-SBY", "35"), ("DEMO-JKT", "31"), ("DEMO-MKS", "73"))
 # Occupations common among registered job seekers (ESCO preferred labels).
 WORKER_OCCUPATIONS = (
@@ -121,3 +124,12 @@ def load_demo(
     people = import_rows(store, "workers", _worker_rows(workers), "demo:workers").inserted
     store.changed()
     return DemoReport(inserted, courses, people)
+
+
+def demo_counsellor_key(store: Store) -> ApiKey:
+    """A fresh counsellor key for the first demo office, to sign in to the demo; earlier demo keys are
+    revoked, so one works at a time. It opens only the synthetic workers of ``DEMO-BDG``."""
+    for key in list_keys(store):
+        if key.label == DEMO_KEY_LABEL and key.revoked_at is None:
+            revoke_key(store, key.prefix)
+    return create_key(store, "counsellor", office_code=OFFICES[0][0], label=DEMO_KEY_LABEL)

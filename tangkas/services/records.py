@@ -13,19 +13,42 @@ written to the audit log (who, what, which record; never the data itself).
 
 from __future__ import annotations
 
+import json
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from tangkas.careers.transitions import Profile
+from tangkas.rows.entities import WORKERS
+from tangkas.rows.report import RowError, RowsRejectedError
+from tangkas.rows.validate import taxonomy_check, validate_row
+from tangkas.services import plans
+from tangkas.services.imports import import_rows
+from tangkas.services.saved_plans import plan_snapshot
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, AuthenticationError, audit, authenticate
-from tangkas.store.queries import Page, get_worker, list_workers, save_plan, worker_plans
+from tangkas.store.queries import (
+    WORKER_EDITABLE,
+    Page,
+    get_worker,
+    list_workers,
+    office_nik_holder,
+    save_plan,
+    saved_plan,
+    update_worker,
+    worker_id_of,
+    worker_plans,
+)
 from tangkas.taxonomy import load_taxonomy
 
 RECORD_ROLES = ("counsellor", "admin")
 """Roles that may open workers' records."""
 PICK_LIMIT = 200
 """How many workers a counsellor can pick from on one page."""
+FORM_SOURCE = "tangkas-form"
+"""The ``source`` of workers registered through the pages (imports name their own)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +88,13 @@ def workers_to_pick(store: Store, caller: ApiKey | None) -> list[dict[str, Any]]
     return list_workers(store, office_code=_office(caller), personal=True, limit=PICK_LIMIT).items
 
 
-def list_office_workers(store: Store, caller: ApiKey, *, limit: int = 50, offset: int = 0) -> Page:
-    """The caller's office's workers with personal data, audited."""
-    page = list_workers(store, office_code=_office(caller), personal=True, limit=limit, offset=offset)
+def list_office_workers(
+    store: Store, caller: ApiKey, *, query: str = "", limit: int = 50, offset: int = 0
+) -> Page:
+    """The caller's office's workers with personal data (``query``: a name or the start of a NIK),
+    audited (never the query: it may be a NIK)."""
+    office = _office(caller)
+    page = list_workers(store, office_code=office, personal=True, query=query, limit=limit, offset=offset)
     audit(store, caller, "list", "worker", None)
     return page
 
@@ -102,10 +129,14 @@ def save_worker_plan(
     budget: int,
     note: str | None = None,
 ) -> int | None:
-    """Save a plan (profile, target, province, budget) to a worker's record, audited; its id, or
-    ``None`` when the worker is outside the caller's office."""
+    """Save a plan (profile, target, province, budget) to a worker's record with a snapshot of the plan
+    as the plan page shows it, audited; its id, or ``None`` when the worker is outside the caller's office."""
     if visible_worker(store, caller, worker_id) is None:
         return None
+    result = plans.plan_move(
+        profile, target, plans.catalog_for(store), budget=budget, province=profile.province
+    )
+    when = datetime.now(UTC).replace(tzinfo=None)
     plan_id = save_plan(
         store,
         worker_id,
@@ -116,6 +147,88 @@ def save_worker_plan(
         budget=budget,
         key_id=caller.id,
         note=note or None,
+        snapshot=json.dumps(plan_snapshot(result, caller, when), ensure_ascii=False),
+        created_at=when,
     )
     audit(store, caller, "save_plan", "worker", str(worker_id))
     return plan_id
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPlan:
+    """A saved plan's row and its snapshot (``None`` for plans saved before snapshots were kept)."""
+
+    worker: dict[str, Any]
+    plan: dict[str, Any]
+    snapshot: dict[str, Any] | None
+
+
+def read_saved_plan(store: Store, caller: ApiKey, worker_id: int, plan_id: int) -> SavedPlan | None:
+    """One plan saved to a worker of the caller's office, audited; ``None`` otherwise."""
+    worker = visible_worker(store, caller, worker_id)
+    found = saved_plan(store, worker_id, plan_id) if worker is not None else None
+    if worker is None or found is None:
+        return None
+    audit(store, caller, "read", "saved_plan", str(plan_id))
+    snapshot = json.loads(found["snapshot"]) if found["snapshot"] else None
+    return SavedPlan(worker, found, snapshot)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerChange:
+    """What registering or editing a worker did: the worker's id, or the errors (no personal value)."""
+
+    worker_id: int | None
+    errors: list[RowError]
+
+
+def _checked(
+    raw: Mapping[str, str], office: str, source: str, external_id: str
+) -> tuple[dict[str, Any], list[RowError]]:
+    row = {name: raw.get(name, "") for name in WORKER_EDITABLE if name != "synthetic"}
+    row.update(office_code=office, source=source, external_id=external_id)
+    values, errors = validate_row(WORKERS, row, 1, taxonomy_check(WORKERS))
+    return values, errors
+
+
+def _duplicate_nik(store: Store, office: str, nik: Any, worker_id: int | None) -> list[RowError]:
+    if nik and office_nik_holder(store, office, str(nik), other_than=worker_id) is not None:
+        return [RowError(1, "nik", "duplicate")]
+    return []
+
+
+def register_worker(
+    store: Store, caller: ApiKey, raw: Mapping[str, str], office_code: str | None = None
+) -> WorkerChange:
+    """Register one worker from a form, checked by the same row specification as imports. A counsellor
+    registers into their own office; an admin names the office. A NIK already in the office is refused."""
+    office = caller.office_code if caller.role == "counsellor" else office_code
+    if caller.role not in RECORD_ROLES or not office:
+        return WorkerChange(None, [RowError(1, "office_code", "required")])
+    external_id = uuid.uuid4().hex
+    values, errors = _checked(raw, office, FORM_SOURCE, external_id)
+    errors += _duplicate_nik(store, office, values["nik"], None)
+    if errors:
+        return WorkerChange(None, errors)
+    try:
+        import_rows(store, "workers", [{k: v for k, v in values.items() if v is not None}], FORM_SOURCE)
+    except RowsRejectedError as rejected:
+        return WorkerChange(None, rejected.report.errors)
+    worker_id = worker_id_of(store, FORM_SOURCE, external_id)
+    audit(store, caller, "create", "worker", str(worker_id))
+    return WorkerChange(worker_id, [])
+
+
+def edit_worker(store: Store, caller: ApiKey, worker_id: int, raw: Mapping[str, str]) -> WorkerChange | None:
+    """Correct one worker of the caller's office from a form (the office and origin stay), audited;
+    ``None`` when the worker is outside the caller's office."""
+    worker = visible_worker(store, caller, worker_id)
+    if worker is None:
+        return None
+    values, errors = _checked(raw, worker["office_code"], worker["source"], worker["external_id"])
+    errors += _duplicate_nik(store, worker["office_code"], values["nik"], worker_id)
+    if errors:
+        return WorkerChange(worker_id, errors)
+    update_worker(store, worker_id, values)
+    audit(store, caller, "update", "worker", str(worker_id))
+    return WorkerChange(worker_id, [])

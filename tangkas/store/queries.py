@@ -47,7 +47,7 @@ def _page(
     store: Store, table: str, columns: str, where: list[tuple[str, Any]], limit: int, offset: int
 ) -> Page:
     clause = " AND ".join(sql for sql, _ in where) or "TRUE"
-    params = [value for _, value in where]
+    params = [part for _, value in where for part in (value if isinstance(value, tuple) else (value,))]
     with store.lock:
         total = int(store.backend.scalar(f"SELECT COUNT(*) FROM {table} WHERE {clause}", params))
         items = store.backend.query(
@@ -102,11 +102,68 @@ def nearby_postings(
 
 
 def list_workers(
-    store: Store, *, office_code: str | None, personal: bool, limit: int = 50, offset: int = 0
+    store: Store,
+    *,
+    office_code: str | None,
+    personal: bool,
+    query: str = "",
+    limit: int = 50,
+    offset: int = 0,
 ) -> Page:
-    """Workers of one office (or all, for ``office_code=None``); personal fields only when asked."""
+    """Workers of one office (or all, for ``office_code=None``); personal fields only when asked.
+
+    ``query`` searches what the caller may see: name (any part) or NIK (from its start) with personal
+    fields, else city, province code or occupation."""
     where: list[tuple[str, Any]] = [("office_code = ?", office_code)] if office_code else []
+    words = query.strip().lower()
+    if words and personal:
+        where.append(("(LOWER(full_name) LIKE ? OR nik LIKE ?)", (f"%{words}%", f"{words}%")))
+    elif words:
+        where.append(
+            (
+                "(LOWER(city) LIKE ? OR province_code = ? OR LOWER(occupations) LIKE ?)",
+                (f"%{words}%", words, f"%{words}%"),
+            )
+        )
     return _page(store, "workers", WORKER_PERSONAL if personal else WORKER_PUBLIC, where, limit, offset)
+
+
+def office_nik_holder(
+    store: Store, office_code: str, nik: str, *, other_than: int | None = None
+) -> int | None:
+    """The id of the worker of ``office_code`` registered with ``nik`` (other than ``other_than``)."""
+    with store.lock:
+        found = store.backend.scalar(
+            "SELECT MIN(id) FROM workers WHERE office_code = ? AND nik = ? AND id <> ?",
+            (office_code, nik, other_than or 0),
+        )
+    return None if found is None else int(found)
+
+
+WORKER_EDITABLE = tuple(
+    f.name for f in WORKERS.fields if f.name not in (*WORKERS.key, "office_code", "synthetic")
+)
+"""What a counsellor may change of a worker: everything but the row's identity, office and origin."""
+
+
+def update_worker(store: Store, worker_id: int, values: dict[str, Any]) -> None:
+    """Write the editable fields of one worker (the office, source and id stay)."""
+    names = [name for name in WORKER_EDITABLE if name in values]
+    assignments = ", ".join(f"{name} = ?" for name in names)
+    with store.lock:
+        store.backend.execute(
+            f"UPDATE workers SET {assignments} WHERE id = ?", [*(values[n] for n in names), worker_id]
+        )
+    store.changed()
+
+
+def worker_id_of(store: Store, source: str, external_id: str) -> int | None:
+    """The id of the worker identified by ``(source, external_id)``."""
+    with store.lock:
+        found = store.backend.scalar(
+            "SELECT id FROM workers WHERE source = ? AND external_id = ?", (source, external_id)
+        )
+    return None if found is None else int(found)
 
 
 def get_worker(store: Store, worker_id: int) -> dict[str, Any] | None:
@@ -189,14 +246,18 @@ def save_plan(
     budget: int,
     key_id: int | None,
     note: str | None = None,
+    snapshot: str | None = None,
+    created_at: datetime | None = None,
 ) -> int:
-    """Attach a counselling session's plan to a worker's record; the new row's id."""
-    row = (";".join(occupations), ";".join(skills), target_uri, province_code, budget, note, key_id)
+    """Attach a counselling session's plan to a worker's record; the new row's id. ``snapshot`` is the
+    plan as shown (JSON), kept as it was whatever happens to the catalog later."""
+    row = (";".join(occupations), ";".join(skills), target_uri, province_code, budget, note, key_id, snapshot)
+    when = created_at or datetime.now(UTC).replace(tzinfo=None)
     with store.lock:
         store.backend.execute(
             "INSERT INTO saved_plans (worker_id, occupations, skills, target_uri, province_code, budget, "
-            "note, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (worker_id, *row, datetime.now(UTC).replace(tzinfo=None)),
+            "note, key_id, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (worker_id, *row, when),
         )
         return int(store.backend.scalar("SELECT MAX(id) FROM saved_plans WHERE worker_id = ?", (worker_id,)))
 
@@ -205,10 +266,21 @@ def worker_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
     """The plans saved to a worker's record, newest first."""
     with store.lock:
         return store.backend.query(
-            "SELECT id, occupations, skills, target_uri, province_code, budget, note, created_at "
-            "FROM saved_plans WHERE worker_id = ? ORDER BY id DESC",
+            "SELECT id, occupations, skills, target_uri, province_code, budget, note, created_at, "
+            "snapshot IS NOT NULL AS has_snapshot FROM saved_plans WHERE worker_id = ? ORDER BY id DESC",
             (worker_id,),
         )
+
+
+def saved_plan(store: Store, worker_id: int, plan_id: int) -> dict[str, Any] | None:
+    """One plan saved to a worker's record, with its snapshot, or ``None``."""
+    with store.lock:
+        rows = store.backend.query(
+            "SELECT id, worker_id, target_uri, budget, note, key_id, snapshot, created_at "
+            "FROM saved_plans WHERE worker_id = ? AND id = ?",
+            (worker_id, plan_id),
+        )
+    return rows[0] if rows else None
 
 
 _catalogs: WeakKeyDictionary[Store, tuple[int, CourseCatalog]] = WeakKeyDictionary()

@@ -149,6 +149,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "postings are coded again by the title coder that reads Indonesian ads, with its confidence rule",
         ("UPDATE postings SET coded_at = NULL WHERE NOT synthetic AND coded_at IS NOT NULL",),
     ),
+    Migration(
+        7,
+        "a saved plan keeps a snapshot of what was shown (courses, costs, gaps, catalog kind, by whom)",
+        ("ALTER TABLE saved_plans ADD COLUMN snapshot TEXT",),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

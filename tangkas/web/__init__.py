@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
-from tangkas.web import analyst, api, docs, errors, pages, records
+from tangkas.web import analyst, api, docs, errors, pages, records, worker_forms
 from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit
 
 
@@ -37,6 +37,7 @@ def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYT
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(worker_forms.router)  # before records: /workers/new is not a worker id
     app.include_router(records.router)
     app.include_router(analyst.router)
     docs.install(app)

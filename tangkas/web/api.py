@@ -113,9 +113,15 @@ def add_postings(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, An
 
 
 @router.get("/workers", tags=["workers"], dependencies=[require("counsellor", "admin")])
-def workers(caller: Principal, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def workers(
+    caller: Principal,
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: Annotated[str, Query(max_length=100, description="a name, or the start of a NIK")] = "",
+) -> dict[str, Any]:
     """Workers with personal data: a counsellor sees their own office only. Every call is audited."""
-    return records.list_office_workers(store, caller, limit=limit, offset=offset).to_dict()
+    return records.list_office_workers(store, caller, query=q, limit=limit, offset=offset).to_dict()
 
 
 @router.get("/workers/{worker_id}", tags=["workers"], dependencies=[require("counsellor", "admin")])

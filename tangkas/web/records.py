@@ -8,24 +8,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from tangkas.services import records, understand
+from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.i18n import translator
 from tangkas.web.pages import page_lang, render
-from tangkas.web.security import COOKIE, StoreDep, signed_in
+from tangkas.web.security import COOKIE, StoreDep, local_path, same_origin, signed_in
 
 router = APIRouter(include_in_schema=False)
+
+
+PAGE_SIZE = 50
+"""Workers listed per page."""
 
 
 @dataclass(frozen=True)
 class LoginPage:
     error: bool = False
+    next: str = ""
+    """The local page to return to once signed in."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,18 @@ class WorkersPage:
     caller: ApiKey
     workers: list[dict[str, Any]]
     total: int
+    query: str = ""
+    offset: int = 0
+    limit: int = PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class SavedPlanPage:
+    caller: ApiKey
+    worker: dict[str, Any]
+    plan: dict[str, Any]
+    snapshot: dict[str, Any]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -43,27 +63,43 @@ class WorkerPage:
     target_labels: dict[str, str]
 
 
-def _refuse(request: Request, status: int, key: str) -> HTTPException:
+def refuse(request: Request, status: int, key: str) -> HTTPException:
+    """An HTTP error whose message is ``key`` in the page's language."""
     return HTTPException(status, translator(page_lang(request))(key))
 
 
-def _require(request: Request, store: Store) -> ApiKey:
+def require_counsellor(request: Request, store: Store) -> ApiKey:
+    """The signed-in counsellor or admin; 401 for anyone else."""
     caller = signed_in(request, store)
     if caller is None:
-        raise _refuse(request, 401, "sign_in_first")
+        raise refuse(request, 401, "sign_in_first")
     return caller
 
 
+def _came_from(request: Request) -> str:
+    """The page that sent the visitor to sign in, when it is one of ours (its ``Referer``)."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    if (referer.scheme, referer.netloc) != (request.url.scheme, request.url.netloc):
+        return ""
+    return local_path(referer.path + (f"?{referer.query}" if referer.query else "")) or ""
+
+
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request) -> HTMLResponse:
-    return render(request, "login.html", LoginPage())
+def login_form(request: Request, next: Annotated[str, Query(max_length=2000)] = "") -> HTMLResponse:
+    return render(request, "login.html", LoginPage(next=local_path(next) or _came_from(request)))
 
 
 @router.post("/login")
-def login(request: Request, store: StoreDep, key: Annotated[str, Form(max_length=200)]) -> Response:
+def login(
+    request: Request,
+    store: StoreDep,
+    key: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    back = local_path(next) or ""
     if records.sign_in(store, key) is None:
-        return render(request, "login.html", LoginPage(error=True), status=401)
-    response = RedirectResponse("/workers", status_code=303)
+        return render(request, "login.html", LoginPage(error=True, next=back), status=401)
+    response = RedirectResponse(back or "/workers", status_code=303)
     response.set_cookie(
         COOKIE, key.strip(), httponly=True, samesite="strict", secure=request.url.scheme == "https"
     )
@@ -78,18 +114,25 @@ def logout() -> Response:
 
 
 @router.get("/workers", response_class=HTMLResponse)
-def workers(request: Request, store: StoreDep) -> HTMLResponse:
-    caller = _require(request, store)
-    page = records.list_office_workers(store, caller, limit=records.PICK_LIMIT)
-    return render(request, "workers.html", WorkersPage(caller, page.items, page.total))
+def workers(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=100)] = "",
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> HTMLResponse:
+    caller = require_counsellor(request, store)
+    page = records.list_office_workers(store, caller, query=q, limit=PAGE_SIZE, offset=offset)
+    response = render(request, "workers.html", WorkersPage(caller, page.items, page.total, q.strip(), offset))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/workers/{worker_id}", response_class=HTMLResponse)
 def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
-    caller = _require(request, store)
+    caller = require_counsellor(request, store)
     found = records.worker_record(store, caller, worker_id)
     if found is None:
-        raise _refuse(request, 404, "not_yours")
+        raise refuse(request, 404, "not_yours")
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
     return render(request, "worker.html", WorkerPage(caller, found.worker, found.plans, labels))
@@ -107,8 +150,39 @@ def save(
     budget: Annotated[int, Form(ge=0, le=1_000_000_000)] = 3_500_000,
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    caller = _require(request, store)
+    caller = require_counsellor(request, store)
+    if not same_origin(request):
+        raise refuse(request, 403, "form_expired")
     profile = understand.worker_profile(occ, skill, province=province)
     if records.save_worker_plan(store, caller, worker, profile, to, budget=budget, note=note) is None:
-        raise _refuse(request, 404, "not_yours")
+        raise refuse(request, 404, "not_yours")
     return RedirectResponse(f"/workers/{worker}", status_code=303)
+
+
+def _saved(request: Request, store: Store, worker_id: int, plan_id: int) -> SavedPlanPage:
+    caller = require_counsellor(request, store)
+    found = records.read_saved_plan(store, caller, worker_id, plan_id)
+    if found is None:
+        raise refuse(request, 404, "not_yours")
+    if found.snapshot is None:
+        raise refuse(request, 404, "no_snapshot")
+    text = snapshot_text(found.snapshot, page_lang(request))
+    return SavedPlanPage(caller, found.worker, found.plan, found.snapshot, text)
+
+
+@router.get("/workers/{worker_id}/plans/{plan_id}", response_class=HTMLResponse)
+def saved_plan(request: Request, store: StoreDep, worker_id: int, plan_id: int) -> HTMLResponse:
+    """A saved plan as it was shown, printable (the browser's Print menu saves it as PDF)."""
+    page = _saved(request, store, worker_id, plan_id)
+    response = render(request, "saved_plan.html", page)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/workers/{worker_id}/plans/{plan_id}/text")
+def saved_plan_text(request: Request, store: StoreDep, worker_id: int, plan_id: int) -> Response:
+    """A saved plan as short plain-text lines to paste into WhatsApp (no HTML, no personal data)."""
+    page = _saved(request, store, worker_id, plan_id)
+    disposition = f"inline; filename*=UTF-8''{quote(f'rencana-{plan_id}.txt')}"
+    headers = {"Content-Disposition": disposition, "Cache-Control": "no-store"}
+    return PlainTextResponse(page.text, headers=headers)

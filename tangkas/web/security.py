@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import time
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
@@ -68,3 +70,44 @@ def signed_in(request: Request, store: Store) -> ApiKey | None:
     """The counsellor or admin behind the session cookie, if any."""
     secret = request.cookies.get(COOKIE)
     return sign_in(store, secret) if secret else None
+
+
+def csrf_token(request: Request) -> str:
+    """The token the signed-in session's forms carry: derived from the session's secret, so a page of
+    another site can neither read nor compute it (``""`` when nobody is signed in)."""
+    secret = request.cookies.get(COOKIE)
+    return hmac.new(secret.encode(), b"tangkas-form", hashlib.sha256).hexdigest() if secret else ""
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a posted form comes from this site: its ``Origin`` (else ``Referer``) names our host.
+    A request with neither (not a browser) passes: the token and the SameSite cookie still hold."""
+    sender = request.headers.get("origin") or request.headers.get("referer")
+    if not sender:
+        return True
+    parts = urlsplit(sender)
+    return (parts.scheme, parts.netloc) == (request.url.scheme, request.url.netloc)
+
+
+def form_is_genuine(request: Request, token: str) -> bool:
+    """A form posted by the signed-in session from our own pages."""
+    expected = csrf_token(request)
+    return bool(expected) and hmac.compare_digest(expected, token) and same_origin(request)
+
+
+def local_path(target: str | None) -> str | None:
+    """``target`` when it is a path on this site (``/plan?to=...``), else ``None``: never another host.
+
+    >>> local_path("/plan?to=7531.5"), local_path("//evil.example/x"), local_path("https://evil.example")
+    ('/plan?to=7531.5', None, None)
+    >>> local_path("/\\\\evil.example"), local_path("/login"), local_path("")
+    (None, None, None)
+    """
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if any(ord(c) < 32 or c == "\\" for c in target) or len(target) > 2000:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or parts.path in ("/login", "/logout"):
+        return None
+    return target
