@@ -127,8 +127,14 @@ def test_services_records_keep_each_office_to_itself_and_audit(store: Store) -> 
     sby = int(store.backend.scalar("SELECT MIN(id) FROM workers WHERE office_code = 'SBY'"))
     own = listed.items[0]["id"]
     profile = understand.worker_profile([TAILOR], province="32")
-    assert records.save_worker_plan(store, bandung, sby, profile, DEVELOPER, budget=1) is None
-    assert records.save_worker_plan(store, bandung, own, profile, DEVELOPER, budget=1) is not None
+    assert (
+        records.save_worker_plan(store, bandung, sby, profile, DEVELOPER, limits=records.PlanLimits(budget=1))
+        is None
+    )
+    assert (
+        records.save_worker_plan(store, bandung, own, profile, DEVELOPER, limits=records.PlanLimits(budget=1))
+        is not None
+    )
     record = records.worker_record(store, bandung, own)
     assert record is not None and record.target_labels == {
         record.plans[0]["target_uri"]: "software developer"

@@ -42,6 +42,7 @@ from tangkas.store.queries import (
     worker_plans,
 )
 from tangkas.taxonomy import load_taxonomy
+from tangkas.training.plans import PRAKERJA_CREDIT_IDR
 
 RECORD_ROLES = ("counsellor", "admin")
 """Roles that may open workers' records."""
@@ -119,6 +120,15 @@ def worker_record(store: Store, caller: ApiKey, worker_id: int) -> WorkerRecord 
     return WorkerRecord(worker, plans, labels)
 
 
+@dataclass(frozen=True, slots=True)
+class PlanLimits:
+    """The limits a plan was made under on the plan page: budget, most courses, Prakerja only."""
+
+    budget: int = PRAKERJA_CREDIT_IDR
+    max_courses: int | None = plans.MAX_COURSES
+    prakerja_only: bool = False
+
+
 def save_worker_plan(
     store: Store,
     caller: ApiKey,
@@ -126,15 +136,23 @@ def save_worker_plan(
     profile: Profile,
     target: str,
     *,
-    budget: int,
+    limits: PlanLimits | None = None,
     note: str | None = None,
 ) -> int | None:
-    """Save a plan (profile, target, province, budget) to a worker's record with a snapshot of the plan
+    """Save a plan (profile, target, province, limits) to a worker's record with a snapshot of the plan
     as the plan page shows it, audited; its id, or ``None`` when the worker is outside the caller's office."""
     if visible_worker(store, caller, worker_id) is None:
         return None
+    limits = limits or PlanLimits()
+    budget = limits.budget
     result = plans.plan_move(
-        profile, target, plans.catalog_for(store), budget=budget, province=profile.province
+        profile,
+        target,
+        plans.catalog_for(store),
+        budget=budget,
+        province=profile.province,
+        max_courses=limits.max_courses,
+        prakerja_only=limits.prakerja_only,
     )
     when = datetime.now(UTC).replace(tzinfo=None)
     plan_id = save_plan(

@@ -328,7 +328,6 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "This is the plan as shown when it was saved; later catalog changes do not alter it.",
     },
     "catalog_real": {"id": "Katalog kursus nyata", "en": "Real course catalog"},
-    "closes": {"id": "Menutup", "en": "Closes"},
     "print_hint": {
         "id": "Cetak halaman ini atau simpan sebagai PDF lewat menu Cetak peramban (Ctrl+P).",
         "en": "Print this page or save it as PDF with the browser's Print menu (Ctrl+P).",

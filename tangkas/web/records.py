@@ -149,12 +149,16 @@ def save(
     province: Annotated[str, Form(max_length=8)] = "",
     budget: Annotated[int, Form(ge=0, le=1_000_000_000)] = 3_500_000,
     note: Annotated[str, Form(max_length=2000)] = "",
+    max_courses: Annotated[int, Form(ge=0, le=50)] = 3,
+    prakerja: Annotated[str, Form(max_length=1)] = "",
 ) -> Response:
+    """Save the plan as shown (same budget, province, course limit and Prakerja filter) to a worker."""
     caller = require_counsellor(request, store)
     if not same_origin(request):
         raise refuse(request, 403, "form_expired")
     profile = understand.worker_profile(occ, skill, province=province)
-    if records.save_worker_plan(store, caller, worker, profile, to, budget=budget, note=note) is None:
+    limits = records.PlanLimits(budget, max_courses or None, bool(prakerja))
+    if records.save_worker_plan(store, caller, worker, profile, to, limits=limits, note=note) is None:
         raise refuse(request, 404, "not_yours")
     return RedirectResponse(f"/workers/{worker}", status_code=303)
 
