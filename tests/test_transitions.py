@@ -224,3 +224,15 @@ def test_transitions_the_workers_own_skills_lift_moves_that_use_them() -> None:
     labels = [r.occupation.label_en for r in with_excel]
     assert "office clerk" in labels and "office clerk" not in plain, labels
     assert all(r.score <= 1.0 for r in with_excel)
+
+
+def test_transitions_pay_falls_back_to_the_unit_group_and_filters() -> None:
+    cashier, clerk = TAX.occupation("5230.1"), TAX.occupation("4110.1")
+    demand = DemandTable(group_median_pay={"5230": 3_000_000.0, "4110": 5_000_000.0})
+    assert demand.pay(clerk) == 5_000_000.0 and demand.pay(TAX.occupation("7531.5")) is None
+    excel = TAX.skill("use spreadsheets software").uri
+    profile = Profile(occupations=(cashier.uri,), skills=(excel,), min_pay=4_000_000)
+    recs = recommend_transitions(profile, top=30, demand=demand)
+    assert not {r.occupation.isco for r in recs} & {"5230"}  # the group's 3.0M is below 4.0M
+    office = next(r for r in recs if r.occupation.uri == clerk.uri)
+    assert office.median_pay == 5_000_000.0 and office.pay_ratio == round(5 / 3, 3)

@@ -61,7 +61,8 @@ class Profile:
     """A worker: past occupations (URIs or ESCO codes, most recent first), extra skill URIs, preferences.
 
     ``max_job_zone_jump`` bounds the rise in O*NET job zone (required preparation); ``min_pay`` drops
-    targets whose median pay in the :class:`DemandTable` is lower (unknown pay is kept); ``exclude``
+    targets whose median pay in the :class:`DemandTable` (their own, else their unit group's) is lower
+    (unknown pay is kept); ``exclude``
     drops occupations (URIs or codes); ``less_physical`` keeps only work that is not heavy manual work and
     ``indoor`` only work not done outdoors (:mod:`tangkas.careers.conditions`). Pay and risk changes are
     measured from the first occupation.
@@ -84,6 +85,18 @@ class DemandTable:
     median_pay: Mapping[str, float] = field(default_factory=dict)
     postings: Mapping[str, int] = field(default_factory=dict)
     province_postings: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    group_median_pay: Mapping[str, float] = field(default_factory=dict)
+    """Median pay per ISCO-08 unit group: the pay of an occupation with too few paid ads of its own."""
+
+    def pay(self, occupation: Occupation) -> float | None:
+        """The occupation's median pay, else its unit group's, else ``None``.
+
+        >>> table = DemandTable(median_pay={"u": 5e6}, group_median_pay={"5230": 4e6})
+        >>> cashier = load_taxonomy().occupation("5230.1")
+        >>> table.pay(cashier)
+        4000000.0
+        """
+        return self.median_pay.get(occupation.uri) or self.group_median_pay.get(occupation.isco)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +154,8 @@ class Recommendation:
     pay_ratio: float | None
     postings: int | None
     desirability_inputs: tuple[str, ...]
+    median_pay: float | None = None
+    """The target's median monthly pay in the job ads (its own, else its unit group's), when known."""
 
 
 @cache
@@ -497,9 +512,10 @@ def _allowed(
     if profile.indoor:
         allowed &= ~outdoor_mask()
     if profile.min_pay is not None and demand is not None:
-        for uri, pay in demand.median_pay.items():
-            if pay < profile.min_pay and uri in tax.occupation_index:
-                allowed[tax.occupation_index[uri]] = False
+        for row, occupation in enumerate(tax.occupations):
+            pay = demand.pay(occupation)
+            if pay is not None and pay < profile.min_pay:
+                allowed[row] = False
     return allowed
 
 
@@ -544,6 +560,7 @@ def _recommend(
         pay_ratio=None if pay_ratio is None else round(pay_ratio, 3),
         postings=postings,
         desirability_inputs=tuple(inputs),
+        median_pay=demand.pay(target) if demand is not None else None,
     )
 
 
@@ -554,8 +571,8 @@ def _risk_change(tax: Taxonomy, reference: Occupation | None, target: Occupation
 
 
 def _pay_ratio(demand: DemandTable, reference: Occupation | None, target: Occupation) -> float | None:
-    before = demand.median_pay.get(reference.uri) if reference else None
-    after = demand.median_pay.get(target.uri)
+    before = demand.pay(reference) if reference else None
+    after = demand.pay(target)
     return None if not before or after is None else after / before
 
 

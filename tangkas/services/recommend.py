@@ -61,6 +61,7 @@ def recommendation_to_dict(rec: Recommendation) -> dict[str, Any]:
         "raises_automation_risk": rec.raises_automation_risk,
         "job_zone_rise": rec.job_zone_rise,
         "pay_ratio": rec.pay_ratio,
+        "median_pay": rec.median_pay,
         "postings": rec.postings,
         "transferable": [
             {"uri": s.uri, "label_en": s.label_en, "label_id": s.label_id} for s in rec.gap.transferable

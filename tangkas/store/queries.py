@@ -232,7 +232,19 @@ def compute_demand_table(store: Store) -> DemandTable:
         )
         if n >= MIN_PAY_POSTINGS
     }
-    return DemandTable(median_pay=pay, postings=postings, province_postings=by_province)
+    group_pay = {
+        str(isco): float(median)
+        for isco, median, n in store.backend.execute(
+            "SELECT isco, "
+            "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY (salary_min + salary_max) / 2), COUNT(*) "
+            "FROM postings WHERE isco IS NOT NULL AND salary_min IS NOT NULL "
+            "AND salary_max IS NOT NULL GROUP BY isco"
+        )
+        if n >= MIN_PAY_POSTINGS
+    }
+    return DemandTable(
+        median_pay=pay, postings=postings, province_postings=by_province, group_median_pay=group_pay
+    )
 
 
 def save_plan(

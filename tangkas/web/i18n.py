@@ -86,6 +86,7 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Tidak ada keterampilan yang cocok dengan “{text}”; coba kata lain.",
         "en": "No skill matches “{text}”; try other words.",
     },
+    "median_pay_badge": {"id": "gaji median Rp{pay}/bulan", "en": "median pay Rp{pay} a month"},
     "uses_your_skills": {"id": "Memakai keterampilan Anda", "en": "Uses your skills"},
     "less_physical": {"id": "Pekerjaan yang tidak berat secara fisik", "en": "Less physical work"},
     "indoor": {"id": "Di dalam ruangan", "en": "Indoors"},
