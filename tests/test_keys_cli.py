@@ -109,3 +109,52 @@ def test_keys_readme_creates_a_counsellor_for_the_demo_office() -> None:
     with open_store("duckdb:///:memory:") as store:
         load_demo(store, postings=10, workers=20)
         assert store.backend.scalar("SELECT COUNT(*) FROM workers WHERE office_code = ?", [office.group(1)])
+
+
+def test_keys_are_managed_through_the_running_server_that_holds_the_store(tmp_path: Path) -> None:
+    """`tangkas serve` on the embedded store leaves a control file; `tangkas keys` then creates, lists
+    and revokes keys through that server instead of failing on DuckDB's lock."""
+    import socket
+    import time
+    import urllib.request
+
+    path = tmp_path / "tangkas.duckdb"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tangkas", "serve", "--db", f"duckdb:///{path}", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    control = Path(f"{path}.server.json")
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert control.exists() and oct(control.stat().st_mode & 0o777) == "0o600"
+        db = ["--db", f"duckdb:///{path}"]
+        created = runner.invoke(app, ["keys", "create", "--role", "counsellor", "--office", "BDG", *db])
+        assert created.exit_code == 0, created.output
+        secret = created.output.strip().splitlines()[-1]
+        assert secret.startswith("tk_")
+        listed = runner.invoke(app, ["keys", "list", "--json", *db])
+        assert listed.exit_code == 0 and '"office_code": "BDG"' in listed.output, listed.output
+        prefix = secret.split("_")[1]
+        revoked = runner.invoke(app, ["keys", "revoke", prefix, *db])
+        assert revoked.exit_code == 0 and prefix in revoked.output, revoked.output
+        stranger = urllib.request.Request(f"http://127.0.0.1:{port}/control/keys")  # no token
+        try:
+            urllib.request.urlopen(stranger, timeout=5)
+            raise AssertionError("the control channel answered without its token")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert not control.exists(), "the control file goes with the server"

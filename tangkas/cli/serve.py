@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import signal
+import sys
 from typing import Annotated
 
 import typer
@@ -85,6 +88,16 @@ def serve(
             log_level="warning",
         )
         return
-    application = create_app(url)
+    token = None
+    if url.startswith("duckdb:///") and url != "duckdb:///:memory:":
+        # The CLI's key commands reach this server through the control file while it holds the store.
+        from tangkas.web.control import write_control_file
+
+        local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        path, token = write_control_file(url.removeprefix("duckdb:///"), f"http://{local}:{port}")
+        atexit.register(path.unlink, missing_ok=True)
+        # uvicorn re-raises SIGTERM after its shutdown; exit cleanly then, so the file is removed.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    application = create_app(url, control_token=token)
     console.print(f"Tangkas berjalan di http://{host}:{port}/  (API: /docs)")
     uvicorn.run(application, host=host, port=port, access_log=False, log_level="warning")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -26,7 +29,15 @@ from tangkas.services.imports import import_file, import_postings
 from tangkas.store import Store, open_store
 from tangkas.store.base import StoreBusyError
 from tangkas.store.coding import coding_status
-from tangkas.store.keys import KEY_CACHE_SECONDS, ROLES, UnknownKeyError, create_key, list_keys, revoke_key
+from tangkas.store.keys import (
+    KEY_CACHE_SECONDS,
+    ROLES,
+    KeyRecord,
+    UnknownKeyError,
+    create_key,
+    list_keys,
+    revoke_key,
+)
 
 MESSAGES = {
     "migrated": {
@@ -88,19 +99,6 @@ app.add_typer(keys_app, name="keys")
 
 def _t(key: str, lang: Lang, **values: object) -> str:
     return translate(MESSAGES, key, lang, **values)
-
-
-@contextmanager
-def _open_free(db: str | None, lang: Lang) -> Iterator[Store]:
-    """The store, migrated to the latest schema; a store held by a running server ends the command with
-    a message that says what to do."""
-    try:
-        store = open_store(db)
-    except StoreBusyError as busy:
-        fail(_t("store_busy", lang, path=busy.path))
-    with store:
-        store.require_latest()
-        yield store
 
 
 def _migrate(db: str | None, lang: LangOption) -> None:
@@ -210,6 +208,82 @@ def import_postings_command(
     _print_report(report, language, as_json)
 
 
+class _LocalKeys:
+    """Key management on a store this process opened."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def create(self, role: str, office: str | None, provider: str | None, label: str | None) -> str:
+        return create_key(self.store, role, office_code=office, provider=provider, label=label).secret
+
+    def list(self) -> list[KeyRecord]:
+        return list_keys(self.store)
+
+    def revoke(self, prefix: str) -> tuple[str, datetime | None]:
+        key = revoke_key(self.store, prefix)
+        return key.prefix, key.revoked_at
+
+
+class _ServerKeys:
+    """Key management through the running server that holds the store (``tangkas.web.control``)."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.url, self.token = url.rstrip("/"), token
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(
+            f"{self.url}/control{path}", data=data, method=method, headers={"X-Tangkas-Control": self.token}
+        )
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            if error.code == 404 and path.startswith("/keys/"):
+                raise UnknownKeyError(path.rsplit("/", 1)[-1]) from error
+            raise
+
+    def create(self, role: str, office: str | None, provider: str | None, label: str | None) -> str:
+        body = {"role": role, "office": office, "provider": provider, "label": label}
+        return str(self._call("POST", "/keys", body)["secret"])
+
+    def list(self) -> list[KeyRecord]:
+        def when(value: str | None) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        return [
+            KeyRecord(**{**row, "created_at": when(row["created_at"]), "revoked_at": when(row["revoked_at"])})
+            for row in self._call("GET", "/keys")
+        ]
+
+    def revoke(self, prefix: str) -> tuple[str, datetime | None]:
+        found = self._call("DELETE", f"/keys/{urllib.parse.quote(prefix)}")
+        return found["prefix"], datetime.fromisoformat(found["revoked_at"]) if found["revoked_at"] else None
+
+
+@contextmanager
+def _keys(db: str | None, lang: Lang) -> Iterator[_LocalKeys | _ServerKeys]:
+    """Key management on the store, or, when a running server holds the embedded store, through that
+    server's local control channel; a store held by something else ends the command with what to do."""
+    try:
+        store = open_store(db)
+    except StoreBusyError as busy:
+        try:
+            control = json.loads(busy.control_file.read_text())
+            server = _ServerKeys(control["url"], control["token"])
+            server.list()  # the server is there and answers
+        except (OSError, ValueError, KeyError, urllib.error.URLError):
+            fail(_t("store_busy", lang, path=busy.path))
+        yield server
+        return
+    with store:
+        store.require_latest()
+        yield _LocalKeys(store)
+
+
 @keys_app.command("create")
 def keys_create(
     role: Annotated[str, typer.Option("--role", help=f"Peran: {', '.join(ROLES)}.")],
@@ -223,10 +297,10 @@ def keys_create(
     language = parse_lang(lang)
     if role not in ROLES:
         fail(f"peran tidak dikenal: {role!r} (pilih {', '.join(ROLES)})")
-    with _open_free(db, language) as store:
-        key = create_key(store, role, office_code=office, provider=provider, label=label)
+    with _keys(db, language) as keys:
+        secret = keys.create(role, office, provider, label)
     console.print(_t("key_created", language, role=role))
-    console.print(key.secret, markup=False, soft_wrap=True)
+    console.print(secret, markup=False, soft_wrap=True)
 
 
 def _when(moment: datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
@@ -237,8 +311,8 @@ def _when(moment: datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
 def keys_list(db: DbOption = None, lang: LangOption = "id", as_json: JsonOption = False) -> None:
     """Daftar kunci API: awalan, peran, kantor, lembaga, label, tanggal dibuat dan dicabut; tanpa hash."""
     language = parse_lang(lang)
-    with _open_free(db, language) as store:
-        keys = list_keys(store)
+    with _keys(db, language) as found:
+        keys = found.list()
     if as_json:
         console.print_json(json.dumps([asdict(k) for k in keys], default=datetime.isoformat))
         return
@@ -264,12 +338,12 @@ def keys_revoke(
 ) -> None:
     language = parse_lang(lang)
     wanted = prefix.split("_")[1] if prefix.startswith("tk_") else prefix  # a whole key works too
-    with _open_free(db, language) as store:
+    with _keys(db, language) as keys:
         try:
-            key = revoke_key(store, wanted)
+            revoked, when = keys.revoke(wanted)
         except UnknownKeyError:
             fail(_t("unknown", language, prefix=wanted))
-    console.print(_t("revoked", language, prefix=key.prefix, when=_when(key.revoked_at)))
+    console.print(_t("revoked", language, prefix=revoked, when=_when(when)))
 
 
 @import_app.command("code")

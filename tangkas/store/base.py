@@ -9,6 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -29,6 +30,16 @@ class StoreBusyError(StoreError):
     def __init__(self, path: str, detail: str) -> None:
         super().__init__(f"DuckDB file {path} is in use by another process: {detail}")
         self.path = path
+
+    @property
+    def control_file(self) -> Path:
+        """Where a ``tangkas serve`` holding the file says how the local CLI may reach it."""
+        return control_file(self.path)
+
+
+def control_file(database: str) -> Path:
+    """The control file of a server on the DuckDB file ``database`` (:mod:`tangkas.web.control`)."""
+    return Path(f"{database}.server.json")
 
 
 class Backend(ABC):

@@ -10,12 +10,15 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
-from tangkas.web import analyst, api, docs, errors, pages, records, worker_forms
+from tangkas.web import analyst, api, control, docs, errors, pages, records, worker_forms
 from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit
 
 
-def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYTES) -> FastAPI:
-    """The application over ``store`` (a Store, a database URL, or the default store), migrated."""
+def create_app(
+    store: Store | str | None = None, *, max_body: int = MAX_BODY_BYTES, control_token: str | None = None
+) -> FastAPI:
+    """The application over ``store`` (a Store, a database URL, or the default store), migrated;
+    ``control_token`` opens the local key-management channel (:mod:`tangkas.web.control`)."""
     opened = store if isinstance(store, Store) else open_store(store)
     opened.migrate()
 
@@ -34,12 +37,14 @@ def create_app(store: Store | str | None = None, *, max_body: int = MAX_BODY_BYT
         redoc_url=None,
     )
     app.state.store = opened
+    app.state.control_token = control_token
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(worker_forms.router)  # before records: /workers/new is not a worker id
     app.include_router(records.router)
     app.include_router(analyst.router)
+    app.include_router(control.router)
     docs.install(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
