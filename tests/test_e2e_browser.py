@@ -178,6 +178,7 @@ def test_e2e_three_journeys_on_a_phone(server: str, lang: str) -> None:
     from tangkas.careers.excluded import excluded_occupations
     from tangkas.taxonomy import load_taxonomy
 
+    expect.set_options(timeout=30_000)  # a loaded CI machine reads a CV slower than 5 s
     tax = load_taxonomy()
     unlawful = {tax.occupation(uri).label(lang) for uri in excluded_occupations()}
     words = JOURNEY_WORDS[lang]
@@ -200,6 +201,7 @@ def test_e2e_three_journeys_on_a_phone(server: str, lang: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport=SIZES["phone"])
+        page.set_default_timeout(30_000)
         for name, text in (("1-cashier-cv", cv), ("2-forklift", FORKLIFT_TEXT)):
             page.goto(f"{server}/?lang={lang}")
             page.locator("#text").fill(text)

@@ -164,6 +164,27 @@ def test_training_a_course_limit_keeps_the_courses_that_matter_most() -> None:
         plan_training(gap, catalog, max_courses=0)
 
 
+def test_training_without_a_province_in_person_classes_share_one() -> None:
+    catalog = CourseCatalog(
+        [
+            course("bdg", ("e1",), mode="offline", province="32"),
+            course("sby", ("e2",), mode="offline", province="35"),
+            course("bdg2", ("e3",), mode="offline", province="32"),
+            course("web", ("e4",)),
+        ]
+    )
+    gap = TrainingNeed.from_uris(["e1", "e2", "e3", "e4"])
+    plan = plan_training(gap, catalog)
+    assert sorted(c.id for c in plan.courses) == ["bdg", "bdg2", "web"]
+    assert [(u.skill.uri, u.reason) for u in plan.uncovered] == [("e2", "other_place")]
+    assert (
+        plan_training_greedy(gap, catalog).courses
+        and len({c.province for c in plan_training_greedy(gap, catalog).courses if c.mode != "online"}) == 1
+    )
+    in_java_east = plan_training(gap, catalog, province="35")
+    assert sorted(c.id for c in in_java_east.courses) == ["sby", "web"]
+
+
 def test_training_uncovered_reasons() -> None:
     catalog = CourseCatalog(
         [

@@ -84,6 +84,7 @@ MESSAGES = {
     "over_budget": {"id": "melebihi anggaran", "en": "over budget"},
     "over_hours": {"id": "melebihi batas jam", "en": "over the hours limit"},
     "course_limit": {"id": "melebihi jumlah kursus", "en": "over the number of courses"},
+    "other_place": {"id": "kelasnya di provinsi lain", "en": "its class is in another province"},
     "import_ok": {
         "id": "{n} kursus valid, disimpan ke {path}",
         "en": "{n} valid courses, saved to {path}",

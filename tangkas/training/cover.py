@@ -2,7 +2,7 @@
 
 Maximise the weight of covered elements, then minimise the sets' ``value`` (scaled below the smallest
 weight, so coverage always comes first), subject to ``cost <= budget``, ``hours <= max_hours`` and at
-most ``max_sets`` sets.
+most ``max_sets`` sets, all held in one place (``places``) when places are given.
 Solved exactly as a MILP with HiGHS, or greedily for comparison.
 
 >>> import numpy as np
@@ -14,6 +14,8 @@ Solved exactly as a MILP with HiGHS, or greedily for comparison.
 >>> from dataclasses import replace
 >>> solve_milp(replace(problem, max_sets=1)), solve_greedy(replace(problem, max_sets=1))
 (([0], True), [1])
+>>> solve_milp(replace(problem, places=(-1, 7, 8)))  # sets 1 and 2 are held in different places
+([0], True)
 >>> solve_greedy(problem)
 [1, 2]
 """
@@ -48,12 +50,20 @@ class CoverProblem:
     max_hours: float | None
     value_bound: float
     max_sets: int | None = None
+    places: tuple[int, ...] | None = None
+    """Per set, the place it is held (``-1``: anywhere, e.g. online); chosen sets share one place."""
 
     def fits(self, chosen: list[int]) -> bool:
-        """Whether a choice respects the budget, the hours limit and the number of sets."""
+        """Whether a choice respects the budget, the hours limit, the number of sets and one place."""
         within_hours = self.max_hours is None or float(self.hours[chosen].sum()) <= self.max_hours + 1e-9
         within_sets = self.max_sets is None or len(chosen) <= self.max_sets
-        return float(self.cost[chosen].sum()) <= self.budget + 1e-9 and within_hours and within_sets
+        one_place = self.places is None or len({self.places[i] for i in chosen} - {-1}) <= 1
+        return (
+            float(self.cost[chosen].sum()) <= self.budget + 1e-9
+            and within_hours
+            and within_sets
+            and one_place
+        )
 
 
 @cache
@@ -72,6 +82,7 @@ def _silence_banner() -> None:
 
 def _model(problem: CoverProblem) -> highspy.HighsLp:
     n, m = len(problem.covers), len(problem.weights)
+    places = sorted({p for p in problem.places or () if p >= 0})
     members: list[list[int]] = [[] for _ in range(m)]
     for i, cover in enumerate(problem.covers):
         for j in cover:
@@ -91,14 +102,28 @@ def _model(problem: CoverProblem) -> highspy.HighsLp:
         index += list(range(n))
         entries += np.asarray(coefficients, dtype=float).tolist()
         starts.append(len(index))
+    first_place = n + len(rows)  # z_p: place p is used; x_i <= z_p for a set held at p; sum z_p <= 1
+    place_rows = [(i, places.index(p)) for i, p in enumerate(problem.places or ()) if p >= 0]
+    for i, k in place_rows:
+        index += [i, first_place + k]
+        entries += [1.0, -1.0]
+        starts.append(len(index))
+    if places:
+        index += [first_place + k for k in range(len(places))]
+        entries += [1.0] * len(places)
+        starts.append(len(index))
+    bounds = [0.0] * len(rows) + [bound for _, bound in limits] + [0.0] * len(place_rows)
+    bounds += [1.0] if places else []
     lp = highspy.HighsLp()
-    lp.num_col_ = n + len(rows)
-    lp.num_row_ = len(rows) + len(limits)
-    lp.col_cost_ = np.concatenate([problem.value / (problem.value_bound + 1.0), -problem.weights[rows]])
+    lp.num_col_ = n + len(rows) + len(places)
+    lp.num_row_ = len(bounds)
+    lp.col_cost_ = np.concatenate(
+        [problem.value / (problem.value_bound + 1.0), -problem.weights[rows], np.zeros(len(places))]
+    )
     lp.col_lower_ = np.zeros(lp.num_col_)
     lp.col_upper_ = np.ones(lp.num_col_)
     lp.row_lower_ = np.full(lp.num_row_, -highspy.kHighsInf)
-    lp.row_upper_ = np.array([0.0] * len(rows) + [bound for _, bound in limits])
+    lp.row_upper_ = np.array(bounds)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
     lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
     lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
@@ -145,6 +170,7 @@ def solve_greedy(problem: CoverProblem) -> list[int]:
             fits = cost + problem.cost[i] <= problem.budget + 1e-9 and (
                 problem.max_hours is None or hours + problem.hours[i] <= problem.max_hours + 1e-9
             )
+            fits = fits and problem.fits([*chosen, i])
             ratio = gain / (problem.value[i] + 1.0)
             if gain > 0 and fits and ratio > best_ratio:
                 best, best_ratio = i, ratio

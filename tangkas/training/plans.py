@@ -55,6 +55,7 @@ Reason = Literal[
     "over_budget",
     "over_hours",
     "course_limit",
+    "other_place",
 ]
 Stage = Literal["foundation", "specialised"]
 
@@ -183,6 +184,14 @@ class _Problem:
     budget: int
     max_hours: float | None
     max_courses: int | None
+    one_place: bool = False  # no province given: in-person courses all in one province
+
+    def places(self) -> tuple[int, ...] | None:
+        """Per course, its province as a number (online courses: -1), when courses share one place."""
+        if not self.one_place:
+            return None
+        codes = sorted({c.province or "" for c in self.courses if c.mode != "online"})
+        return tuple(-1 if c.mode == "online" else codes.index(c.province or "") for c in self.courses)
 
     def cover(self) -> CoverProblem:
         n_optional = sum(1 for s in self.gap.skills if not s.essential)
@@ -200,6 +209,7 @@ class _Problem:
             max_hours=self.max_hours,
             value_bound=min(float(value.sum()), self.budget + HOUR_VALUE_IDR * hour_cap),
             max_sets=self.max_courses,
+            places=self.places(),
         )
 
 
@@ -220,7 +230,8 @@ def plan_training(
     ``province`` (name or BPS code) keeps offline and hybrid courses held there plus online courses;
     ``modes`` restricts delivery modes; ``deadline`` keeps courses starting on or before it (undated
     courses are self-paced); ``prakerja_only`` keeps courses payable with the Prakerja credit;
-    ``max_courses`` caps how many courses the plan takes (the skills left are ``course_limit``).
+    ``max_courses`` caps how many courses the plan takes (the skills left are ``course_limit``). With no
+    ``province``, in-person courses are all held in one province (the skills left are ``other_place``).
     """
     problem = _problem(gap, catalog, budget, max_hours, province, modes, deadline, prakerja_only, max_courses)
     chosen, optimal = solve_milp(problem.cover())
@@ -307,7 +318,7 @@ def _problem(
         [catalog.courses[i] for i in ordered],
         [tuple(sorted({position[u] for u in catalog.courses[i].skills if u in position})) for i in ordered],
     )
-    return _Problem(gap, courses, covers, unreachable, budget, max_hours, max_courses)
+    return _Problem(gap, courses, covers, unreachable, budget, max_hours, max_courses, province is None)
 
 
 def _prune(
@@ -382,6 +393,8 @@ def _limit_reason(problem: _Problem, j: int, cost: int, hours: float, taken: int
     ]
     if problem.max_courses is not None and taken >= problem.max_courses and fits:
         return "course_limit"
+    if fits and problem.one_place and all(c.mode != "online" for c in fits):
+        return "other_place"
     if problem.max_hours is not None and all(c.cost_idr <= problem.budget - cost for c in teachers):
         return "over_hours"
     return "over_budget"

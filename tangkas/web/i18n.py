@@ -191,6 +191,10 @@ PAGES: dict[str, dict[str, str]] = {
     "reasons.not_prakerja": {"id": "tidak ada kursus Prakerja", "en": "no Prakerja course"},
     "reasons.over_budget": {"id": "melebihi anggaran", "en": "over the budget"},
     "reasons.over_hours": {"id": "melebihi batas jam", "en": "over the hour limit"},
+    "reasons.other_place": {
+        "id": "kelasnya di provinsi lain (pilih provinsi Anda)",
+        "en": "its class is in another province (choose your province)",
+    },
     "reasons.course_limit": {
         "id": "melebihi jumlah kursus yang dipilih",
         "en": "over the chosen number of courses",
