@@ -190,3 +190,28 @@ def test_api_logs_never_contain_personal_data(
     assert "GET /api/workers 200" in text
     for secret in ("Pekerja 7", "3273000000000007", "0812000000", keys["counsellor"]):
         assert secret not in text
+
+
+def test_api_a_nul_character_in_the_query_is_refused_on_every_store(store: Store) -> None:
+    """`?q=a%00b` was a 500 on PostgreSQL (text cannot hold NUL) and fine on DuckDB: now 422 on both."""
+    client = TestClient(create_app(store), raise_server_exceptions=False)
+    headers = {"X-API-Key": create_key(store, "analyst").secret}
+    for url in ("/api/postings?q=a%00b", "/api/search/occupations?q=%00", "/?q=a%00b"):
+        answer = client.get(url, headers=headers)
+        assert answer.status_code == 422 and "NUL" in answer.text, (url, answer.status_code)
+    assert client.get("/api/postings?q=kasir", headers=headers).status_code == 200
+
+
+def test_api_health_reads_and_never_writes(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = TestClient(create_app(store))
+    seen: list[str] = []
+    execute = store.backend.execute
+
+    def recording(sql: str, params: object = ()) -> object:
+        seen.append(sql)
+        return execute(sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.backend, "execute", recording)
+    assert client.get("/api/health").status_code == 200
+    writes = [sql for sql in seen if sql.lstrip().upper().startswith(("CREATE", "ALTER", "INSERT"))]
+    assert seen and not writes

@@ -294,3 +294,18 @@ def test_store_demand_feeds_alignment_and_indicators(store: Store) -> None:
     assert sum(by_province["postings"].to_pylist()) == 400
     pay = indicator(store, "pay", "isco1").to_pylist()
     assert all(r["suppressed"] == (r["with_pay"] < 10) for r in pay)
+
+
+def test_store_an_uncreatable_home_is_a_clear_error_not_a_traceback() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "TANGKAS_DATABASE_URL"}
+    env["TANGKAS_HOME"] = "/proc/tangkas-cannot-be-here"
+    result = subprocess.run(
+        [sys.executable, "-m", "tangkas", "db", "init"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2, result.stderr
+    assert "cannot create the data folder" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -20,7 +20,14 @@ class DuckDBBackend(Backend):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(self.path).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot create the data folder {folder} ({error.strerror}): set TANGKAS_HOME to a "
+                    "folder you can write, or TANGKAS_DATABASE_URL"
+                ) from error
         try:
             self._connection = duckdb.connect(self.path)
         except duckdb.Error as error:

@@ -68,9 +68,11 @@ class WorkerCounts:
 
 
 def store_health(store: Store) -> StoreHealth:
-    """The schema version and engine name (raises when the database cannot be reached)."""
+    """The schema version and engine name (raises when the database cannot be reached); reads only,
+    never creates a table (the health check must not write)."""
     with store.lock:
-        return StoreHealth(store.version(), store.backend.name)
+        version = store.backend.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+        return StoreHealth(int(version), store.backend.name)
 
 
 def posting_counts(store: Store) -> PostingCounts:

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
 from tangkas.web import analyst, api, control, docs, errors, pages, records, worker_forms
-from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit
+from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit, NoNulInQuery
 
 
 def create_app(
@@ -48,6 +48,7 @@ def create_app(
     docs.install(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(NoNulInQuery)
     app.add_middleware(AccessLog)
     return app
 

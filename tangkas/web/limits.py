@@ -1,4 +1,5 @@
-"""ASGI middleware: request size limit, and access logs that never contain personal data."""
+"""ASGI middleware: request size limit, NUL characters refused, and access logs that never contain
+personal data."""
 
 from __future__ import annotations
 
@@ -53,6 +54,25 @@ class BodyLimit:
         except _TooLargeError:
             if not started:
                 await _too_large(send, self.limit)
+
+
+class NoNulInQuery:
+    """Refuse a query string carrying a NUL character (``%00``) with 422, the same on every store:
+    PostgreSQL cannot hold one in text, DuckDB can, and no search or filter needs one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and b"%00" in scope.get("query_string", b""):
+            body = json.dumps(
+                {"error": {"code": "invalid", "message": "the query string contains a NUL character (%00)"}}
+            ).encode()
+            headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+            await send({"type": "http.response.start", "status": 422, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
 
 
 async def _too_large(send: Send, limit: int) -> None:
