@@ -96,3 +96,43 @@ def test_store_killed_import_loses_and_duplicates_nothing(store_url: str, tmp_pa
         if backend != "duckdb":
             observer.close()
     _check_rerun(store_url, path, surely_midway=backend != "duckdb")
+
+
+def test_store_a_lost_postgres_connection_is_reopened() -> None:
+    """After `pg_terminate_backend` (or a database restart) the next request works again; a request
+    caught inside a transaction answers 503 and leaves nothing half-written."""
+    import psycopg
+    import pytest
+    from conftest import POSTGRES_ADMIN_URL, _postgres_database
+    from fastapi.testclient import TestClient
+
+    from tangkas.store.base import StoreUnavailableError
+    from tangkas.web import create_app
+
+    databases = _postgres_database()
+    url = next(databases)
+    try:
+        with open_store(url) as store:
+            store.migrate()
+            client = TestClient(create_app(store), raise_server_exceptions=False)
+
+            def kill() -> None:
+                pid = store.backend.scalar("SELECT pg_backend_pid()")
+                with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+                    admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+            kill()
+            assert client.get("/api/health").status_code == 200  # was 500 until a restart
+            kill()
+            assert store.backend.scalar("SELECT COUNT(*) FROM postings") == 0
+            with pytest.raises(StoreUnavailableError), store.backend.transaction():
+                store.backend.execute(
+                    "INSERT INTO postings (source, external_id, title) VALUES ('x', '1', 'Kasir')"
+                )
+                kill()
+                store.backend.execute(
+                    "INSERT INTO postings (source, external_id, title) VALUES ('x', '2', 'Kasir')"
+                )
+            assert store.backend.scalar("SELECT COUNT(*) FROM postings") == 0
+    finally:
+        databases.close()

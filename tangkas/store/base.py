@@ -23,6 +23,11 @@ class StoreError(TangkasError):
     """A storage problem the user can act on (bad URL, missing migration, unreachable server)."""
 
 
+class StoreUnavailableError(StoreError):
+    """The database cannot be reached right now (a lost connection that could not be re-opened, or one
+    lost inside a transaction, which was rolled back): the request may be tried again."""
+
+
 class StoreBusyError(StoreError):
     """The embedded store's file is held by another process, such as a running ``tangkas serve``:
     DuckDB lets one process at a time open a file for writing."""

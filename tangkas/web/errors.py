@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.rows.report import RowsRejectedError
+from tangkas.store.base import StoreUnavailableError
 from tangkas.store.keys import AuthenticationError
 from tangkas.web.i18n import translator
 from tangkas.web.pages import error_page, page_lang
@@ -81,6 +82,12 @@ def install(app: FastAPI) -> None:
             {"row": e.row, "field": e.field, "code": e.code, "detail": e.detail} for e in error.report.errors
         ]
         return error_body(422, str(error), rows=rows)
+
+    @app.exception_handler(StoreUnavailableError)
+    async def unavailable(request: Request, error: StoreUnavailableError) -> Response:
+        response = _respond(request, 503, str(error))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.exception_handler(TangkasError)
     async def bad_input(request: Request, error: TangkasError) -> Response:
