@@ -215,3 +215,33 @@ def test_api_health_reads_and_never_writes(store: Store, monkeypatch: pytest.Mon
     assert client.get("/api/health").status_code == 200
     writes = [sql for sql in seen if sql.lstrip().upper().startswith(("CREATE", "ALTER", "INSERT"))]
     assert seen and not writes
+
+
+def test_api_an_office_can_neither_block_nor_probe_another_offices_ids(
+    client: TestClient, keys: dict[str, str], store: Store
+) -> None:
+    row = {"source": "simpel", "external_id": "W-1", "full_name": "Siti", "nik": "3201011234560001"}
+    bandung = client.post(
+        "/api/workers", json={"rows": [{**row, "office_code": "BDG"}]}, headers=_h(keys["counsellor"])
+    )
+    assert bandung.status_code == 200 and bandung.json()["inserted"] == 1
+    surabaya = client.post(
+        "/api/workers", json={"rows": [{**row, "office_code": "SBY"}]}, headers=_h(keys["other_office"])
+    )
+    # the same (source, external_id) from another office is its own row: not "duplicate", not blocked
+    assert surabaya.status_code == 200 and surabaya.json() == {"rows": 1, "inserted": 1, "duplicates": 0}
+    sources = sorted(r[0] for r in store.backend.execute("SELECT source FROM workers"))
+    assert sources == ["BDG/simpel", "SBY/simpel"]
+    course = {
+        "source": "blk-bdg",
+        "external_id": "C-1",
+        "provider": "BLK Bandung",
+        "title_id": "Las",
+        "skills": "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da",
+        "hours": 40,
+        "cost_idr": 0,
+        "mode": "online",
+    }
+    added = client.post("/api/courses", json={"rows": [course]}, headers=_h(keys["provider"]))
+    assert added.status_code == 200, added.text
+    assert store.backend.scalar("SELECT source FROM courses") == "BLK Bandung/blk-bdg"

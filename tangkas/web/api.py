@@ -91,8 +91,30 @@ def courses(
     ).to_dict()
 
 
+def namespaced(rows: list[dict[str, Any]], owner: str | None) -> list[dict[str, Any]]:
+    """Rows whose ``source`` is put under ``owner`` (an office or a provider): a key adds rows only in
+    its own namespace, so it can neither block another owner's ids nor learn which exist.
+
+    >>> namespaced([{"source": "sim", "external_id": "1"}], "BDG")[0]["source"]
+    'BDG/sim'
+    >>> [namespaced([{"source": s}], "BDG")[0]["source"] for s in ("BDG/sim", "")]  # empty stays an error
+    ['BDG/sim', '']
+    >>> namespaced([{"source": "x"}], None)[0]["source"]
+    'x'
+    """
+    if not owner:
+        return rows
+    prefix = f"{owner}/"
+
+    def owned(source: str) -> str:
+        return source if not source or source.startswith(prefix) else prefix + source
+
+    return [{**r, "source": owned(str(r.get("source") or ""))} for r in rows]
+
+
 def _import(store: Store, kind: str, rows: list[dict[str, Any]], caller: ApiKey) -> dict[str, Any]:
-    report = import_rows(store, kind, rows, f"api:{caller.id}")
+    owner = {"counsellor": caller.office_code, "provider": caller.provider}.get(caller.role)
+    report = import_rows(store, kind, namespaced(rows, owner), f"api:{caller.id}")
     return {"rows": report.rows, "inserted": report.inserted, "duplicates": report.duplicates}
 
 
