@@ -27,7 +27,9 @@ from tangkas.market.postings import Posting
 @dataclass(frozen=True, slots=True)
 class OccupationGuess:
     """The best occupation a coder found for a title: ESCO URI, ISCO-08 unit group, score, and the
-    margin of that score over the runner-up (a better confidence signal than the score alone)."""
+    margin of that score over the runner-up (a better confidence signal than the score alone). The
+    ``titles`` coder's margin is over the best occupation of another unit group, and it reports that
+    margin as the score too (an exact known name has margin 1)."""
 
     occupation: str
     isco: str

@@ -26,7 +26,7 @@ from tangkas.store.base import control_file
 from tangkas.store.keys import ROLES, UnknownKeyError, create_key, list_keys, revoke_key
 
 HEADER = "X-Tangkas-Control"
-LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 router = APIRouter(prefix="/control", include_in_schema=False)
 
 

@@ -318,39 +318,47 @@ async def recommendations_fragment(request: Request, store: StoreDep, filters: F
     return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
-MAX_COURSES_CHOICES = (1, 2, 3, 5, 10)
-"""The course limits a counsellor picks from on the plan page (or none)."""
+@dataclass(frozen=True)
+class PlanQuery:
+    """What the plan page's own form asks, as typed: the target, the budget, the most courses
+    (a number, ``"0"`` for none, else the default) and Prakerja only (any value)."""
+
+    to: str = ""
+    budget: str = ""
+    max_courses: str = ""
+    prakerja: str = ""
+
+    @property
+    def course_limit(self) -> int | None:
+        if self.max_courses.strip().isdigit():
+            return int(self.max_courses) or None
+        return plans.MAX_COURSES
 
 
-def _max_courses(typed: str) -> int | None:
-    """The course limit from the query: a number (at least 1), ``"0"`` for none, else the default."""
-    if typed.strip().isdigit():
-        return int(typed) or None
-    return plans.MAX_COURSES
+def plan_query(
+    to: Short = "", budget: Short = "", max_courses: Short = "", prakerja: Short = ""
+) -> PlanQuery:
+    """The plan form's fields from the query string (shared by the plan page and its print view)."""
+    return PlanQuery(to, budget, max_courses, prakerja)
 
 
-def _plan_page(
-    request: Request,
-    store: Store,
-    filters: Filters,
-    to: str,
-    typed: str,
-    courses: str = "",
-    prakerja: str = "",
-) -> PlanPage:
-    budget, problem = read_budget(typed)
+PlanQueryDep = Annotated[PlanQuery, Depends(plan_query)]
+
+
+def _plan_page(request: Request, store: Store, filters: Filters, query: PlanQuery) -> PlanPage:
+    budget, problem = read_budget(query.budget)
     profile = understanding.worker_profile(
         [o.uri for o in filters.occupations], [s.uri for s in filters.skills], province=filters.province
     )
-    limit = _max_courses(courses)
+    limit, prakerja = query.course_limit, bool(query.prakerja)
     result = plans.plan_move(
         profile,
-        to,
+        query.to,
         plans.catalog_for(store),
         budget=budget,
         province=profile.province,
         max_courses=limit,
-        prakerja_only=bool(prakerja),
+        prakerja_only=prakerja,
     )
     caller = signed_in(request, store)
     nearby = vacancies.vacancies_for(store, result.target.uri, province_code=profile.province)
@@ -365,56 +373,33 @@ def _plan_page(
         caller,
         records.workers_to_pick(store, caller),
         problem,
-        typed,
+        query.budget,
         limit,
-        bool(prakerja),
+        prakerja,
     )
 
 
 def _plan_response(
-    request: Request,
-    store: Store,
-    filters: Filters,
-    to: str,
-    budget: str,
-    template: str,
-    courses: str = "",
-    prakerja: str = "",
+    request: Request, store: Store, filters: Filters, query: PlanQuery, template: str
 ) -> HTMLResponse:
-    if not to.strip():
+    if not query.to.strip():
         pairs = [("occ", o.uri) for o in filters.occupations] + [("skill", s.uri) for s in filters.skills]
         back = f"/recommendations?{urlencode([*pairs, ('lang', page_lang(request))])}" if pairs else "/"
         return error_page(request, 400, translator(page_lang(request))("no_target"), back)
-    page = _plan_page(request, store, filters, to, budget, courses, prakerja)
+    page = _plan_page(request, store, filters, query)
     return render(request, template, page, status=422 if page.budget_problem else 200)
 
 
 @router.get("/plan", response_class=HTMLResponse)
-def plan(
-    request: Request,
-    store: StoreDep,
-    filters: FiltersDep,
-    to: Short = "",
-    budget: Short = "",
-    max_courses: Short = "",
-    prakerja: Short = "",
-) -> HTMLResponse:
+def plan(request: Request, store: StoreDep, filters: FiltersDep, query: PlanQueryDep) -> HTMLResponse:
     """A plan to ``to``; ``max_courses`` caps the courses (``0``: no cap), ``prakerja`` keeps only
     courses payable with the Kartu Prakerja credit."""
-    return _plan_response(request, store, filters, to, budget, "plan.html", max_courses, prakerja)
+    return _plan_response(request, store, filters, query, "plan.html")
 
 
 @router.get("/plan/print", response_class=HTMLResponse)
-def plan_print(
-    request: Request,
-    store: StoreDep,
-    filters: FiltersDep,
-    to: Short = "",
-    budget: Short = "",
-    max_courses: Short = "",
-    prakerja: Short = "",
-) -> HTMLResponse:
-    return _plan_response(request, store, filters, to, budget, "plan_print.html", max_courses, prakerja)
+def plan_print(request: Request, store: StoreDep, filters: FiltersDep, query: PlanQueryDep) -> HTMLResponse:
+    return _plan_response(request, store, filters, query, "plan_print.html")
 
 
 @router.get("/occupation/{identifier}", response_class=HTMLResponse)
