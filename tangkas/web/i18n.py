@@ -126,9 +126,10 @@ PAGES: dict[str, dict[str, str]] = {
     },
     "explain": {
         "id": "Kecocokan dihitung dari keterampilan, pengetahuan dan minat yang sama antara pekerjaan lama "
-        "dan pekerjaan tujuan. 'Cocok' berarti sedekat perpindahan antar-jabatan dalam satu golongan KBJI.",
-        "en": "Fit is computed from the skills, knowledge and interests two occupations share. 'Good fit' "
-        "means as close as moves between occupations of one KBJI unit group.",
+        "dan pekerjaan tujuan. 'Sangat cocok', 'cocok' dan 'bisa dicoba' membagi 12 pekerjaan tujuan terbaik "
+        "setiap jabatan menjadi tiga bagian sama besar.",
+        "en": "Fit is computed from the skills, knowledge and interests two occupations share. 'Very good', "
+        "'good' and 'worth a try' split every occupation's 12 best moves into three equal parts.",
     },
     "plan_title": {"id": "Cara ke sana", "en": "How to get there"},
     "budget": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
