@@ -1,14 +1,23 @@
-"""Property-based checks of the whole API against its own OpenAPI spec: no input gives a 500."""
+"""Property-based checks of the whole API against its own OpenAPI spec, with every schemathesis check on:
+no input gives a 500, every answer's status, content type and body are the documented ones, invalid
+input is refused, and 405 answers list the allowed methods.
+
+One check is narrowed: the row-import operations (``POST /api/postings|courses|workers``) may refuse a row
+the JSON Schema accepts, because what a row means is checked against the taxonomy and across fields
+(a skill URI that exists, ``salary_min`` not above ``salary_max``, a NIK not already registered), which
+JSON Schema cannot say; those refusals are documented 422 answers with the row and field named.
+"""
 
 from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tangkas.store import open_store
 from tangkas.store.keys import create_key
 from tangkas.web import create_app
+from tangkas.web.docs import ROW_BODIES
 
 _store = open_store("duckdb:///:memory:")
 _store.migrate()
@@ -19,5 +28,8 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_schema_no_server_errors(case: schemathesis.Case) -> None:
-    case.call_and_validate(headers={"X-API-Key": ADMIN}, checks=[not_a_server_error])
+def test_api_conforms_to_its_spec(case: schemathesis.Case) -> None:
+    imports_rows = case.method == "POST" and case.path in ROW_BODIES
+    case.call_and_validate(
+        headers={"X-API-Key": ADMIN}, excluded_checks=[positive_data_acceptance] if imports_rows else []
+    )

@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from tangkas.services import indicators as market
@@ -21,7 +24,32 @@ from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.security import Principal, StoreDep, require
 
-router = APIRouter(prefix="/api")
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {field.alias for field in dependant.query_params}
+    for inner in dependant.dependencies:
+        names |= _query_names(inner)
+    return names
+
+
+def known_query(request: Request) -> None:
+    """Refuse a query parameter the operation does not take (a misspelt ``provinsi=`` would otherwise be
+    ignored silently and the answer look like a real one)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.query_params:
+        return
+    taken = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - taken)
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": "unknown query parameter", "type": "extra_forbidden"}
+                for name in unknown
+            ]
+        )
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(known_query)])
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str, Query(min_length=1, max_length=200)]
@@ -241,7 +269,18 @@ def plan(_: Principal, store: StoreDep, body: PlanIn) -> dict[str, Any]:
     return plans.plan_to_dict(result)
 
 
-@router.get("/indicators/{name}", tags=["market"])
+INDICATOR_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The indicator's rows: JSON, or CSV with ``format=csv``",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "text/csv": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+@router.get("/indicators/{name}", tags=["market"], responses=INDICATOR_ANSWER)
 def indicators(
     _: Principal,
     store: StoreDep,

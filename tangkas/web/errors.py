@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from tangkas.errors import TangkasError, UnknownConceptError
 from tangkas.rows.report import RowsRejectedError
@@ -44,6 +45,21 @@ def _respond(request: Request, status: int, message: str, **extra: object) -> Re
     return error_page(request, status, message)
 
 
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (a 405's ``Allow``: the router alone names only the
+    first route that matched the path, while GET and POST of one path are separate routes here)."""
+    routes = request.app.router.routes
+    methods = [
+        method
+        for method in METHODS
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    ]
+    return [*methods, "HEAD"] if "GET" in methods else methods
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that map library errors to HTTP statuses."""
 
@@ -52,6 +68,8 @@ def install(app: FastAPI) -> None:
         response = _respond(request, error.status_code, str(error.detail))
         if error.headers:
             response.headers.update(error.headers)
+        if error.status_code == 405:
+            response.headers["Allow"] = ", ".join(allowed_methods(request))
         return response
 
     @app.exception_handler(RequestValidationError)
