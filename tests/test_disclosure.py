@@ -162,10 +162,7 @@ def test_disclosure_many_registrations_do_not_beat_guessing() -> None:
         unusual = rng.random() < 0.5
         target = {**_person(rng, 200, unusual), "record_key": rng.randrange(KEY_MODULUS)}
         tables = [
-            {
-                by: asdict(protect_counts(by, _groups(population, by), CLOSED_DOMAINS[by]))
-                for by in ATTRIBUTES
-            }
+            {by: asdict(protect_counts(by, _groups(population, by), CLOSED_DOMAINS[by])) for by in ATTRIBUTES}
             for population in (people, [*people, target])
         ]
         games.append((tables[0], tables[1], unusual))
@@ -182,7 +179,9 @@ def test_disclosure_total_minus_shown_groups_never_reveals_a_small_group(store: 
         totals = {table["total"] for table in snapshot.values()}
         assert len(totals) == 1, totals  # one protected total, whatever the grouping
         for by, table in snapshot.items():
-            assert table["method"] and table["rounding_base"] == ROUNDING_BASE and table["min_cell"] == MIN_CELL
+            assert (
+                table["method"] and table["rounding_base"] == ROUNDING_BASE and table["min_cell"] == MIN_CELL
+            )
             rest = _rest(table)
             assert rest is not None
             if table["hidden_groups"]:

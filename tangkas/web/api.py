@@ -181,8 +181,12 @@ class WorkerCountsOut(BaseModel):
     method: str = Field(description="the disclosure control applied")
     min_cell: int = Field(description="no published figure is smaller than this")
     rounding_base: int = Field(description="every figure is randomly rounded to a multiple of this")
-    max_error: int = Field(description="the largest difference between a shown count or the total and the truth")
-    total: int | None = Field(description="all workers, protected; the same for every grouping (null: too few)")
+    max_error: int = Field(
+        description="the largest difference between a shown count or the total and the truth"
+    )
+    total: int | None = Field(
+        description="all workers, protected; the same for every grouping (null: too few)"
+    )
     cells: list[WorkerCellOut] = Field(description="the shown groups")
     hidden_groups: int = Field(description="how many possible groups are not shown (empty ones included)")
     hidden_count: int | None = Field(
