@@ -17,7 +17,7 @@ from tangkas.services.imports import import_rows
 from tangkas.services.indicators import indicator, indicator_to_dict, market_overview
 from tangkas.store import Store
 from tangkas.store.keys import create_key
-from tangkas.store.stats import MIN_CELL, posting_counts, worker_counts
+from tangkas.store.stats import MIN_CELL, Cell, posting_counts, worker_counts
 from tangkas.web import create_app
 from tangkas.web.pages import PlanPage
 
@@ -146,9 +146,11 @@ def test_services_records_keep_each_office_to_itself_and_audit(store: Store) -> 
 
 def test_services_store_counts_suppress_small_cells(store: Store) -> None:
     import_rows(store, "workers", _workers("BDG", MIN_CELL) + _workers("SBY", 2), "test")
-    cells = {c.group: c for c in worker_counts(store, "office_code").cells}
-    assert cells["BDG"].count == MIN_CELL and not cells["BDG"].suppressed
-    assert cells["SBY"].count is None and cells["SBY"].suppressed
+    import_rows(store, "workers", _workers("JKT", MIN_CELL + 5), "test")
+    counts = worker_counts(store, "office_code")
+    # SBY is never named; BDG (the smaller shown office) is hidden with it, so JKT's count stays
+    assert counts.cells == (Cell("JKT", MIN_CELL + 5),)
+    assert counts.total is not None and counts.hidden_count == counts.total - MIN_CELL - 5 >= MIN_CELL
     assert posting_counts(store).synthetic_share == 0.0
 
 

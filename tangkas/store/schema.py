@@ -154,6 +154,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         "a saved plan keeps a snapshot of what was shown (courses, costs, gaps, catalog kind, by whom)",
         ("ALTER TABLE saved_plans ADD COLUMN snapshot TEXT",),
     ),
+    Migration(
+        8,
+        "every worker carries a random record key, for disclosure control of published counts",
+        # A volatile default fills each existing row with its own key (DuckDB and PostgreSQL alike)
+        # and every insert that does not name the column: no insert path can forget it.
+        (
+            "ALTER TABLE workers ADD COLUMN record_key BIGINT "
+            "DEFAULT (CAST(FLOOR(random() * 2147483648) AS BIGINT))",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

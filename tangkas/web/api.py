@@ -193,10 +193,42 @@ def add_workers(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, Any
     return result
 
 
+class WorkerCellOut(BaseModel):
+    """One shown group; a group too small to show is never listed, not even by name."""
+
+    group: str | None = Field(description="the group's value (null: not recorded)")
+    count: int = Field(description="its protected count: a multiple of rounding_base, at least min_cell")
+
+
+class WorkerCountsOut(BaseModel):
+    """Registered workers counted by one attribute under statistical disclosure control
+    (docs/privacy.md): the same data always gives the same figures, and one more person re-draws them
+    all, so comparing two calls does not tell which group a new person joined."""
+
+    by: WorkerGrouping
+    method: str = Field(description="the disclosure control applied")
+    min_cell: int = Field(description="no published figure is smaller than this")
+    rounding_base: int = Field(description="every figure is randomly rounded to a multiple of this")
+    max_error: int = Field(
+        description="the largest difference between a shown count or the total and the truth"
+    )
+    total: int | None = Field(
+        description="all workers, protected; the same for every grouping (null: too few)"
+    )
+    cells: list[WorkerCellOut] = Field(description="the shown groups")
+    hidden_groups: int = Field(description="how many possible groups are not shown (empty ones included)")
+    hidden_count: int | None = Field(
+        description="total minus the shown groups: the hidden groups together, at least min_cell "
+        "(null when every group is shown)"
+    )
+
+
 @router.get("/stats/workers", tags=["workers"], dependencies=[require("analyst", "counsellor", "admin")])
-def worker_stats(store: StoreDep, by: WorkerGrouping = "province_code") -> dict[str, Any]:
-    """Registered workers counted by one attribute; cells under 10 people are suppressed."""
-    return asdict(worker_counts(store, by))
+def worker_stats(store: StoreDep, by: WorkerGrouping = "province_code") -> WorkerCountsOut:
+    """Registered workers counted by one attribute, with small groups hidden and every figure randomly
+    rounded to base 5 by a key fixed by the people it counts."""
+    counts = worker_counts(store, by)
+    return WorkerCountsOut(**asdict(counts), max_error=counts.rounding_base - 1)
 
 
 @router.get("/transitions", tags=["transitions"])
