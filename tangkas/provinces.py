@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from tangkas.errors import UnknownConceptError
+from tangkas.loading import load_once
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
-@cache
+@load_once
 def _index() -> dict[str, Province]:
     index: dict[str, Province] = {}
     for p in PROVINCES:

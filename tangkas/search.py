@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from tangkas.errors import UnknownConceptError
+from tangkas.loading import load_once
 from tangkas.models import KbjiOccupation, Occupation, Skill
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 from tangkas.text.lang import en, id
@@ -283,13 +284,13 @@ class SkillSearch:
         ]
 
 
-@cache
+@load_once
 def occupation_search() -> OccupationSearch:
     """The occupation index over the shipped taxonomy, built once per process."""
     return OccupationSearch(load_taxonomy())
 
 
-@cache
+@load_once
 def skill_search() -> SkillSearch:
     """The skill index over the shipped taxonomy, built once per process."""
     return SkillSearch(load_taxonomy())

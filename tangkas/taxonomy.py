@@ -16,7 +16,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, cached_property
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 from scipy import sparse
 
 from tangkas.errors import UnknownConceptError
+from tangkas.loading import load_once
 from tangkas.models import (
     RIASEC_NAMES,
     AutomationRisk,
@@ -371,7 +372,7 @@ def _combine(rows: Iterable[dict[str, Any]], source: Literal["direct", "broader"
     )
 
 
-@cache
+@load_once
 def load_taxonomy() -> Taxonomy:
     """The shipped taxonomy, loaded once per process."""
     return Taxonomy()

@@ -18,10 +18,9 @@ Read from the taxonomy, not guessed per occupation:
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 
+from tangkas.loading import load_once
 from tangkas.taxonomy import load_taxonomy
 
 MANUAL_MAJOR_GROUPS = ("6", "7", "9")
@@ -33,7 +32,7 @@ OUTDOOR_UNIT_GROUPS = (
 """Unit groups (or their prefixes) whose work is outdoors by ISCO-08's definition."""
 
 
-@cache
+@load_once
 def manual_mask() -> np.ndarray:
     """True for occupations of heavy manual work (ISCO-08 major groups 6, 7, 9), in taxonomy row order."""
     mask = np.array([o.isco.startswith(MANUAL_MAJOR_GROUPS) for o in load_taxonomy().occupations])
@@ -41,7 +40,7 @@ def manual_mask() -> np.ndarray:
     return mask
 
 
-@cache
+@load_once
 def outdoor_mask() -> np.ndarray:
     """True for occupations done outdoors, in taxonomy row order."""
     tax = load_taxonomy()

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
+from tangkas.loading import load_once
 from tangkas.models import Lang
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 
@@ -39,7 +39,7 @@ class Exclusion:
         return self.reason_id if lang == "id" else self.reason_en
 
 
-@cache
+@load_once
 def excluded_occupations() -> dict[str, Exclusion]:
     """Occupation URI -> why it is never recommended."""
     with EXCLUDED.open(encoding="utf-8", newline="") as handle:
@@ -49,7 +49,7 @@ def excluded_occupations() -> dict[str, Exclusion]:
         }
 
 
-@cache
+@load_once
 def excluded_mask() -> np.ndarray:
     """True for the excluded occupations, in taxonomy row order."""
     tax = load_taxonomy()

@@ -40,7 +40,6 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal, cast
 
@@ -48,6 +47,7 @@ import numpy as np
 import pyarrow.parquet as pq
 from scipy import sparse
 
+from tangkas.loading import load_once
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 
 Signal = Literal["skills", "semantic", "knowledge", "isco", "onet", "interests", "jobzone"]
@@ -419,7 +419,7 @@ def _cache_key(tax: Taxonomy, weights: Mapping[Signal, float]) -> str:
     return hashlib.sha256((manifest + settings).encode()).hexdigest()[:16]
 
 
-@cache
+@load_once
 def similarity_model() -> SimilarityModel:
     """The fitted and calibrated model over the shipped taxonomy, once per process."""
     model = SimilarityModel(load_taxonomy()).fit()

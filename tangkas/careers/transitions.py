@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -46,6 +45,7 @@ from tangkas.careers.similarity import (
     similarity_model,
 )
 from tangkas.errors import TangkasError
+from tangkas.loading import load_once
 from tangkas.models import Occupation, Skill
 from tangkas.taxonomy import Taxonomy, load_taxonomy
 
@@ -158,7 +158,7 @@ class Recommendation:
     """The target's median monthly pay in the job ads (its own, else its unit group's), when known."""
 
 
-@cache
+@load_once
 def viability_thresholds() -> Thresholds:
     """Quartile and median viability of moves between different occupations of one ISCO unit group.
 
@@ -173,7 +173,7 @@ def viability_thresholds() -> Thresholds:
     return Thresholds(viable=float(low), highly_viable=float(high))
 
 
-@cache
+@load_once
 def fit_bands() -> tuple[float, float]:
     """Scores from which a move is a ``very_good`` and a ``good`` fit: the upper and lower thirds of the
     scores of every occupation's best :data:`FIT_LIST` moves, so that a list a worker sees is not all
@@ -353,7 +353,7 @@ def known_skills(profile: Profile, tax: Taxonomy | None = None) -> set[int]:
     return known
 
 
-@cache
+@load_once
 def _unit_group_rows() -> dict[str, list[int]]:
     groups: dict[str, list[int]] = {}
     for i, occupation in enumerate(load_taxonomy().occupations):
@@ -361,7 +361,7 @@ def _unit_group_rows() -> dict[str, list[int]]:
     return groups
 
 
-@cache
+@load_once
 def _unit_group_share(isco: str) -> np.ndarray:
     essential = load_taxonomy().essential[_unit_group_rows()[isco]]
     return np.asarray(essential.mean(axis=0)).ravel()

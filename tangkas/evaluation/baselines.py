@@ -11,7 +11,6 @@ all through the same code. Nothing here runs in the product.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import Literal, cast
 
 import numpy as np
@@ -19,6 +18,7 @@ from scipy import sparse
 
 from tangkas.careers.similarity import SIGNALS, Signal, SimilarityModel, similarity_matrix, similarity_model
 from tangkas.errors import TangkasError
+from tangkas.loading import load_once
 from tangkas.text.normalize import normalize
 from tangkas.text.tfidf import CharTfidf
 
@@ -55,7 +55,7 @@ def method_skill_scores(
     return extract.score_skills(queries, sentences=sentences)
 
 
-@cache
+@load_once
 def _title_char_index() -> CharTfidf:
     from tangkas.reading.embeddings import all_labels
 

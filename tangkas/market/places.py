@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from tangkas.errors import UnknownConceptError
+from tangkas.loading import load_once
 from tangkas.market.regencies import CITY_CODES, REGENCIES, TOWNS
 from tangkas.provinces import province
 
@@ -148,7 +149,7 @@ class _City:
     province_code: str
 
 
-@cache
+@load_once
 def _cities() -> tuple[dict[tuple[CityKind, str], _City], dict[str, _City]]:
     """(kind, key) -> city and, for bare names, key -> the kota if one exists else the kabupaten."""
     by_kind: dict[tuple[CityKind, str], _City] = {}
@@ -168,7 +169,7 @@ def _cities() -> tuple[dict[tuple[CityKind, str], _City], dict[str, _City]]:
     return by_kind, bare
 
 
-@cache
+@load_once
 def place_names() -> frozenset[str]:
     """Every Indonesian place name the parser knows, lower-case: regencies, cities, towns, provinces
     (official, English and short forms) and their aliases.

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tangkas.loading import load_once
 from tangkas.market.postings import Posting
 from tangkas.market.tables import SCHEMA
 from tangkas.provinces import PROVINCES
@@ -44,7 +44,7 @@ MAX_SKILLS = 8
 PAY_SHARE = 0.4
 
 
-@cache
+@load_once
 def _occupation_skills() -> tuple[np.ndarray, np.ndarray, list[str], list[str], list[str], list[str]]:
     """Per occupation, the offsets into a flat array of up to MAX_SKILLS essential skill rows."""
     tax = load_taxonomy()

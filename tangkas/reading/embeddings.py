@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from threading import Lock
 from typing import Any, Literal
@@ -39,6 +38,7 @@ import pyarrow.parquet as pq
 from threadpoolctl import ThreadpoolController
 
 from tangkas.errors import TangkasError
+from tangkas.loading import load_once
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 
 EMBEDDINGS_DIR = DATA_DIR / "embeddings"
@@ -84,7 +84,7 @@ def _load(part: Part, directory: Path = EMBEDDINGS_DIR) -> LabelEmbeddings:
     )
 
 
-@cache
+@load_once
 def label_embeddings(part: Part) -> LabelEmbeddings:
     """The shipped embeddings of one label part, loaded once per process.
 
@@ -105,7 +105,7 @@ class OwnerLabels:
     vectors: np.ndarray
 
 
-@cache
+@load_once
 def all_labels(kind: Literal["skills", "occupations"]) -> OwnerLabels:
     """Every shipped label of the skills or occupations (preferred and alternative), grouped by owner.
 
@@ -133,7 +133,7 @@ def all_labels(kind: Literal["skills", "occupations"]) -> OwnerLabels:
     )
 
 
-@cache
+@load_once
 def indonesian_labels(kind: Literal["skills", "occupations"] = "occupations") -> OwnerLabels:
     """Our Indonesian names of every occupation or skill (``label_id`` first, then ``alt_id``), grouped
     by owner; built by ``scripts/build_embeddings.py --parts occupation_labels_id,skill_labels_id``.
@@ -156,7 +156,7 @@ def indonesian_labels(kind: Literal["skills", "occupations"] = "occupations") ->
     )
 
 
-@cache
+@load_once
 def english_labels() -> OwnerLabels:
     """The labels of ``all_labels("skills")``, in the same order, embedded by all-MiniLM-L6-v2
     (``tangkas.reading.minilm``; built by ``scripts/build_embeddings.py --parts skills_minilm``)."""

@@ -29,13 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 import ahocorasick
 import numpy as np
 import pyarrow.parquet as pq
 
+from tangkas.loading import load_once
 from tangkas.models import Skill
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 from tangkas.text.lang import en, id
@@ -167,7 +167,7 @@ def _label_id_entries() -> Iterable[tuple[str, _Entry]]:
         yield key, entry
 
 
-@cache
+@load_once
 def _automaton() -> ahocorasick.Automaton:
     best: dict[str, _Entry] = {}
     for key, entry in [*_esco_entries(), *_vocab_entries()]:
@@ -280,7 +280,7 @@ def _mix_chunks(queries: Sequence[str], scores: np.ndarray, score: Callable[[lis
         offset += len(ps)
 
 
-@cache
+@load_once
 def _tfidf_skills() -> CharTfidf:
     return CharTfidf().fit([s.label_en for s in load_taxonomy().skills])
 
@@ -328,7 +328,7 @@ def score_skills(queries: Sequence[str], *, sentences: bool = False) -> np.ndarr
     return scores
 
 
-@cache
+@load_once
 def _skill_prior() -> np.ndarray:
     """log1p(number of ESCO occupations that list the skill): common skills are mentioned more often."""
     tax = load_taxonomy()
@@ -337,7 +337,7 @@ def _skill_prior() -> np.ndarray:
     return prior
 
 
-@cache
+@load_once
 def _non_skill() -> re.Pattern[str]:
     return re.compile("|".join(id.NON_SKILL_PATTERNS + en.NON_SKILL_PATTERNS))
 

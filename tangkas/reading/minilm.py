@@ -19,7 +19,6 @@ import json
 import re
 import struct
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from threading import Lock
 from typing import Any
@@ -28,6 +27,7 @@ import numpy as np
 from scipy.special import erf
 
 from tangkas.errors import TangkasError
+from tangkas.loading import load_once
 from tangkas.reading.embeddings import VectorCache
 
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -57,7 +57,7 @@ def _checked_bytes(path: Path, sha256: str | None) -> bytes:
     return raw
 
 
-@cache
+@load_once
 def _tokenizer_json(directory: Path) -> str:
     """The checked tokenizer file, read once per process (the model and ``looks_english`` use it)."""
     return _checked_bytes(directory / "tokenizer.json", TOKENIZER_SHA256).decode("utf-8")
@@ -180,7 +180,7 @@ _WORD = re.compile(r"[a-z]{4,}")
 ENGLISH_WORD_SHARE = 0.5
 
 
-@cache
+@load_once
 def _vocabulary() -> frozenset[str]:
     from tokenizers import Tokenizer
 

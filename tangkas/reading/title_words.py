@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import Literal
 
 import numpy as np
 import pyarrow.parquet as pq
 
+from tangkas.loading import load_once
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 from tangkas.text.lang import en, id
 from tangkas.text.normalize import normalize
@@ -90,7 +90,7 @@ def _without_trailing_places(words: list[str]) -> list[str]:
     return words
 
 
-@cache
+@load_once
 def _title_places() -> frozenset[str]:
     """Indonesian place names that may end an ad title ("Admin Gudang Cikarang"), except those with a
     word that occupation names use ("Batu", as in "tukang batu")."""
@@ -103,7 +103,7 @@ def _title_places() -> frozenset[str]:
     return frozenset(p for p in place_names() if not set(p.split()) & used)
 
 
-@cache
+@load_once
 def exact_names() -> dict[str, tuple[int, ...]]:
     """Every name of every occupation (ESCO's English preferred and alternative labels, our Indonesian
     name and the words Indonesian ads use), reduced by :func:`title_core` -> occupation rows. An

@@ -38,11 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 import pyarrow.parquet as pq
 
+from tangkas.loading import load_once
 from tangkas.models import Occupation
 from tangkas.reading.title_words import (
     clean_title,
@@ -98,7 +99,7 @@ class TitleMatch:
     score: float
 
 
-@cache
+@load_once
 def _groups() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Occupation columns sorted by ISCO unit group, where each group starts in that order, and each
     occupation's group number."""
@@ -122,7 +123,7 @@ def group_consensus(scores: np.ndarray, tau: float = GROUP_TAU) -> np.ndarray:
     return gain
 
 
-@cache
+@load_once
 def _centroids() -> np.ndarray:
     """(n_occupations, 384): the normalised mean of each occupation's label vectors."""
     from tangkas.reading.embeddings import all_labels
@@ -133,7 +134,7 @@ def _centroids() -> np.ndarray:
     return centroids
 
 
-@cache
+@load_once
 def _kbji_to_occupations() -> tuple[np.ndarray, np.ndarray]:
     """KBJI title vectors and, per ESCO occupation, the KBJI titles of its ISCO unit group (a 0/1 matrix)."""
     from tangkas.reading.embeddings import label_embeddings
@@ -177,7 +178,7 @@ def score_titles(titles: Sequence[str], contexts: Sequence[str] | None = None) -
     return scores + WEIGHTS["group"] * group_consensus(scores)
 
 
-@cache
+@load_once
 def _managerial() -> np.ndarray:
     """True for occupations in ISCO-08 major group 1 (managers)."""
     return np.array([o.isco.startswith("1") for o in load_taxonomy().occupations])
@@ -240,7 +241,7 @@ def best_guesses(scores: np.ndarray) -> list[tuple[int, float]]:
     return out
 
 
-@cache
+@load_once
 def _demand() -> np.ndarray:
     """log1p(number of real ads coded to each occupation), built by scripts/build_title_prior.py."""
     tax = load_taxonomy()
@@ -252,7 +253,7 @@ def _demand() -> np.ndarray:
     return np.log1p(counts)
 
 
-@cache
+@load_once
 def _onet_title_rows() -> dict[str, tuple[int, ...]]:
     """Cleaned O*NET (alternate) title -> ESCO occupation rows, through the O*NET-ESCO crosswalk."""
     if not ONET_TITLES.exists():

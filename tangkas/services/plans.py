@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from tangkas.careers.excluded import excluded_occupations
 from tangkas.careers.transitions import Profile
 from tangkas.errors import TangkasError
+from tangkas.loading import load_once
 from tangkas.models import Occupation
 from tangkas.store import Store, StoreError, open_store, store_exists
 from tangkas.store.queries import Page, list_courses, store_catalog
@@ -78,7 +79,7 @@ def _file_catalog(path: str, modified: int) -> CourseCatalog:
     return read_catalog(Path(path))  # keyed by modification time: a re-import is read again
 
 
-@cache
+@load_once
 def _demo_catalog() -> CourseCatalog:
     return generate_demo_catalog()
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
+from tangkas.loading import load_once
 from tangkas.text.lang import en, id, ms
 from tangkas.text.normalize import normalize
 
@@ -79,12 +79,12 @@ class Clause:
     """A CV's job line ("Admin Gudang - PT Sinar Logistik (2019 - 2022)"): a title, not a skill."""
 
 
-@cache
+@load_once
 def _boilerplate_patterns() -> re.Pattern[str]:
     return re.compile("|".join(id.BOILERPLATE_PATTERNS + en.BOILERPLATE_PATTERNS))
 
 
-@cache
+@load_once
 def _headers() -> tuple[dict[str, str], tuple[str, ...], frozenset[str]]:
     """Heading -> kind, the headings longest first, and the words allowed after a heading word."""
     headers = {**id.SECTION_HEADERS, **en.SECTION_HEADERS}

@@ -25,10 +25,11 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from functools import cache
 
 import highspy
 import numpy as np
+
+from tangkas.loading import load_once
 
 TIME_LIMIT_SECONDS = 10.0
 FEASIBLE = 2  # HiGHS solution status "feasible"
@@ -66,7 +67,7 @@ class CoverProblem:
         )
 
 
-@cache
+@load_once
 def _silence_banner() -> None:
     """HiGHS prints a copyright banner on stdout for its first instance; keep CLI and JSON output clean."""
     sys.stdout.flush()

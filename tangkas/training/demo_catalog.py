@@ -30,12 +30,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
 import numpy as np
 
 from tangkas.careers.excluded import excluded_occupations
+from tangkas.loading import load_once
 from tangkas.models import Occupation, Skill, SkillGroup
 from tangkas.provinces import PROVINCES, Province
 from tangkas.taxonomy import Taxonomy, load_taxonomy
@@ -352,7 +352,7 @@ def unexplained_skills(course: Course, tax: Taxonomy) -> list[str]:
     ]
 
 
-@cache
+@load_once
 def _topics(tax: Taxonomy) -> dict[str, tuple[str, ...]]:
     """Each skill's URI -> the Indonesian names (case-folded) of the occupations that list it and of the
     skill groups above it."""

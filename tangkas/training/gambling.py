@@ -22,9 +22,9 @@ False
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from tangkas.careers.excluded import excluded_occupations
+from tangkas.loading import load_once
 from tangkas.models import Occupation, Skill
 from tangkas.taxonomy import Taxonomy
 
@@ -50,7 +50,7 @@ def gambling_occupations(tax: Taxonomy) -> list[Occupation]:
     return [o for o in tax.occupations if _gambling_occupation(o)]
 
 
-@cache
+@load_once
 def _gambling_skill_uris(tax: Taxonomy) -> frozenset[str]:
     gambling = {tax.occupation_index[o.uri] for o in gambling_occupations(tax)}
     listed = (tax.essential + tax.optional).tocsc()
