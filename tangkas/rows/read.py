@@ -134,7 +134,10 @@ def read_header(path: Path, fmt: Format | None = None) -> list[str]:
         return _checked_header(list(pq.ParquetFile(path).schema_arrow.names), path)
     if fmt == "csv":
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            return _checked_header(next(csv.reader(handle), []), path)
+            try:
+                return _checked_header(next(csv.reader(handle), []), path)
+            except csv.Error:
+                raise TangkasError(f"{path.name}: {UNREADABLE_CSV} (the header)") from None
     first = next(read_batches(path, fmt, batch_rows=1), None)
     return list(first.columns) if first else []
 
