@@ -121,7 +121,9 @@ def test_api_invalid_rows_are_rejected_whole_with_row_errors(
     response = client.post("/api/workers", json={"rows": rows}, headers=_h(keys["counsellor"]))
     assert response.status_code == 422
     body = response.json()["error"]
-    assert body["rows"] == [{"row": 2, "field": "nik", "code": "format", "detail": ""}]
+    assert body["rows"] == [
+        {"row": 2, "field": "nik", "code": "format", "detail": "", "allowed": r"^\d{16}$"}
+    ]
     assert store.backend.scalar("SELECT COUNT(*) FROM workers") == 0
 
 

@@ -14,6 +14,7 @@ MESSAGES = {
         "en": "{inserted} new rows, {duplicates} already present, {rejected} rejected, of {rows} rows.",
     },
     "row_error": {"id": "  baris {row}, kolom {field}: {what}", "en": "  row {row}, field {field}: {what}"},
+    "header_error": {"id": "  kepala berkas: {what}", "en": "  header: {what}"},
     "rejected": {
         "id": "galat: {path} ditolak utuh, {count} galat; tidak ada yang diimpor:",
         "en": "error: {path} rejected whole, {count} errors; nothing was imported:",
@@ -28,6 +29,7 @@ ERROR_CODES = {
     "format": {"id": "format salah", "en": "wrong format"},
     "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
     "row": {"id": "baris rusak", "en": "broken row"},
+    "control": {"id": "berisi karakter kontrol", "en": "contains a control character"},
     # the course catalog's rules (courses)
     "missing": {"id": "kosong", "en": "is missing"},
     "invalid": {"id": "tidak valid", "en": "is invalid"},
@@ -36,12 +38,52 @@ ERROR_CODES = {
     "unknown_province": {"id": "provinsi tidak dikenal", "en": "unknown province"},
     "duplicate": {"id": "duplikat dalam berkas", "en": "duplicate in the file"},
 }
+HEADER_CODES = {
+    "column_case": {
+        "id": "kolom {field!r} tidak dikenal; maksud Anda {allowed!r}?",
+        "en": "column {field!r} is not known; did you mean {allowed!r}?",
+    },
+    "column": {
+        "id": "kolom {field!r} tidak dikenal (kolom yang dikenal: {allowed})",
+        "en": "column {field!r} is not known (known columns: {allowed})",
+    },
+    "no_header": {
+        "id": "tidak ada kolom yang dikenal; baris pertama harus kepala kolom ({allowed})",
+        "en": "no column is known; the first line must be the header ({allowed})",
+    },
+}
+ALLOWED = {
+    "choice": {"id": "pilihan: {allowed}", "en": "must be one of {allowed}"},
+    "range": {"id": "rentang: {allowed}", "en": "must be within {allowed}"},
+    "format": {"id": "pola: {allowed}", "en": "must match {allowed}"},
+    "type": {"id": "harus {allowed}", "en": "must be {allowed}"},
+}
+TYPES = {
+    "int": {"id": "bilangan bulat", "en": "a whole number"},
+    "float": {"id": "angka", "en": "a number"},
+    "bool": {"id": "ya/tidak", "en": "yes/no"},
+    "date": {"id": "tanggal (TTTT-BB-HH)", "en": "a date (YYYY-MM-DD)"},
+    "text": {"id": "teks", "en": "text"},
+}
 SHOWN_ERRORS = 50
 
 
 def error_line(error: RowError, lang: Lang) -> str:
-    """One row error in the user's language (values of personal fields never reach a report)."""
+    """One row error in the user's language, with what the field accepts (values of personal fields
+    never reach a report); row 0 is the header.
+
+    >>> error_line(RowError(3, "gender", "choice", allowed="F, M, X"), "en")
+    '  row 3, field gender: value not allowed; must be one of F, M, X'
+    >>> error_line(RowError(0, "NIK", "column_case", allowed="nik"), "id")
+    "  kepala berkas: kolom 'NIK' tidak dikenal; maksud Anda 'nik'?"
+    """
+    if error.code in HEADER_CODES:
+        what = translate(HEADER_CODES, error.code, lang, field=error.field, allowed=error.allowed)
+        return translate(MESSAGES, "header_error", lang, what=what)
     what = translate(ERROR_CODES, error.code, lang) + (f" ({error.detail})" if error.detail else "")
+    if error.allowed and error.code in ALLOWED:
+        allowed = translate(TYPES, error.allowed, lang) if error.code == "type" else error.allowed
+        what += "; " + translate(ALLOWED, error.code, lang, allowed=allowed)
     return translate(MESSAGES, "row_error", lang, row=error.row, field=error.field, what=what)
 
 

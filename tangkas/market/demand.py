@@ -24,6 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tangkas.market.salary import MAX_MONTHLY_IDR
 from tangkas.market.tables import as_table
 
 MIN_PAY_COUNT = 10
@@ -243,9 +244,19 @@ def skill_trends(
 
 
 def monthly_pay(table: pa.Table) -> np.ndarray:
-    """Per posting, advertised monthly IDR pay: the midpoint of the range, or its one stated bound."""
-    low = pc.cast(table["salary_min"], pa.float64()).to_numpy(zero_copy_only=False)
-    high = pc.cast(table["salary_max"], pa.float64()).to_numpy(zero_copy_only=False)
+    """Per posting, advertised monthly IDR pay: the midpoint of the range, or its one stated bound. A
+    bound outside plausible monthly pay (0 .. ``MAX_MONTHLY_IDR``) counts as not stated, so one absurd
+    row can neither overflow a median nor drag it.
+
+    >>> t = pa.table({"salary_min": [4_000_000, 10**18], "salary_max": [6_000_000, 10**18]})
+    >>> monthly_pay(t).tolist()[0], bool(np.isnan(monthly_pay(t)[1]))
+    (5000000.0, True)
+    """
+    low = pc.cast(table["salary_min"], pa.float64(), safe=False).to_numpy(zero_copy_only=False)
+    high = pc.cast(table["salary_max"], pa.float64(), safe=False).to_numpy(zero_copy_only=False)
+    with np.errstate(invalid="ignore"):
+        low = np.where((low >= 0) & (low <= MAX_MONTHLY_IDR), low, np.nan)
+        high = np.where((high >= 0) & (high <= MAX_MONTHLY_IDR), high, np.nan)
     low, high = np.where(np.isnan(low), high, low), np.where(np.isnan(high), low, high)
     pay: np.ndarray = (low + high) / 2
     return pay

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
+from tangkas.market.salary import MAX_MONTHLY_IDR
 from tangkas.rows.fields import Field, keyed
 
 DateKind = Literal["posted", "seen", "snapshot", ""]
@@ -115,8 +116,24 @@ class Posting:
         return self.posted_date.strftime("%Y-%m") if self.posted_date else None
 
 
-MAX_MONTHLY_IDR = 1e12
-"""Pay above a trillion rupiah a month is a typo, not a wage (and would overflow integer columns)."""
+MAX_EXPERIENCE_YEARS = 60
+"""No ad can ask for more years of work than a working life has."""
+MAX_OTHER_PLACES = 10_000
+"""An ad listing more places than this is a feed's fault, not a vacancy."""
+
+
+def monthly_idr(value: float | None) -> int | None:
+    """Stored pay as whole rupiah when it is plausible monthly pay (0 .. ``MAX_MONTHLY_IDR``), else
+    None: a value stored before the bounds held (``1e19``) is left out of pay figures, not a crash.
+
+    >>> monthly_idr(4_500_000.0), monthly_idr(1e19), monthly_idr(-1.0), monthly_idr(None)
+    (4500000, None, None, None)
+    """
+    if value is None or not 0 <= value <= MAX_MONTHLY_IDR:
+        return None
+    return int(value)
+
+
 POSTINGS = keyed(
     "postings",
     Field("title", required=True),
@@ -129,7 +146,7 @@ POSTINGS = keyed(
     Field("salary_min", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
     Field("salary_max", "float", minimum=0, maximum=MAX_MONTHLY_IDR),
     Field("education"),
-    Field("experience_years_min", "float", minimum=0, maximum=60),
+    Field("experience_years_min", "float", minimum=0, maximum=MAX_EXPERIENCE_YEARS),
     Field("category"),
     Field("url"),
     Field("location"),
@@ -137,14 +154,16 @@ POSTINGS = keyed(
     Field("country"),
     Field("date_kind"),
     Field("salary_status"),
-    Field("other_places", "int", minimum=0),
+    Field("other_places", "int", minimum=0, maximum=MAX_OTHER_PLACES),
     Field("skills"),
     Field("occupation_uri"),
     Field("isco", pattern=re.compile(r"^\d{4}$")),
     uri_lists=("occupation_uri",),
 )
 """A vacancy as a row: every :class:`Posting` field (``skills``, the ad's own tags, joined by ``|``) and,
-for feeds that come coded, the occupation. Store imports, feed files and the postings table use it."""
+for feeds that come coded, the occupation. Store imports, feed files and the postings table use it.
+Every number is bounded: pay is monthly IDR, 0 .. ``MAX_MONTHLY_IDR`` (2 billion, the salary parser's
+own limit of plausible pay), experience 0 .. 60 years, other places 0 .. 10,000."""
 POSTING_FIELDS = tuple(f.name for f in fields(Posting))
 
 
@@ -213,7 +232,8 @@ def experience_from_text(text: str) -> int | None:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if match.group(2) and re.search(r"(usia|umur|age|berusia)\W*$", before):
             continue
-        return int(match.group(1) or match.group(2))
+        years = int(match.group(1) or match.group(2))
+        return years if years <= MAX_EXPERIENCE_YEARS else None
     return None
 
 

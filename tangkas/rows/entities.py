@@ -27,8 +27,8 @@ WORKERS = keyed(
     Field("full_name", required=True, personal=True),
     Field("nik", personal=True, pattern=NIK),
     Field("phone", personal=True),
-    Field("gender", choices=frozenset({"F", "M", "X"})),
-    Field("birth_year", "int", minimum=1930, maximum=2015),
+    Field("gender", choices=frozenset({"F", "M", "X"}), personal=True),
+    Field("birth_year", "int", minimum=1930, maximum=2015, personal=True),
     Field("province_code"),
     Field("city"),
     Field("occupations"),
@@ -39,7 +39,9 @@ WORKERS = keyed(
     Field("bpjs_kesehatan", "bool", personal=True),
     uri_lists=("occupations", "skills"),
 )
-"""A registered worker; the personal fields are readable only by their office's counsellors."""
+"""A registered worker; the personal fields are readable only by their office's counsellors, and their
+values never appear in an error (which says what the field accepts instead). ``birth_year`` is bounded
+to people of working age or older in the years Tangkas serves (1930..2015)."""
 
 SPECS: dict[str, Spec] = {spec.kind: spec for spec in (POSTINGS, WORKERS, COURSES)}
 

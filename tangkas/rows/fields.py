@@ -42,6 +42,10 @@ YES = frozenset({"1", "true", "yes", "ya", "y"})
 # "t" is in neither: it is "tidak" on Indonesian Y/T forms but "true" in PostgreSQL exports, so it is a
 # problem to fix rather than a guess.
 NO = frozenset({"0", "false", "no", "tidak", "n", "f", ""})
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The one rule for control characters, on every way in and both backends: a text cell holding NUL or
+any other C0 control character except tab, line feed and carriage return is a row error (PostgreSQL
+cannot store NUL, and none of them is text a person typed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,26 @@ class Field:
     pattern: re.Pattern[str] | None = None
     default: Any = None
 
+    @property
+    def allowed(self) -> str:
+        """What the field accepts, for an error message (never a value from a row): the choices, the
+        range or the pattern; empty when any text goes.
+
+        >>> Field("g", choices=frozenset({"M", "F"})).allowed, Field("n", "int", minimum=0, maximum=9).allowed
+        ('F, M', '0..9')
+        """
+        if self.choices is not None:
+            return ", ".join(sorted(self.choices))
+        if self.minimum is not None or self.maximum is not None:
+            return f"{_number(self.minimum)}..{_number(self.maximum)}"
+        if self.pattern is not None:
+            return self.pattern.pattern
+        return ""
+
+
+def _number(bound: float | None) -> str:
+    return "" if bound is None else str(int(bound)) if float(bound).is_integer() else str(bound)
+
 
 RowCheck = Callable[
     ["Spec", Mapping[str, Sequence[Any]], int, int, Container[str] | None, set[object]],
@@ -71,13 +95,20 @@ typed columns, errors, positions of bad rows."""
 class Spec:
     """An entity: its table, fields, the fields that identify a row, and the fields holding
     ``;``-separated taxonomy URIs. ``row_check``, when set, replaces the per-field checks (the fields
-    then only give the columns and their types)."""
+    then give the columns, their types and their bounds); ``aliases`` are further column names a file
+    may use (the course catalog's older names), mapped by the row check."""
 
     kind: str
     fields: tuple[Field, ...]
     key: tuple[str, ...] = ("source", "external_id")
     uri_lists: tuple[str, ...] = ()
     row_check: RowCheck | None = None
+    aliases: frozenset[str] = frozenset()
+
+    @property
+    def columns(self) -> frozenset[str]:
+        """Every column name a file or an API body of this entity may have."""
+        return frozenset(self.names) | self.aliases
 
     @property
     def table(self) -> str:
@@ -101,13 +132,27 @@ class Spec:
 
 
 def keyed(
-    kind: str, *fields: Field, uri_lists: tuple[str, ...] = (), row_check: RowCheck | None = None
+    kind: str,
+    *fields: Field,
+    uri_lists: tuple[str, ...] = (),
+    row_check: RowCheck | None = None,
+    aliases: frozenset[str] = frozenset(),
 ) -> Spec:
     """An entity identified by ``(source, external_id)`` and marked ``synthetic`` or not, as every
     importable entity is: those three fields around ``fields``."""
     key = (Field("source", required=True), Field("external_id", required=True))
     synthetic = Field("synthetic", "bool", default=False)
-    return Spec(kind, (*key, *fields, synthetic), uri_lists=uri_lists, row_check=row_check)
+    return Spec(kind, (*key, *fields, synthetic), uri_lists=uri_lists, row_check=row_check, aliases=aliases)
+
+
+def control_character(text: str) -> str | None:
+    """The first forbidden control character of ``text`` as ``U+XXXX``, or None.
+
+    >>> control_character("a\\x00b"), control_character("baris\\tsatu\\r\\n")
+    ('U+0000', None)
+    """
+    found = CONTROL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def parse_text(value: Any) -> str:

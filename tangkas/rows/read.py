@@ -1,10 +1,12 @@
 """The one reader of row files: CSV, JSON Lines, a JSON document, and Parquet, streamed in batches.
 
 Every way in (store imports, vacancy feeds, course catalog files) reads through :func:`read_batches`.
-A row that cannot be read (a CSV line with the wrong number of fields, a broken JSON line, a JSON value
-that is not an object) is kept in its batch as ``broken`` with the reason, so it is reported with its
-row number, never dropped silently; no cell value appears in a reason. Rows are numbered from 1 after
-the header; blank CSV lines are skipped.
+A row that cannot be read (a CSV line with the wrong number of fields or one the CSV reader refuses, a
+broken JSON line, a JSON value that is not an object or that names a key twice, a text cell with a
+control character, see :data:`~tangkas.rows.fields.CONTROL`) is kept in its batch as ``broken`` with the
+reason, so it is reported with its row number, never dropped silently; no cell value appears in a
+reason (it may be personal). Rows are numbered from 1 after the header; blank CSV lines are skipped. A
+column named twice (a CSV header, a Parquet schema) rejects the file.
 
 >>> import tempfile
 >>> tmp = tempfile.TemporaryDirectory()
@@ -29,6 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tangkas.errors import TangkasError
+from tangkas.rows.fields import CONTROL, control_character
 from tangkas.rows.report import RowError, RowReport
 
 Format = Literal["csv", "jsonl", "parquet"]
@@ -38,10 +41,25 @@ ENDINGS: dict[Format, tuple[str, ...]] = {
     "jsonl": (".jsonl", ".ndjson", ".json"),
     "csv": (".csv",),
 }
-BROKEN = "__error__"
-"""The key of a row dictionary that could not be read; its value says why."""
-NUL = "contains a NUL character"
-"""Why a row with a NUL character is unreadable: no text means one, and PostgreSQL refuses to store it."""
+UNREADABLE_CSV = "the CSV reader cannot read this line (a field is too long, or the quoting is broken)"
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A row of a JSON file that could not be read, in place of its dictionary; ``why`` never holds a
+    value from the file. Not a dictionary, so no API body can pass one off as a reason."""
+
+    why: str
+
+
+def control_reason(column: str, text: str) -> str:
+    """Why a row whose ``column`` holds ``text`` with a control character is unreadable: the column and
+    the character, never the value.
+
+    >>> control_reason("title", "Kasir\\x00")
+    "column 'title' contains a control character (U+0000)"
+    """
+    return f"column {column[:80]!r} contains a control character ({control_character(text)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +104,26 @@ def detect_format(path: Path) -> Format:
     raise TangkasError(f"unknown file type {path.name!r}: use .csv, .json, .jsonl or .parquet")
 
 
-def rows_to_batch(rows: list[dict[str, Any]], first_row: int = 1) -> Batch:
-    """A batch from row dictionaries (JSON, API bodies); a row ``{BROKEN: why}`` is unreadable."""
-    names = list(dict.fromkeys(key for row in rows for key in row if key != BROKEN))
-    broken = {i: str(row[BROKEN]) for i, row in enumerate(rows) if BROKEN in row}
-    broken.update({i: NUL for i, row in enumerate(rows) if i not in broken and _has_nul(row)})
-    return Batch(len(rows), {name: [row.get(name) for row in rows] for name in names}, broken, first_row)
+def rows_to_batch(
+    rows: list[dict[str, Any]] | list[dict[str, Any] | Unreadable], first_row: int = 1
+) -> Batch:
+    """A batch from row dictionaries (JSON, API bodies); an :class:`Unreadable` in place of a row is
+    a broken row, and so is a row with a control character in a text value."""
+    readable = [row if isinstance(row, dict) else {} for row in rows]
+    names = list(dict.fromkeys(str(key) for row in readable for key in row))
+    broken = {i: row.why for i, row in enumerate(rows) if isinstance(row, Unreadable)}
+    for i, row in enumerate(readable):
+        found = None if i in broken else _control_cell(row)
+        if found is not None:
+            broken[i] = control_reason(*found)
+    return Batch(len(rows), {name: [row.get(name) for row in readable] for name in names}, broken, first_row)
 
 
-def _has_nul(row: dict[str, Any]) -> bool:
-    return any(isinstance(value, str) and "\x00" in value for value in row.values())
+def _control_cell(row: dict[str, Any]) -> tuple[str, str] | None:
+    for name, value in row.items():
+        if isinstance(value, str) and CONTROL.search(value):
+            return str(name), value
+    return None
 
 
 def read_header(path: Path, fmt: Format | None = None) -> list[str]:
@@ -103,10 +131,13 @@ def read_header(path: Path, fmt: Format | None = None) -> list[str]:
     fmt = fmt or detect_format(path)
     _exists(path)
     if fmt == "parquet":
-        return list(pq.ParquetFile(path).schema_arrow.names)
+        return _checked_header(list(pq.ParquetFile(path).schema_arrow.names), path)
     if fmt == "csv":
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            return _checked_header(next(csv.reader(handle), []), path)
+            try:
+                return _checked_header(next(csv.reader(handle), []), path)
+            except csv.Error:
+                raise TangkasError(f"{path.name}: {UNREADABLE_CSV} (the header)") from None
     first = next(read_batches(path, fmt, batch_rows=1), None)
     return list(first.columns) if first else []
 
@@ -145,34 +176,41 @@ def _checked_header(header: list[str], path: Path) -> list[str]:
 
 def _parquet(path: Path, batch_rows: int) -> Iterator[Batch]:
     first = 1
-    for record_batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
-        broken = dict.fromkeys(_nul_positions(record_batch), NUL)
-        yield Batch(record_batch.num_rows, record_batch.to_pydict(), broken, first)
+    parquet = pq.ParquetFile(path)
+    _checked_header(list(parquet.schema_arrow.names), path)  # to_pydict would keep one of two alike
+    for record_batch in parquet.iter_batches(batch_size=batch_rows):
+        yield Batch(record_batch.num_rows, record_batch.to_pydict(), _control_rows(record_batch), first)
         first += record_batch.num_rows
 
 
-def _nul_positions(batch: pa.RecordBatch) -> set[int]:
-    positions: set[int] = set()
-    for column in batch.columns:
+def _control_rows(batch: pa.RecordBatch) -> dict[int, str]:
+    """Positions of rows with a control character in a text column, with the (first) column's name."""
+    broken: dict[int, str] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            found = pc.fill_null(pc.match_substring(column, "\x00"), False)
-            positions.update(pc.indices_nonzero(found).to_pylist())
-    return positions
+            found = pc.fill_null(pc.match_substring_regex(column, CONTROL.pattern), False)
+            for i in pc.indices_nonzero(found).to_pylist():
+                broken.setdefault(i, control_reason(name, column[i].as_py()))
+    return broken
 
 
 def _csv(path: Path, batch_rows: int) -> Iterator[Batch]:
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.reader(handle)
-        header = _checked_header(next(reader, []), path)
+        try:
+            header = _checked_header(next(reader, []), path)
+        except csv.Error:
+            raise TangkasError(f"{path.name}: {UNREADABLE_CSV} (the header)") from None
         width, first = len(header), 1
         columns: list[list[Any]] = [[] for _ in header]
         broken: dict[int, str] = {}
         size = 0
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
+        for cells in _csv_lines(reader):
+            if cells is not None and not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) != width or "\x00" in "".join(cells):
-                broken[size] = NUL if len(cells) == width else f"{len(cells)} fields, header has {width}"
+            why = _csv_problem(cells, header)
+            if why or cells is None:
+                broken[size] = why
                 cells = [None] * width  # type: ignore[list-item]
             for column, cell in zip(columns, cells, strict=True):
                 column.append(cell)
@@ -185,6 +223,32 @@ def _csv(path: Path, batch_rows: int) -> Iterator[Batch]:
             yield Batch(size, dict(zip(header, columns, strict=True)), broken, first)
 
 
+def _csv_lines(reader: Iterator[list[str]]) -> Iterator[list[str] | None]:
+    """The CSV reader's rows, None for a line it refuses (its message is dropped: it may quote the line)."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield None
+
+
+def _csv_problem(cells: list[str] | None, header: list[str]) -> str:
+    """Why a CSV row is unreadable ("" when it is not): never a cell's value."""
+    if cells is None:
+        return UNREADABLE_CSV
+    if len(cells) != len(header):
+        return f"{len(cells)} fields, header has {len(header)}"
+    if CONTROL.search("".join(cells)):
+        return next(
+            control_reason(name, cell)
+            for name, cell in zip(header, cells, strict=True)
+            if CONTROL.search(cell)
+        )
+    return ""
+
+
 def _as_text(batch: Batch) -> Batch:
     columns = {
         name: ["" if value is None else str(value) for value in values]
@@ -193,20 +257,37 @@ def _as_text(batch: Batch) -> Batch:
     return Batch(batch.size, columns, batch.broken, batch.first_row)
 
 
-def _numbered(chunks: Iterator[list[dict[str, Any]]]) -> Iterator[Batch]:
+def _numbered(chunks: Iterator[list[dict[str, Any] | Unreadable]]) -> Iterator[Batch]:
     first = 1
     for rows in chunks:
         yield rows_to_batch(rows, first)
         first += len(rows)
 
 
-def _json_document(path: Path) -> list[dict[str, Any]] | None:
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any] | Unreadable:
+    """A JSON object; one naming a key twice is unreadable (which value counts would be a guess)."""
+    row = dict(pairs)
+    if len(row) == len(pairs):
+        return row
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return Unreadable(f"key {key[:80]!r} appears more than once")
+        seen.add(key)
+    return row
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, object_pairs_hook=_object)
+
+
+def _json_document(path: Path) -> list[dict[str, Any] | Unreadable] | None:
     """The rows of a ``.json`` file holding one JSON document (a list of objects, one object, or a
     catalog's ``{"courses": [...]}``); ``None`` for JSON Lines, which are streamed instead."""
     if path.suffix.lower() != ".json":
         return None
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig", errors="replace"))
+        document = _loads(path.read_text(encoding="utf-8-sig", errors="replace"))
     except json.JSONDecodeError:
         return None  # JSON Lines (or broken): read line by line, each broken line a broken row
     if isinstance(document, dict):
@@ -214,25 +295,27 @@ def _json_document(path: Path) -> list[dict[str, Any]] | None:
         document = courses if isinstance(courses, list) else [document]
     if not isinstance(document, list):
         document = [document]
-    return [row if isinstance(row, dict) else {BROKEN: "not an object"} for row in document]
+    return [row if isinstance(row, dict | Unreadable) else Unreadable("not an object") for row in document]
 
 
-def _chunks(rows: list[dict[str, Any]], batch_rows: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(
+    rows: list[dict[str, Any] | Unreadable], batch_rows: int
+) -> Iterator[list[dict[str, Any] | Unreadable]]:
     for start in range(0, len(rows), batch_rows):
         yield rows[start : start + batch_rows]
 
 
-def _jsonl(path: Path, batch_rows: int) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
+def _jsonl(path: Path, batch_rows: int) -> Iterator[list[dict[str, Any] | Unreadable]]:
+    batch: list[dict[str, Any] | Unreadable] = []
     with path.open(encoding="utf-8-sig", errors="replace") as lines:
         for line in lines:
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
-                batch.append(value if isinstance(value, dict) else {BROKEN: "not an object"})
+                value = _loads(line)
+                batch.append(value if isinstance(value, dict | Unreadable) else Unreadable("not an object"))
             except json.JSONDecodeError as error:
-                batch.append({BROKEN: error.msg})
+                batch.append(Unreadable(error.msg))
             if len(batch) >= batch_rows:
                 yield batch
                 batch = []

@@ -14,21 +14,39 @@ from typing import Any, Literal
 
 from tangkas.errors import TangkasError
 
-FieldCode = Literal["required", "type", "choice", "range", "unknown_concept", "format", "order", "row"]
+FieldCode = Literal[
+    "required", "type", "choice", "range", "unknown_concept", "format", "order", "row", "control"
+]
+HeaderCode = Literal["column", "column_case", "no_header"]
+"""A column the entity does not have (``column``: ``allowed`` lists the known ones), one of its columns
+spelt in other letter case, separators or with a typo (``column_case``: ``allowed`` names the column
+meant), or a header naming no known column at all (``no_header``: most likely a file without one)."""
 CatalogCode = Literal["missing", "invalid", "negative", "unknown_skill", "unknown_province", "duplicate"]
-ErrorCode = FieldCode | CatalogCode
+ErrorCode = FieldCode | CatalogCode | HeaderCode
 MAX_REPORTED_ERRORS = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """A problem with one field of one row (``row`` counts data rows from 1, the header excluded).
-    ``detail`` shows the culprit, except for personal fields, whose values never appear."""
+    """A problem with one field of one row (``row`` counts data rows from 1, the header excluded; row 0
+    is the header itself). ``detail`` shows the culprit, except for personal fields, whose values never
+    appear; ``allowed`` says what the field accepts (its choices, range or pattern, the type it needs, or
+    for a header problem the column meant), so even a personal field's error says how to fix it."""
 
     row: int
     field: str
     code: ErrorCode
     detail: str = ""
+    allowed: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "field": self.field,
+            "code": self.code,
+            "detail": self.detail,
+            "allowed": self.allowed,
+        }
 
 
 @dataclass
@@ -74,10 +92,7 @@ class RowReport:
             "duplicates": self.duplicates,
             "rejected_rows": self.rejected_rows,
             "error_count": self.error_count,
-            "errors": [
-                {"row": e.row, "field": e.field, "code": e.code, "detail": e.detail}
-                for e in self.errors[:max_errors]
-            ],
+            "errors": [e.to_dict() for e in self.errors[:max_errors]],
         }
 
 
@@ -91,3 +106,22 @@ class RowsRejectedError(TangkasError):
             f"{report.error_count} row errors in {report.path}; nothing was imported ({first}{more})"
         )
         self.report = report
+
+
+class UnknownColumnsError(RowsRejectedError):
+    """A file or API body has columns its entity does not have: rejected whole before any row is read,
+    even with ``partial`` (a misspelt column would otherwise be dropped, its values lost in silence).
+    The report holds one ``column`` or ``column_case`` error per column, at row 0."""
+
+    def __init__(self, report: RowReport) -> None:
+        super().__init__(report)
+        problems = [_header_problem(e) for e in report.errors if e.row == 0]
+        self.args = (f"{report.path}: {'; '.join(problems)}; nothing was imported",)
+
+
+def _header_problem(error: RowError) -> str:
+    if error.code == "column_case":
+        return f"column {error.field!r} is not known; did you mean {error.allowed!r}?"
+    if error.code == "column":
+        return f"column {error.field!r} is not known (known columns: {error.allowed})"
+    return f"the header names no known column; is it missing? (known columns: {error.allowed})"

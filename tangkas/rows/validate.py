@@ -10,12 +10,14 @@ typed columns and row errors with a code; values of personal fields never appear
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Mapping, Sequence
+import difflib
+import re
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from tangkas.errors import UnknownConceptError
-from tangkas.rows.fields import PARSERS, Field, Spec
-from tangkas.rows.report import ErrorCode, RowError
+from tangkas.rows.fields import PARSERS, Field, Spec, control_character
+from tangkas.rows.report import ErrorCode, RowError, RowReport, UnknownColumnsError
 from tangkas.taxonomy import load_taxonomy
 
 Known = Callable[[str, str], bool]
@@ -42,7 +44,23 @@ def _checker(field: Field) -> Callable[[Any], ErrorCode | None] | None:
 
 
 def _shown(field: Field, value: Any) -> str:
-    return "" if field.personal else str(value)[:40]
+    """The culprit value for an error: never a personal field's, never a control character."""
+    if field.personal:
+        return ""
+    return _SHOWN_CONTROL.sub("?", str(value)[:40])
+
+
+_SHOWN_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _error(field: Field, row: int, code: ErrorCode, value: Any = None) -> RowError:
+    """A field's error with what the field accepts; the value only where it may be shown."""
+    detail = "" if value is None else _shown(field, value)
+    allowed = field.type if code == "type" else field.allowed if code in _RULES else ""
+    return RowError(row, field.name, code, detail, allowed)
+
+
+_RULES = frozenset({"choice", "range", "format"})
 
 
 def validate_columns(
@@ -61,7 +79,11 @@ def validate_columns(
     """
     if spec.row_check is not None:
         uris = None if known is None else _KnownSkills(known)
-        return spec.row_check(spec, columns, size, first_row, uris, set() if seen is None else seen)
+        typed, problems, rejected = spec.row_check(
+            spec, columns, size, first_row, uris, set() if seen is None else seen
+        )
+        problems += bounds_errors(spec, typed, first_row, rejected)
+        return typed, sorted(problems, key=lambda e: e.row), rejected
     values: dict[str, list[Any]] = {}
     errors: list[RowError] = []
     bad: set[int] = set()
@@ -70,25 +92,31 @@ def validate_columns(
         if raw is None:
             values[field.name] = [field.default] * size
             if field.required:
-                errors += [RowError(first_row + i, field.name, "required") for i in range(size)]
+                errors += [_error(field, first_row + i, "required") for i in range(size)]
                 bad.update(range(size))
             continue
         parse, check, column = PARSERS[field.type], _checker(field), [field.default] * size
         for i, value in enumerate(raw):
             if value is None or (value.__class__ is str and not value.strip()):
                 if field.required:
-                    errors.append(RowError(first_row + i, field.name, "required"))
+                    errors.append(_error(field, first_row + i, "required"))
                     bad.add(i)
                 continue
             try:
                 parsed = parse(value)
             except (ValueError, TypeError, OverflowError):
-                errors.append(RowError(first_row + i, field.name, "type", _shown(field, value)))
+                errors.append(_error(field, first_row + i, "type", value))
                 bad.add(i)
                 continue
+            if parsed.__class__ is str:
+                control = control_character(parsed)
+                if control is not None:
+                    errors.append(RowError(first_row + i, field.name, "control", control))
+                    bad.add(i)
+                    continue
             problem = check(parsed) if check else None
             if problem:
-                errors.append(RowError(first_row + i, field.name, problem, _shown(field, parsed)))
+                errors.append(_error(field, first_row + i, problem, parsed))
                 bad.add(i)
             column[i] = parsed
         values[field.name] = column
@@ -114,6 +142,70 @@ def _cross_checks(
                 errors.append(RowError(first_row + i, "salary_max", "order"))
                 bad.add(i)
     return errors
+
+
+def bounds_errors(
+    spec: Spec, values: Mapping[str, Sequence[Any]], first_row: int, bad: set[int]
+) -> list[RowError]:
+    """Range errors of the typed values of good rows (for specs whose ``row_check`` has its own rules:
+    the field bounds hold for every entity, whoever checked the row)."""
+    errors: list[RowError] = []
+    for field in spec.fields:
+        if field.type not in ("int", "float") or (field.minimum is None and field.maximum is None):
+            continue
+        low = float("-inf") if field.minimum is None else field.minimum
+        high = float("inf") if field.maximum is None else field.maximum
+        for i, value in enumerate(values[field.name]):
+            if i not in bad and value is not None and not low <= value <= high:
+                errors.append(_error(field, first_row + i, "range", value))
+                bad.add(i)
+    return errors
+
+
+def check_columns(spec: Spec, names: Iterable[str], report: RowReport) -> None:
+    """Raise :class:`UnknownColumnsError` when ``names`` (a file's header, the keys of JSON rows or an
+    API body) hold a column ``spec`` does not know: a misspelt or mis-capitalised column (``NIK``,
+    ``Full_Name``) would otherwise be dropped and its values lost without a word. An error names the
+    column meant where one is close; a header naming no known column at all is reported without its
+    names, as it is most likely a first data row (a file without header), which may be personal.
+
+    >>> from tangkas.rows.entities import WORKERS
+    >>> try:
+    ...     check_columns(WORKERS, ["source", "NIK", "Full_Name"], RowReport("workers", "w.csv"))
+    ... except UnknownColumnsError as error:
+    ...     print(*error.args[0].split("; "), sep="\\n")
+    w.csv: column 'NIK' is not known
+    did you mean 'nik'?
+    column 'Full_Name' is not known
+    did you mean 'full_name'?
+    nothing was imported
+    """
+    names = [name for name in dict.fromkeys(names) if name]
+    unknown = [name for name in names if name not in spec.columns]
+    if not unknown:
+        return
+    known = ", ".join(spec.names)
+    if len(unknown) == len(names):
+        report.add_errors([RowError(0, "-", "no_header", allowed=known)])
+        raise UnknownColumnsError(report)
+    folded = {_folded(name): name for name in spec.columns}
+    errors = []
+    for name in unknown:
+        meant = folded.get(_folded(name))
+        if meant is None:
+            close = difflib.get_close_matches(_folded(name), list(folded), n=1, cutoff=0.8)
+            meant = folded[close[0]] if close else None
+        shown = _SHOWN_CONTROL.sub("?", name[:80])
+        if meant is None:
+            errors.append(RowError(0, shown, "column", allowed=known))
+        else:
+            errors.append(RowError(0, shown, "column_case", allowed=meant))
+    report.add_errors(errors)
+    raise UnknownColumnsError(report)
+
+
+def _folded(name: str) -> str:
+    return "_".join(re.split(r"[\s._\-]+", name.strip().lower())).strip("_")
 
 
 class _KnownSkills(Container[str]):

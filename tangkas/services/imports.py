@@ -18,6 +18,7 @@ from tangkas.market.postings import POSTINGS, dedupe, posting_row
 from tangkas.rows.entities import spec_for
 from tangkas.rows.read import BATCH_ROWS, Batch, Format, read_batches, read_header, rows_to_batch
 from tangkas.rows.report import RowReport, RowsRejectedError
+from tangkas.rows.validate import check_columns
 from tangkas.store import Store
 from tangkas.store.importer import Progress, load_batches
 
@@ -31,10 +32,13 @@ def import_file(
     fmt: Format | None = None,
     progress: Progress | None = None,
 ) -> RowReport:
-    """Import ``path`` into the ``kind`` table (postings, workers, courses); raises RowsRejectedError."""
+    """Import ``path`` into the ``kind`` table (postings, workers, courses); raises RowsRejectedError,
+    and :class:`~tangkas.rows.report.UnknownColumnsError` for a column ``kind`` does not have."""
     spec = spec_for(kind)
+    report = RowReport(kind, str(path))
+    check_columns(spec, read_header(Path(path), fmt), report)  # a file with a header and no rows too
     batches = read_batches(Path(path), fmt)
-    return load_batches(store, spec, batches, RowReport(kind, str(path)), partial=partial, progress=progress)
+    return load_batches(store, spec, batches, report, partial=partial, progress=progress)
 
 
 def import_rows(store: Store, kind: str, rows: list[dict[str, Any]], label: str) -> RowReport:

@@ -3,9 +3,11 @@
 Batches of raw rows (from :func:`tangkas.rows.read.read_batches`, a feed, or an API body) are checked
 against their entity's specification (:mod:`tangkas.rows.validate`) and streamed into a staging table
 inside one transaction. A row error rejects the whole load (the transaction rolls back, nothing is
-written) unless ``partial=True``, which keeps the valid rows and reports the others. Rows are
+written) unless ``partial=True``, which keeps the valid rows and reports the others. A column the
+entity does not have (``NIK`` for ``nik``) rejects the load whole, even with ``partial``. Rows are
 identified by the spec's key: loading a file twice inserts nothing twice, and a load killed midway
-leaves the store as it was.
+leaves the store as it was. The report counts the rows this load inserted itself, so two loads of the
+same rows at once (PostgreSQL) report their own shares, which add up to the rows stored.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pyarrow as pa
 from tangkas.rows.fields import Spec
 from tangkas.rows.read import Batch
 from tangkas.rows.report import RowError, RowReport, RowsRejectedError
-from tangkas.rows.validate import taxonomy_check, validate_columns
+from tangkas.rows.validate import check_columns, taxonomy_check, validate_columns
 from tangkas.store import Store
 
 Progress = Callable[[int], None]
@@ -48,6 +50,7 @@ def load_batches(
     with store.lock, store.backend.transaction():
         staging = _stage(store, spec)
         for batch in batches:
+            check_columns(spec, batch.columns, report)
             first = batch.first_row
             values, errors, bad = validate_columns(spec, batch.columns, batch.size, first, known, seen)
             errors = [e for e in errors if e.row - first not in batch.broken]  # the row error says it all
@@ -74,12 +77,19 @@ def load_batches(
 
 
 def _merge(store: Store, spec: Spec, staging: str) -> int:
+    """Insert the staged rows not yet stored (first of each key); the number this statement inserted,
+    not a difference of counts, which would include what another load committed meanwhile."""
     columns = ", ".join(spec.names)
     key = ", ".join(spec.key)
-    before = int(store.backend.scalar(f"SELECT COUNT(*) FROM {spec.table}"))
-    store.backend.execute(
+    insert = (
         f"INSERT INTO {spec.table} ({columns}) SELECT {columns} FROM ("
         f"SELECT *, ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY _row) AS _rank FROM {staging}) ranked "
         f"WHERE _rank = 1 ON CONFLICT ({key}) DO NOTHING"
     )
-    return int(store.backend.scalar(f"SELECT COUNT(*) FROM {spec.table}")) - before
+    if store.backend.name == "postgres":
+        counted = store.backend.execute(
+            f"WITH inserted AS ({insert} RETURNING 1) SELECT COUNT(*) FROM inserted"
+        )
+    else:
+        counted = store.backend.execute(insert)  # DuckDB answers an INSERT with the rows it inserted
+    return int(counted[0][0])

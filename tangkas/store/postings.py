@@ -11,6 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from tangkas.market.postings import monthly_idr
 from tangkas.market.tables import SCHEMA
 from tangkas.store import Store
 
@@ -57,8 +58,8 @@ def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Tabl
             ("city", city),
             ("month", posted.strftime("%Y-%m") if posted else None),
             ("posted_date", posted),
-            ("salary_min", int(low) if low is not None else None),
-            ("salary_max", int(high) if high is not None else None),
+            ("salary_min", monthly_idr(low)),  # None for a value no bound let in (an old row's 1e19)
+            ("salary_max", monthly_idr(high)),
             ("category", category),
             ("occupation", occupation),
             ("isco", isco),

@@ -27,8 +27,18 @@ from tangkas.errors import TangkasError
 from tangkas.rows.fields import Field, Spec, keyed
 from tangkas.rows.read import read_rows
 from tangkas.rows.report import RowError, RowReport, RowsRejectedError
+from tangkas.rows.validate import bounds_errors, check_columns
 from tangkas.rows.write import write_table
-from tangkas.training.catalog import Course, CourseCatalog, Provider, check_record, duplicate_problem
+from tangkas.training.catalog import (
+    ALIASES,
+    MAX_HOURS,
+    MIN_HOURS,
+    Course,
+    CourseCatalog,
+    Provider,
+    check_record,
+    duplicate_problem,
+)
 
 
 @dataclass
@@ -150,6 +160,11 @@ def validate_courses(
     return values, errors, bad
 
 
+MAX_COST_IDR = 1_000_000_000
+"""A course costing more than a billion rupiah is a typo (the dearest vocational courses cost tens of
+millions)."""
+MAX_CAPACITY = 100_000
+"""More seats than any programme has (Prakerja's largest online courses enrol tens of thousands)."""
 COURSES = keyed(
     "courses",
     Field("provider"),
@@ -158,21 +173,24 @@ COURSES = keyed(
     Field("title_id"),
     Field("title_en"),
     Field("skills"),
-    Field("hours", "float"),
-    Field("cost_idr", "float"),
+    Field("hours", "float", minimum=MIN_HOURS, maximum=MAX_HOURS),
+    Field("cost_idr", "float", minimum=0, maximum=MAX_COST_IDR),
     Field("mode"),
     Field("province_code"),
     Field("city"),
     Field("start_date", "date"),
     Field("certification"),
-    Field("capacity", "int"),
+    Field("capacity", "int", minimum=1, maximum=MAX_CAPACITY),
     Field("prakerja", "bool", default=False),
     Field("level"),
     uri_lists=("skills",),
     row_check=validate_courses,
+    aliases=frozenset(ALIASES),
 )
-"""A course offering: the columns of the courses table and of catalog files, checked by the course rules
-(:func:`check_record`)."""
+"""A course offering: the columns of the courses table and of catalog files (which may also use the
+catalog's older names, :data:`~tangkas.training.catalog.ALIASES`), checked by the course rules
+(:func:`check_record`) and the bounds declared here: hours 0.5 .. 5,000, cost 0 .. 1 billion IDR,
+capacity 1 .. 100,000 seats."""
 
 
 # -- whole files --------------------------------------------------------------------------------
@@ -192,6 +210,9 @@ def validate_records(
         checked = check_record(record, report.rows, skill_uris=skill_uris)
         duplicate = duplicate_problem(checked, checked.id, seen)
         problems = [*checked.problems, *([duplicate] if duplicate else [])]
+        if not problems and checked.course is not None:
+            row = course_row(checked.course, checked.provider_id)
+            problems += bounds_errors(COURSES, {k: [v] for k, v in row.items()}, report.rows, set())
         report.add_errors(problems)
         if not problems and checked.course is not None:
             courses.append(checked.course)
@@ -202,9 +223,11 @@ def validate_records(
 def read_records(path: Path) -> list[dict[str, Any]]:
     """Raw records from a ``.csv``, ``.json`` (a list of objects, or JSON Lines), ``.jsonl``/``.ndjson`` or
     ``.parquet``/``.pq`` file (:func:`tangkas.rows.read.read_rows`); rows that cannot be read at all
-    raise RowsRejectedError with their numbers."""
+    raise RowsRejectedError with their numbers, and a column courses do not have
+    :class:`~tangkas.rows.report.UnknownColumnsError`."""
     report = RowReport("courses", str(path))
     records = [record for _, record in read_rows(path, report)]
+    check_columns(COURSES, (name for record in records for name in record), report)
     if not report.ok:
         raise RowsRejectedError(report)
     return records

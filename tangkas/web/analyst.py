@@ -70,15 +70,19 @@ def analyst(request: Request, store: StoreDep) -> HTMLResponse:
     )
 
 
+Grouping = Literal["province", "isco1", "isco2", "isco3", "isco", "occupation", "month"]
+"""What a CSV download may be grouped by; anything else is a 422, so the file name (built from these
+values only) can never carry a quote, a line break or a character a header cannot hold."""
+
+
 @router.get("/analyst/{name}.csv")
 def download(
     store: StoreDep,
     name: Literal["demand", "skills", "pay", "digital"],
-    by: str = "province",
+    by: Grouping = "province",
     lang: Literal["id", "en"] = "id",
 ) -> Response:
-    allowed = ("province", "isco1", "isco2", "isco3", "isco", "occupation", "month")
-    table = indicator(store, name, by if by in allowed else "province", top=5000)
+    table = indicator(store, name, by, top=5000)
     return Response(
         indicator_csv(with_labels(table, lang)),
         media_type="text/csv",

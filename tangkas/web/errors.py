@@ -96,9 +96,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RowsRejectedError)
     async def rejected(_: Request, error: RowsRejectedError) -> JSONResponse:
-        rows = [
-            {"row": e.row, "field": e.field, "code": e.code, "detail": e.detail} for e in error.report.errors
-        ]
+        rows = [e.to_dict() for e in error.report.errors]
         return error_body(422, str(error), rows=rows)
 
     @app.exception_handler(StoreUnavailableError)
