@@ -16,7 +16,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from tangkas.errors import UnknownConceptError
-from tangkas.rows.fields import PARSERS, Field, Spec, control_character
+from tangkas.rows.fields import PARSERS, Field, FieldType, Spec, control_character
 from tangkas.rows.report import ErrorCode, RowError, RowReport, UnknownColumnsError
 from tangkas.taxonomy import load_taxonomy
 
@@ -257,3 +257,39 @@ def taxonomy_check(spec: Spec) -> Known | None:
         return True
 
     return known
+
+
+JSON_TYPES: dict[FieldType, tuple[type, ...]] = {
+    "text": (str,),
+    "int": (int, float),
+    "float": (int, float),
+    "bool": (bool,),
+    "date": (str,),
+}
+"""The JSON values a field takes in an API body (an integer must also be whole)."""
+
+
+def json_type_errors(spec: Spec, rows: Sequence[Mapping[str, Any]], first_row: int = 1) -> list[RowError]:
+    """Errors for values of the wrong JSON type in API rows: JSON says what a value is, so a number
+    where text belongs is refused rather than turned into text (a NIK sent as a number has already lost
+    its last digits), and text is not read as a number or yes/no. Files keep their own reading rules.
+
+    >>> from tangkas.rows.entities import WORKERS
+    >>> [(e.row, e.field, e.allowed) for e in json_type_errors(WORKERS, [{"nik": 3273012345678901}])]
+    [(1, 'nik', 'text')]
+    >>> json_type_errors(WORKERS, [{"birth_year": 1990.0, "bpjs_kesehatan": True, "city": None}])
+    []
+    """
+    types = {field.name: field.type for field in spec.fields}
+    errors = []
+    for i, row in enumerate(rows):
+        for name, value in row.items():
+            kind = types.get(name)
+            if kind is None or value is None:
+                continue
+            wrong = not isinstance(value, JSON_TYPES[kind]) or (isinstance(value, bool) and kind != "bool")
+            if not wrong and kind == "int" and isinstance(value, float):
+                wrong = not value.is_integer()
+            if wrong:
+                errors.append(RowError(first_row + i, name, "type", allowed=kind))
+    return errors

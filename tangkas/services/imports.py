@@ -18,7 +18,7 @@ from tangkas.market.postings import POSTINGS, dedupe, posting_row
 from tangkas.rows.entities import spec_for
 from tangkas.rows.read import BATCH_ROWS, Batch, Format, read_batches, read_header, rows_to_batch
 from tangkas.rows.report import RowReport, RowsRejectedError
-from tangkas.rows.validate import check_columns
+from tangkas.rows.validate import check_columns, json_type_errors
 from tangkas.store import Store
 from tangkas.store.importer import Progress, load_batches
 
@@ -42,8 +42,14 @@ def import_file(
 
 
 def import_rows(store: Store, kind: str, rows: list[dict[str, Any]], label: str) -> RowReport:
-    """Import row dictionaries (an API body), all or nothing."""
-    return load_batches(store, spec_for(kind), [rows_to_batch(rows)], RowReport(kind, label))
+    """Import row dictionaries (an API body), all or nothing: values of the wrong JSON type reject it."""
+    spec, report = spec_for(kind), RowReport(kind, label)
+    wrong = json_type_errors(spec, rows)
+    if wrong:
+        report.rows = len(rows)
+        report.add_errors(wrong)
+        raise RowsRejectedError(report)
+    return load_batches(store, spec, [rows_to_batch(rows)], report)
 
 
 def file_feed(path: Path) -> str:
