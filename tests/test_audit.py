@@ -173,3 +173,17 @@ def test_audit_no_code_path_updates_or_deletes_the_audit_log(store: Store) -> No
     found = [str(p) for p in package.rglob("*.py") if changes.search(p.read_text(encoding="utf-8"))]
     assert found == []
     assert store.version() >= 10
+
+
+def test_audit_records_denied_page_visits_too(
+    client: TestClient, store: Store, keys: dict[str, ApiKey]
+) -> None:
+    client.post("/api/workers", json={"rows": [{**_row("1"), "office_code": "SBY"}]}, headers=_h(keys["sby"]))
+    other = int(store.backend.scalar("SELECT id FROM workers"))
+    assert client.get(f"/workers/{other}").status_code == 401  # not signed in
+    client.post("/login", data={"key": keys["bdg"].secret})
+    assert client.get(f"/workers/{other}").status_code == 404
+    assert client.get(f"/workers/{other}/export").status_code == 404
+    assert client.get(f"/workers/{other}/edit").status_code == 404
+    denied = [(d["key_id"], d["entity_id"], d["detail"]["status"]) for d in _entries(store, "denied")]  # type: ignore[index]
+    assert denied == [(None, str(other), 401)] + [(keys["bdg"].id, str(other), 404)] * 3

@@ -86,6 +86,22 @@ def _office(caller: ApiKey) -> str | None:
     return caller.office_code if caller.role == "counsellor" else None
 
 
+def record_denied(
+    store: Store,
+    caller: ApiKey | None,
+    status: int,
+    method: str,
+    route: str,
+    requested: object = None,
+    *,
+    entity: str = "worker",
+) -> None:
+    """Audit a refused attempt on personal data: who (``None``: no valid key), the route template (ids
+    only, never a query string), the requested id and the answer's status."""
+    detail = {"status": status, "method": method, "route": route}
+    audit(store, caller, "denied", entity, None if requested is None else str(requested), detail=detail)
+
+
 def visible_worker(store: Store, caller: ApiKey, worker_id: int) -> dict[str, Any] | None:
     """The worker if ``caller`` may see them (not audited: callers audit what they show)."""
     worker = get_worker(store, worker_id)

@@ -18,7 +18,7 @@ from tangkas.services import indicators as market
 from tangkas.services import plans, recommend, records, taxonomy, understand, vacancies
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
-from tangkas.store.audit import audit, audit_entries
+from tangkas.store.audit import audit_entries
 from tangkas.store.keys import ApiKey
 from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
@@ -168,10 +168,9 @@ def _denied(
     request: Request, store: Store, caller: ApiKey | None, status: int, entity: str = "worker"
 ) -> None:
     """Audit a refused attempt on personal data: who (if known), which record, which answer."""
-    requested = request.path_params.get("worker_id")
     route = getattr(request.scope.get("route"), "path", "")  # the template: ids only, never a query
-    detail = {"status": status, "method": request.method, "route": route}
-    audit(store, caller, "denied", entity, None if requested is None else str(requested), detail=detail)
+    requested = request.path_params.get("worker_id")
+    records.record_denied(store, caller, status, request.method, route, requested, entity=entity)
 
 
 def _gate(entity: str, *roles: str) -> Any:

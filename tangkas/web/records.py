@@ -80,12 +80,24 @@ def refuse(request: Request, status: int, key: str) -> HTTPException:
     return HTTPException(status, translator(page_lang(request))(key))
 
 
+def _denied(request: Request, store: Store, caller: ApiKey | None, status: int) -> None:
+    route = getattr(request.scope.get("route"), "path", "")
+    records.record_denied(store, caller, status, request.method, route, request.path_params.get("worker_id"))
+
+
 def require_counsellor(request: Request, store: Store) -> ApiKey:
-    """The signed-in counsellor or admin; 401 for anyone else."""
+    """The signed-in counsellor or admin; 401 for anyone else (audited)."""
     caller = signed_in(request, store)
     if caller is None:
+        _denied(request, store, None, 401)
         raise refuse(request, 401, "sign_in_first")
     return caller
+
+
+def not_yours(request: Request, store: Store, caller: ApiKey) -> HTTPException:
+    """The 404 for a worker outside the caller's office (or erased), the attempt audited."""
+    _denied(request, store, caller, 404)
+    return refuse(request, 404, "not_yours")
 
 
 def _came_from(request: Request) -> str:
@@ -166,7 +178,7 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
     caller = require_counsellor(request, store)
     found = records.worker_record(store, caller, worker_id)
     if found is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
     page = WorkerPage(caller, found.worker, found.plans, labels, records.retention_years())
@@ -181,7 +193,7 @@ def export(request: Request, store: StoreDep, worker_id: int) -> Response:
     caller = require_counsellor(request, store)
     document = records.export_worker(store, caller, worker_id)
     if document is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     headers = {
         "Content-Disposition": f'attachment; filename="tangkas-pekerja-{worker_id}.json"',
         "Cache-Control": "no-store",
@@ -210,7 +222,7 @@ def save(
     profile = understand.worker_profile(occ, skill, province=province)
     limits = records.PlanLimits(budget, max_courses or None, bool(prakerja))
     if records.save_worker_plan(store, caller, worker, profile, to, limits=limits, note=note) is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     return RedirectResponse(f"/workers/{worker}", status_code=303)
 
 
@@ -218,7 +230,7 @@ def _saved(request: Request, store: Store, worker_id: int, plan_id: int) -> Save
     caller = require_counsellor(request, store)
     found = records.read_saved_plan(store, caller, worker_id, plan_id)
     if found is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     if found.snapshot is None:
         raise refuse(request, 404, "no_snapshot")
     text = snapshot_text(found.snapshot, page_lang(request))

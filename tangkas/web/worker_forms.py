@@ -23,7 +23,7 @@ from tangkas.store.keys import ApiKey
 from tangkas.store.queries import WORKER_EDITABLE
 from tangkas.web.i18n import PAGES, translator
 from tangkas.web.pages import page_lang, render
-from tangkas.web.records import refuse, require_counsellor
+from tangkas.web.records import not_yours, refuse, require_counsellor
 from tangkas.web.security import StoreDep, csrf_token, form_is_genuine
 
 router = APIRouter(include_in_schema=False)
@@ -128,7 +128,7 @@ def edit_form(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse
     caller = require_counsellor(request, store)
     worker = records.read_worker(store, caller, worker_id)
     if worker is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     return _form(request, WorkerFormPage(caller, csrf_token(request), worker_id, _shown(worker)))
 
 
@@ -138,7 +138,7 @@ def edit(request: Request, store: StoreDep, worker_id: int, values: Posted) -> R
     _guard(request, values)
     change = records.edit_worker(store, caller, worker_id, values)
     if change is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     if change.errors:
         page = WorkerFormPage(
             caller, csrf_token(request), worker_id, values, _messages(request, change.errors)
@@ -162,7 +162,7 @@ def erase_form(request: Request, store: StoreDep, worker_id: int) -> HTMLRespons
     caller = require_counsellor(request, store)
     worker = records.visible_worker(store, caller, worker_id)
     if worker is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     response = render(request, "worker_erase.html", ErasePage(caller, csrf_token(request), worker))
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -174,5 +174,5 @@ def erase(request: Request, store: StoreDep, worker_id: int, values: Posted) -> 
     caller = require_counsellor(request, store)
     _guard(request, values)
     if not records.erase(store, caller, worker_id):
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     return RedirectResponse(f"/workers?erased=1&lang={page_lang(request)}", status_code=303)
