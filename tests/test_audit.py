@@ -93,6 +93,10 @@ def test_audit_records_list_reads_with_ids_and_bulk_imports_with_count_and_sourc
     refused = client.post("/api/workers", json={"rows": [_row("4", nik=NIK)]}, headers=_h(keys["bdg"]))
     assert refused.status_code == 422
     assert [e["detail"] for e in _entries(store, "import_refused")] == [{"errors": 1, "rows": 1}]
+    second = int(store.backend.scalar("SELECT id FROM workers WHERE external_id = '2'"))
+    taken = client.patch(f"/api/workers/{second}", json={"nik": NIK}, headers=_h(keys["bdg"]))
+    assert taken.status_code == 422 and taken.json()["error"]["rows"][0]["code"] == "duplicate"
+    assert [e["entity_id"] for e in _entries(store, "nik_refused")] == [str(second)]
 
 
 def test_audit_is_readable_by_admins_only_paged_and_filtered(

@@ -283,8 +283,9 @@ def register_worker(
         return WorkerChange(None, [RowError(1, "office_code", "required")])
     external_id = uuid.uuid4().hex
     values, errors = _checked(raw, office, FORM_SOURCE, external_id)
-    if not errors:
-        errors += _duplicate_nik(store, values["nik"], None)
+    if not errors and (taken := _duplicate_nik(store, values["nik"], None)):
+        audit(store, caller, "nik_refused", "worker", None)  # a probe for a registered NIK is on record
+        errors += taken
     if errors:
         return WorkerChange(None, errors)
     try:
@@ -316,8 +317,9 @@ def edit_worker(store: Store, caller: ApiKey, worker_id: int, raw: Mapping[str, 
     if worker is None:
         return None
     values, errors = _checked(raw, worker["office_code"], worker["source"], worker["external_id"])
-    if not errors:
-        errors += _duplicate_nik(store, values["nik"], worker_id)
+    if not errors and (taken := _duplicate_nik(store, values["nik"], worker_id)):
+        audit(store, caller, "nik_refused", "worker", str(worker_id))
+        errors += taken
     if errors:
         return WorkerChange(worker_id, errors)
     update_worker(store, worker_id, values)
