@@ -16,7 +16,7 @@ def _worker(i: int, office: str = "BDG", province: str = "32") -> dict[str, obje
         "external_id": f"{office}-{i}",
         "office_code": office,
         "full_name": f"Pekerja {i}",
-        "nik": f"{3273000000000000 + i}",
+        "nik": f"3273010101{90 + i % 10:02d}{i:04d}",  # a sound NIK (born 1 January 19xx), one per i
         "phone": "0812000000",
         "gender": "F" if i % 2 else "M",
         "birth_year": 1990,
@@ -223,16 +223,21 @@ def test_api_health_reads_and_never_writes(store: Store, monkeypatch: pytest.Mon
 def test_api_an_office_can_neither_block_nor_probe_another_offices_ids(
     client: TestClient, keys: dict[str, str], store: Store
 ) -> None:
-    row = {"source": "simpel", "external_id": "W-1", "full_name": "Siti", "nik": "3201011234560001"}
+    row = {"source": "simpel", "external_id": "W-1", "full_name": "Siti"}
     bandung = client.post(
-        "/api/workers", json={"rows": [{**row, "office_code": "BDG"}]}, headers=_h(keys["counsellor"])
+        "/api/workers",
+        json={"rows": [{**row, "office_code": "BDG", "nik": "3201011203560001"}]},
+        headers=_h(keys["counsellor"]),
     )
     assert bandung.status_code == 200 and bandung.json()["inserted"] == 1
     surabaya = client.post(
-        "/api/workers", json={"rows": [{**row, "office_code": "SBY"}]}, headers=_h(keys["other_office"])
+        "/api/workers",
+        json={"rows": [{**row, "office_code": "SBY", "nik": "3578015203560002"}]},
+        headers=_h(keys["other_office"]),
     )
     # the same (source, external_id) from another office is its own row: not "duplicate", not blocked
-    assert surabaya.status_code == 200 and surabaya.json() == {"rows": 1, "inserted": 1, "duplicates": 0}
+    assert surabaya.status_code == 200
+    assert surabaya.json() == {"rows": 1, "inserted": 1, "duplicates": 0, "existing": []}
     sources = sorted(r[0] for r in store.backend.execute("SELECT source FROM workers"))
     assert sources == ["BDG/simpel", "SBY/simpel"]
     course = {

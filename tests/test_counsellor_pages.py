@@ -18,6 +18,7 @@ from tangkas.web.worker_forms import WorkerFormPage
 TAILOR = "7531.5"
 NIK = "3273014403880007"
 PHONE = "081234567890"
+OWN_NIK = "3273010403880011"  # NIK is registered at SBY: a NIK is unique across offices
 
 
 def _worker(i: int, office: str, **extra: object) -> dict[str, object]:
@@ -68,7 +69,7 @@ def test_counsellor_registers_a_worker_in_their_own_office(client: TestClient, s
     data = {
         "csrf": _token(form.text),
         "full_name": "Pak Baru",
-        "nik": NIK,
+        "nik": OWN_NIK,
         "phone": PHONE,
         "gender": "M",
         "birth_year": "1988",
@@ -82,7 +83,7 @@ def test_counsellor_registers_a_worker_in_their_own_office(client: TestClient, s
     row = store.backend.query("SELECT * FROM workers WHERE full_name = 'Pak Baru'")[0]
     assert (row["office_code"], row["nik"], row["birth_year"], row["bpjs_kesehatan"]) == (
         "BDG",
-        NIK,
+        OWN_NIK,
         1988,
         True,
     )
@@ -159,25 +160,31 @@ def test_counsellor_edits_a_worker_keeping_the_office_and_refusing_a_duplicate_n
         f"/workers/{own}/edit", data={"csrf": token, "full_name": "Ibu Contoh", "nik": "3273014403880009"}
     )
     assert taken.status_code == 422
-    assert _errors(taken.text) == ["NIK ini sudah terdaftar untuk pekerja lain di kantor Anda."]
+    assert _errors(taken.text) == ["NIK ini sudah terdaftar; hubungi administrator."]
+    # a NIK is one person's: registered at another office, it is refused too, without saying where
+    elsewhere = client.post(
+        f"/workers/{own}/edit", data={"csrf": token, "full_name": "Ibu Contoh", "nik": NIK}
+    )
+    assert _errors(elsewhere.text) == ["NIK ini sudah terdaftar; hubungi administrator."]
+    assert "SBY" not in elsewhere.text and "Ibu Contoh SBY2" not in elsewhere.text
     changed = client.post(
         f"/workers/{own}/edit",
         data={
             "csrf": token,
             "full_name": "Ibu Contoh Baru",
-            "nik": NIK,
+            "nik": OWN_NIK,
             "office_code": "SBY",
             "city": "Bandung",
         },
         follow_redirects=False,
     )
-    assert changed.status_code == 303  # the same NIK in another office is not this office's duplicate
+    assert changed.status_code == 303
     row = store.backend.query(
         f"SELECT full_name, nik, office_code, city, source FROM workers WHERE id = {own}"
     )[0]
     assert row == {
         "full_name": "Ibu Contoh Baru",
-        "nik": NIK,
+        "nik": OWN_NIK,
         "office_code": "BDG",
         "city": "Bandung",
         "source": "t",
@@ -198,15 +205,22 @@ def test_counsellor_searches_their_office_by_name_or_nik_paged(client: TestClien
     assert 'rel="next"' in first.text and "Halaman 1 dari 2" in first.text
     second = client.get("/workers", params={"offset": 50}).context["page"]  # type: ignore[attr-defined]
     assert len(second.workers) == 16
-    by_name = client.get("/workers", params={"q": "siti demo 1"}).context["page"]  # type: ignore[attr-defined]
+    token = _token(first.text)  # searches are posted: a NIK never travels in a URL
+
+    def search(q: str, offset: int = 0) -> object:
+        return client.post("/workers", data={"csrf": token, "q": q, "offset": offset})
+
+    by_name = search("siti demo 1").context["page"]  # type: ignore[attr-defined]
     assert by_name.total == 10
-    by_nik = client.get("/workers", params={"q": "3273014403880042"})
+    by_nik = search("3273014403880042")
     assert [w["full_name"] for w in by_nik.context["page"].workers] == ["Siti Demo 42"]  # type: ignore[attr-defined]
-    assert "<td>••••••••••••0042</td>" in by_nik.text  # the list masks NIKs
-    other_office = client.get("/workers", params={"q": NIK}).context["page"]  # type: ignore[attr-defined]
+    assert "<td>3273********0042</td>" in by_nik.text  # the list masks NIKs
+    assert "3273014403880042" not in by_nik.text.replace('value="3273014403880042"', "")
+    other_office = search(NIK).context["page"]  # type: ignore[attr-defined]
     assert other_office.total == 0
-    paged = client.get("/workers", params={"q": "siti", "offset": 50})
-    assert 'rel="prev"' in paged.text and "q=siti" in paged.text
+    paged = search("siti", 50)
+    assert 'name="offset" value="0"' in paged.text and "q=" not in paged.text  # pages are posted too
+    assert client.post("/workers", data={"q": "siti"}).status_code == 403  # no token, no search
 
 
 def test_store_worker_search_without_personal_fields_uses_only_public_ones(store: Store) -> None:
@@ -329,7 +343,8 @@ def test_api_workers_search_stays_in_the_office(client: TestClient, store: Store
     key = create_key(store, "counsellor", office_code="BDG").secret
     headers = {"X-API-Key": key}
     assert client.get("/api/workers", params={"q": "contoh"}, headers=headers).json()["total"] == 1
-    assert client.get("/api/workers", params={"q": NIK}, headers=headers).json()["total"] == 0
+    assert client.get("/api/workers", params={"q": NIK}, headers=headers).status_code == 422  # not in a URL
+    assert client.post("/api/workers/search", json={"q": NIK}, headers=headers).json()["total"] == 0
 
 
 def test_serve_demo_says_how_to_sign_in(

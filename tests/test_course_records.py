@@ -223,7 +223,7 @@ def test_a_store_from_before_course_levels_migrates_and_keeps_its_courses(store_
             "VALUES ('blk', 'c1', 'BLK Bekasi', 'Las', ?, 40, 0, 'online')",
             (FORKLIFT,),
         )
-        assert old.migrate() == [4, 5, 6, 7]
+        assert old.migrate()[:4] == [4, 5, 6, 7]
         stored = store_catalog(old)
         assert stored is not None
         (course,) = stored.courses

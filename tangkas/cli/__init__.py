@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from tangkas.cli import catalog, demo, indicators, market, serve, store, taxonomy, text, transitions  # noqa: F401  (registers commands)
+from tangkas.cli import (  # noqa: F401  (registers commands)
+    catalog,
+    demo,
+    indicators,
+    market,
+    serve,
+    store,
+    taxonomy,
+    text,
+    transitions,
+    workers,
+)
 from tangkas.cli.app import app, errors
 from tangkas.cli.rows import print_rejected
 from tangkas.errors import TangkasError

@@ -19,6 +19,10 @@ from tangkas.rows.fields import Field, Spec, keyed
 from tangkas.training.course_rows import COURSES
 
 NIK = re.compile(r"^\d{16}$")
+LEGAL_BASES = frozenset(
+    {"consent", "contract", "legal_obligation", "vital_interest", "public_task", "legitimate_interest"}
+)
+"""Why a worker's data is processed: the bases of UU 27/2022 Pasal 20 ayat (2) (see docs/privacy.md)."""
 
 
 WORKERS = keyed(
@@ -37,6 +41,8 @@ WORKERS = keyed(
     Field("placement_country", personal=True),
     Field("bpjs_ketenagakerjaan", "bool", personal=True),
     Field("bpjs_kesehatan", "bool", personal=True),
+    Field("legal_basis", choices=LEGAL_BASES, default="public_task"),
+    Field("consent_at", "date"),
     uri_lists=("occupations", "skills"),
 )
 """A registered worker; the personal fields are readable only by their office's counsellors, and their

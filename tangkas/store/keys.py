@@ -1,4 +1,4 @@
-"""API keys (stored hashed, with roles) and the audit log of access to personal data.
+"""API keys (stored hashed, with roles); the audit log is :mod:`tangkas.store.audit`.
 
 A key is ``tk_<prefix>_<secret>``: the prefix finds the row, the SHA-256 of the whole key is what is
 stored, and the key itself is shown once, at creation. Revoking keeps the row and sets ``revoked_at``.
@@ -147,11 +147,4 @@ def revocations() -> int:
     return _revocations
 
 
-def audit(store: Store, key: ApiKey, action: str, entity: str, entity_id: str | None = None) -> None:
-    """Record that ``key`` did ``action`` on personal data (never the data itself)."""
-    with store.lock:
-        store.backend.execute(
-            "INSERT INTO audit_log (happened_at, key_id, role, action, entity, entity_id, office_code) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (_now(), key.id, key.role, action, entity, entity_id, key.office_code),
-        )
+from tangkas.store.audit import audit as audit  # noqa: E402  (kept importable from here)

@@ -22,6 +22,10 @@ WORKER_PUBLIC = ", ".join(
 )
 """What any counsellor may see of a worker: no name, NIK, phone, migration or social-security status."""
 WORKER_PERSONAL = ", ".join(("id", *WORKERS.names))
+WORKER_RECORD = f"{WORKER_PERSONAL}, created_at, last_activity_at, erased_at"
+"""One worker's whole row as the worker's own page and an access request show it."""
+ACTIVE = "erased_at IS NULL"
+"""Erased workers are left out of every list and search."""
 COURSE_COLUMNS = ", ".join(("id", *COURSES.names))
 
 
@@ -114,7 +118,9 @@ def list_workers(
 
     ``query`` searches what the caller may see: name (any part) or NIK (from its start) with personal
     fields, else city, province code or occupation."""
-    where: list[tuple[str, Any]] = [("office_code = ?", office_code)] if office_code else []
+    where: list[tuple[str, Any]] = [(ACTIVE, ())]
+    if office_code:
+        where.append(("office_code = ?", office_code))
     words = query.strip().lower()
     if words and personal:
         where.append(("(LOWER(full_name) LIKE ? OR nik LIKE ?)", (f"%{words}%", f"{words}%")))
@@ -128,16 +134,26 @@ def list_workers(
     return _page(store, "workers", WORKER_PERSONAL if personal else WORKER_PUBLIC, where, limit, offset)
 
 
-def office_nik_holder(
-    store: Store, office_code: str, nik: str, *, other_than: int | None = None
-) -> int | None:
-    """The id of the worker of ``office_code`` registered with ``nik`` (other than ``other_than``)."""
+def nik_holder(store: Store, nik: str, *, other_than: int | None = None) -> int | None:
+    """The id of the worker of any office registered with ``nik`` (other than ``other_than``), erased
+    workers aside: a NIK is one person's, whichever office registered them."""
     with store.lock:
         found = store.backend.scalar(
-            "SELECT MIN(id) FROM workers WHERE office_code = ? AND nik = ? AND id <> ?",
-            (office_code, nik, other_than or 0),
+            f"SELECT MIN(id) FROM workers WHERE nik = ? AND id <> ? AND {ACTIVE}", (nik, other_than or 0)
         )
     return None if found is None else int(found)
+
+
+def nik_holders(store: Store, niks: list[str]) -> set[str]:
+    """Which of ``niks`` are already registered (erased workers aside)."""
+    if not niks:
+        return set()
+    marks = ", ".join("?" for _ in niks)
+    with store.lock:
+        rows = store.backend.execute(
+            f"SELECT DISTINCT nik FROM workers WHERE nik IN ({marks}) AND {ACTIVE}", niks
+        )
+    return {str(r[0]) for r in rows}
 
 
 WORKER_EDITABLE = tuple(
@@ -147,14 +163,132 @@ WORKER_EDITABLE = tuple(
 
 
 def update_worker(store: Store, worker_id: int, values: dict[str, Any]) -> None:
-    """Write the editable fields of one worker (the office, source and id stay)."""
+    """Write the editable fields of one worker (the office, source and id stay); the worker's last
+    activity is now."""
     names = [name for name in WORKER_EDITABLE if name in values]
-    assignments = ", ".join(f"{name} = ?" for name in names)
+    assignments = "".join(f"{name} = ?, " for name in names)
     with store.lock:
         store.backend.execute(
-            f"UPDATE workers SET {assignments} WHERE id = ?", [*(values[n] for n in names), worker_id]
+            f"UPDATE workers SET {assignments}last_activity_at = ? WHERE id = ? AND {ACTIVE}",
+            [*(values[n] for n in names), _now(), worker_id],
         )
     store.changed()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def touch_workers(store: Store, worker_ids: list[int], when: datetime | None = None) -> None:
+    """Mark the workers as active now (registration, a correction, a plan saved): their retention
+    period starts again."""
+    if not worker_ids:
+        return
+    marks = ", ".join("?" for _ in worker_ids)
+    with store.lock:
+        store.backend.execute(
+            f"UPDATE workers SET last_activity_at = ? WHERE id IN ({marks})", [when or _now(), *worker_ids]
+        )
+
+
+def existing_worker_ids(store: Store, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
+    """``(source, external_id)`` -> ``(id, office_code)`` of the keys already stored."""
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    with store.lock:
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = " OR ".join("(source = ? AND external_id = ?)" for _ in chunk)
+            params = [part for key in chunk for part in key]
+            for source, external_id, worker_id, office in store.backend.execute(
+                f"SELECT source, external_id, id, office_code FROM workers WHERE {marks}", params
+            ):
+                found[(str(source), str(external_id))] = (int(worker_id), str(office))
+    return found
+
+
+ERASED_NAME = "-"
+"""What an erased worker's (required) name becomes."""
+ERASED_FIELDS = (
+    "nik",
+    "phone",
+    "gender",
+    "birth_year",
+    "city",
+    "skills",
+    "migrant_status",
+    "placement_country",
+    "bpjs_ketenagakerjaan",
+    "bpjs_kesehatan",
+    "notes",
+    "consent_at",
+)
+"""Blanked on erasure with the name; kept: id, office, province, occupations, legal basis and the
+registration, activity and erasure times (see docs/privacy.md)."""
+
+
+def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> bool:
+    """Blank one worker's personal fields and the free text and snapshots of their saved plans, keeping
+    a non-identifying record that the service was delivered; ``False`` when there is no such worker
+    or they were erased already."""
+    when = when or _now()
+    blanks = ", ".join(f"{name} = NULL" for name in ERASED_FIELDS)
+    with store.lock, store.backend.transaction():
+        if store.backend.scalar(f"SELECT COUNT(*) FROM workers WHERE id = ? AND {ACTIVE}", (worker_id,)) == 0:
+            return False
+        store.backend.execute(
+            f"UPDATE workers SET full_name = ?, external_id = ?, {blanks}, erased_at = ? WHERE id = ?",
+            (ERASED_NAME, f"erased-{worker_id}", when, worker_id),
+        )
+        store.backend.execute(
+            "UPDATE saved_plans SET note = NULL, snapshot = NULL, skills = NULL WHERE worker_id = ?",
+            (worker_id,),
+        )
+    store.changed()
+    return True
+
+
+def expired_workers(store: Store, before: datetime) -> list[int]:
+    """Workers (not yet erased) whose last activity is older than ``before``, by id."""
+    with store.lock:
+        rows = store.backend.execute(
+            f"SELECT id FROM workers WHERE {ACTIVE} AND last_activity_at < ? ORDER BY id", (before,)
+        )
+    return [int(r[0]) for r in rows]
+
+
+def start_unknown_activity(store: Store, when: datetime | None = None) -> int:
+    """Give workers imported without an activity time (file imports) one: ``when`` starts their
+    retention period. How many there were."""
+    with store.lock:
+        count = int(store.backend.scalar("SELECT COUNT(*) FROM workers WHERE last_activity_at IS NULL"))
+        if count:
+            store.backend.execute(
+                "UPDATE workers SET last_activity_at = COALESCE(created_at, ?) "
+                "WHERE last_activity_at IS NULL",
+                (when or _now(),),
+            )
+    return count
+
+
+def worker_enrolments(store: Store, worker_id: int) -> list[dict[str, Any]]:
+    """The courses a worker enrolled in, with their outcome."""
+    with store.lock:
+        return store.backend.query(
+            "SELECT e.id, e.course_id, c.title_id AS course_title, c.provider, e.status, e.enrolled_on, "
+            "e.completed_on, e.certified, e.placed, e.placed_occupation_uri FROM enrolments e "
+            "LEFT JOIN courses c ON c.id = e.course_id WHERE e.worker_id = ? ORDER BY e.id",
+            (worker_id,),
+        )
+
+
+def worker_saved_plans(store: Store, worker_id: int) -> list[dict[str, Any]]:
+    """Every plan saved to a worker's record with its snapshot (JSON text), oldest first."""
+    with store.lock:
+        return store.backend.query(
+            "SELECT id, occupations, skills, target_uri, province_code, budget, note, key_id, snapshot, "
+            "created_at FROM saved_plans WHERE worker_id = ? ORDER BY id",
+            (worker_id,),
+        )
 
 
 def worker_id_of(store: Store, source: str, external_id: str) -> int | None:
@@ -167,9 +301,9 @@ def worker_id_of(store: Store, source: str, external_id: str) -> int | None:
 
 
 def get_worker(store: Store, worker_id: int) -> dict[str, Any] | None:
-    """One worker with personal fields, or ``None``."""
+    """One worker with personal fields (erased workers too: see ``erased_at``), or ``None``."""
     with store.lock:
-        rows = store.backend.query(f"SELECT {WORKER_PERSONAL} FROM workers WHERE id = ?", (worker_id,))
+        rows = store.backend.query(f"SELECT {WORKER_RECORD} FROM workers WHERE id = ?", (worker_id,))
     return rows[0] if rows else None
 
 

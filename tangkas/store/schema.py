@@ -17,6 +17,8 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    postgres_only: tuple[str, ...] = ()
+    """Statements run after ``statements`` on PostgreSQL only (triggers DuckDB does not have)."""
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -164,6 +166,34 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DEFAULT (CAST(FLOOR(random() * 2147483648) AS BIGINT))",
         ),
     ),
+    Migration(
+        10,
+        "data-subject rights: each worker's legal basis, consent, last activity and erasure; audit details",
+        (
+            "ALTER TABLE workers ADD COLUMN legal_basis TEXT",
+            "ALTER TABLE workers ADD COLUMN consent_at DATE",
+            "ALTER TABLE workers ADD COLUMN last_activity_at TIMESTAMP",
+            "ALTER TABLE workers ADD COLUMN erased_at TIMESTAMP",
+            # Rows registered before the legal basis was recorded are the employment service's own
+            # registrations: a public task (UU 27/2022 Pasal 20 ayat 2 huruf e). See docs/privacy.md.
+            "UPDATE workers SET legal_basis = 'public_task' WHERE legal_basis IS NULL",
+            # Their retention period runs from their registration, or from this migration when unknown.
+            "UPDATE workers SET last_activity_at = "
+            "COALESCE(created_at, CAST(CURRENT_TIMESTAMP AS TIMESTAMP))",
+            "ALTER TABLE audit_log ADD COLUMN detail TEXT",
+            "CREATE INDEX audit_log_happened ON audit_log (happened_at)",
+        ),
+        postgres_only=(
+            """CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'audit_log is append-only';
+            END $$""",
+            "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+            "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+            "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -185,6 +215,8 @@ def migrate(backend: Backend, target: int = LATEST) -> list[int]:
             continue
         with backend.transaction():
             for statement in migration.statements:
+                backend.execute(statement)
+            for statement in migration.postgres_only if backend.name == "postgres" else ():
                 backend.execute(statement)
             backend.execute(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",

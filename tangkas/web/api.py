@@ -6,23 +6,26 @@ Routes parse input, call one service (:mod:`tangkas.services`) and return its re
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Security
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
+from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import indicators as market
 from tangkas.services import plans, recommend, records, taxonomy, understand, vacancies
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
-from tangkas.store.keys import ApiKey, audit
+from tangkas.store.audit import audit_entries
+from tangkas.store.keys import ApiKey
 from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
-from tangkas.web.security import Principal, StoreDep, require
+from tangkas.web.security import Principal, StoreDep, api_key_header, principal, require
 
 
 def _query_names(dependant: Dependant) -> set[str]:
@@ -162,35 +165,182 @@ def add_postings(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, An
     return _import(store, "postings", rows, caller)
 
 
-@router.get("/workers", tags=["workers"], dependencies=[require("counsellor", "admin")])
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: ``{"error": {"code", "message", ...}}``."""
+
+    error: ErrorDetail
+
+
+DENIED: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "No API key, or an unknown or revoked one (audited)"},
+    403: {"model": ErrorOut, "description": "The key's role may not do this (audited)"},
+}
+NOT_YOURS: dict[int | str, dict[str, Any]] = {
+    **DENIED,
+    404: {"model": ErrorOut, "description": "No such worker in the caller's office (audited)"},
+}
+REJECTED: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": ErrorOut,
+        "description": "Rows or fields refused: row number, field and code, never a value",
+    }
+}
+
+
+def _denied(
+    request: Request, store: Store, caller: ApiKey | None, status: int, entity: str = "worker"
+) -> None:
+    """Audit a refused attempt on personal data: who (if known), which record, which answer."""
+    route = getattr(request.scope.get("route"), "path", "")  # the template: ids only, never a query
+    requested = request.path_params.get("worker_id")
+    records.record_denied(store, caller, status, request.method, route, requested, entity=entity)
+
+
+def _gate(entity: str, *roles: str) -> Any:
+    """The caller if their key is valid and of ``roles``; any refusal is audited before it is answered."""
+
+    async def check(
+        request: Request, store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None
+    ) -> ApiKey:
+        try:
+            caller = await principal(store, key)
+        except HTTPException as refused:
+            _denied(request, store, None, refused.status_code, entity)
+            raise
+        if caller.role not in roles:
+            _denied(request, store, caller, 403, entity)
+            raise HTTPException(403, f"role {caller.role!r} may not do this")
+        return caller
+
+    return Depends(check)
+
+
+RecordsCaller = Annotated[ApiKey, _gate("worker", *records.RECORD_ROLES)]
+AdminCaller = Annotated[ApiKey, _gate("audit_log", "admin")]
+
+
+def _not_yours(request: Request, store: Store, caller: ApiKey) -> HTTPException:
+    _denied(request, store, caller, 404)
+    return HTTPException(404, "no such worker in your office")
+
+
+class WorkerSearch(BaseModel):
+    q: str = Field(default="", max_length=100, description="a name, or the start of a NIK")
+    limit: int = Field(default=50, ge=1, le=200)
+    offset: int = Field(default=0, ge=0, le=10_000_000)
+
+
+@router.get("/workers", tags=["workers"], responses={**DENIED, **REJECTED})
 def workers(
-    caller: Principal,
+    caller: RecordsCaller,
     store: StoreDep,
     limit: Limit = 50,
     offset: Offset = 0,
-    q: Annotated[str, Query(max_length=100, description="a name, or the start of a NIK")] = "",
+    q: Annotated[str, Query(max_length=100, description="a name (a NIK: POST /api/workers/search)")] = "",
 ) -> dict[str, Any]:
-    """Workers with personal data: a counsellor sees their own office only. Every call is audited."""
+    """Workers with personal data, NIKs masked: a counsellor sees their own office only. Every call is
+    audited with the ids returned. A query with digits is refused: a NIK must not travel in a URL
+    (it would land in access logs), so search by NIK with ``POST /api/workers/search``."""
+    if any(c.isdigit() for c in q):
+        raise HTTPException(
+            422, "search by NIK with POST /api/workers/search: a NIK must not be put in a URL"
+        )
     return records.list_office_workers(store, caller, query=q, limit=limit, offset=offset).to_dict()
 
 
-@router.get("/workers/{worker_id}", tags=["workers"], dependencies=[require("counsellor", "admin")])
-def worker(caller: Principal, store: StoreDep, worker_id: int) -> dict[str, Any]:
-    """One worker's record, audited."""
+@router.post("/workers/search", tags=["workers"], responses={**DENIED, **REJECTED})
+def workers_search(caller: RecordsCaller, store: StoreDep, body: WorkerSearch) -> dict[str, Any]:
+    """Workers by name or the start of a NIK, the query in the body (never in the URL); NIKs masked."""
+    return records.list_office_workers(
+        store, caller, query=body.q, limit=body.limit, offset=body.offset
+    ).to_dict()
+
+
+@router.get("/workers/{worker_id}", tags=["workers"], responses=NOT_YOURS)
+def worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int) -> dict[str, Any]:
+    """One worker's record (full NIK), audited."""
     found = records.read_worker(store, caller, worker_id)
     if found is None:
-        raise HTTPException(404, "no such worker in your office")
+        raise _not_yours(request, store, caller)
     return found
 
 
-@router.post("/workers", tags=["workers"], dependencies=[require("counsellor", "admin")])
-def add_workers(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, Any]:
-    """Register workers, all or nothing; a counsellor registers into their own office."""
+@router.post("/workers", tags=["workers"], responses={**DENIED, **REJECTED})
+def add_workers(caller: RecordsCaller, store: StoreDep, rows: Rows) -> dict[str, Any]:
+    """Register workers, all or nothing; a counsellor registers into their own office. Each row may give
+    ``legal_basis`` (default ``public_task``) and ``consent_at``. A NIK must be of sound structure and
+    not registered yet at any office (the refusal never says where). A row whose ``(source,
+    external_id)`` is registered already is not changed: it is listed in ``existing`` (with its ``id``
+    where the caller may see it), to be corrected with ``PATCH /api/workers/{id}``. Audited."""
     if caller.role == "counsellor" and any(str(r.get("office_code")) != caller.office_code for r in rows):
         raise HTTPException(403, "a counsellor may register workers only in their own office")
-    result = _import(store, "workers", rows, caller)
-    audit(store, caller, "create", "worker", None)
-    return result
+    owned = namespaced(rows, caller.office_code if caller.role == "counsellor" else None)
+    return records.import_workers(store, caller, owned, f"api:{caller.id}").to_dict()
+
+
+@router.patch("/workers/{worker_id}", tags=["workers"], responses={**NOT_YOURS, **REJECTED})
+def correct_worker(
+    request: Request,
+    caller: RecordsCaller,
+    store: StoreDep,
+    worker_id: int,
+    changes: Annotated[dict[str, Any], Body(max_length=50)],
+) -> dict[str, Any]:
+    """Correct a worker's record (rectification): only the fields given change (``null`` blanks one),
+    checked as at registration; audited with the names of the fields changed, never their values."""
+    change = records.correct_worker(store, caller, worker_id, changes)
+    if change is None:
+        raise _not_yours(request, store, caller)
+    if change.errors:
+        report = RowReport("workers", f"api:{caller.id}", rows=1)
+        report.add_errors(change.errors)
+        raise RowsRejectedError(report)
+    found = records.read_worker(store, caller, worker_id)
+    assert found is not None
+    return found
+
+
+@router.get("/workers/{worker_id}/export", tags=["workers"], responses=NOT_YOURS)
+def export_worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int) -> Response:
+    """Everything held about one worker as one JSON document (access and copy): the record, saved plans
+    with snapshots, enrolments and the audit entries about them. Audited."""
+    document = records.export_worker(store, caller, worker_id)
+    if document is None:
+        raise _not_yours(request, store, caller)
+    headers = {
+        "Content-Disposition": f'attachment; filename="tangkas-worker-{worker_id}.json"',
+        "Cache-Control": "no-store",
+    }
+    return JSONResponse(document, headers=headers)
+
+
+@router.delete("/workers/{worker_id}", tags=["workers"], status_code=204, responses=NOT_YOURS)
+def erase_worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int) -> Response:
+    """Erase a worker's personal data (erasure): the record stays as a non-identifying trace that the
+    service was delivered (see docs/privacy.md). Audited without any personal value."""
+    if not records.erase(store, caller, worker_id):
+        raise _not_yours(request, store, caller)
+    return Response(status_code=204)
+
+
+@router.get("/audit", tags=["service"], responses={**DENIED, **REJECTED})
+def audit_log(
+    _: AdminCaller,
+    store: StoreDep,
+    since: datetime | None = None,
+    action: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The audit log, oldest first, paged (admins only; any other key's attempt is itself audited)."""
+    if since is not None and since.tzinfo is not None:
+        since = since.astimezone(UTC).replace(tzinfo=None)  # the log keeps naive UTC times
+    return audit_entries(store, since=since, action=action, limit=limit, offset=offset).to_dict()
 
 
 class WorkerCellOut(BaseModel):

@@ -322,8 +322,8 @@ PAGES: dict[str, dict[str, str]] = {
     },
     "field_error.nik.format": {"id": "NIK harus 16 angka.", "en": "A NIK has 16 digits."},
     "field_error.nik.duplicate": {
-        "id": "NIK ini sudah terdaftar untuk pekerja lain di kantor Anda.",
-        "en": "This NIK is already registered for another worker of your office.",
+        "id": "NIK ini sudah terdaftar; hubungi administrator.",
+        "en": "This NIK is already registered; contact the administrator.",
     },
     "field_error.birth_year.range": {
         "id": "Tahun lahir antara 1930 dan 2015.",
@@ -383,6 +383,72 @@ PAGES: dict[str, dict[str, str]] = {
     "budget_default": {
         "id": "Rencana di bawah memakai anggaran bawaan Rp{budget}.",
         "en": "The plan below uses the default budget of Rp{budget}.",
+    },
+    # Data-subject rights (UU 27/2022): legal basis, access, erasure, retention
+    "field.legal_basis": {"id": "Dasar pemrosesan data", "en": "Legal basis for processing"},
+    "field.consent_at": {"id": "Tanggal persetujuan", "en": "Date of consent"},
+    "field.notes": {"id": "Catatan", "en": "Notes"},
+    "consent_hint": {
+        "id": "Isi bila dasarnya persetujuan; kosong berarti hari ini.",
+        "en": "For consent as the basis; blank means today.",
+    },
+    "legal.consent": {"id": "Persetujuan yang sah secara eksplisit", "en": "Explicit, valid consent"},
+    "legal.contract": {"id": "Pemenuhan kewajiban perjanjian", "en": "Performance of a contract"},
+    "legal.legal_obligation": {"id": "Pemenuhan kewajiban hukum", "en": "A legal obligation"},
+    "legal.vital_interest": {"id": "Pelindungan kepentingan vital", "en": "Vital interests"},
+    "legal.public_task": {
+        "id": "Pelaksanaan tugas untuk kepentingan umum / pelayanan publik",
+        "en": "A task in the public interest / public service",
+    },
+    "legal.legitimate_interest": {"id": "Kepentingan yang sah lainnya", "en": "Other legitimate interests"},
+    "consent_given": {"id": "persetujuan {when}", "en": "consent given {when}"},
+    "last_activity": {"id": "Aktivitas terakhir", "en": "Last activity"},
+    "retention_note": {
+        "id": "Data pribadi dihapus {years} tahun setelah aktivitas terakhir.",
+        "en": "Personal data is erased {years} years after the last activity.",
+    },
+    "export_record": {"id": "Unduh semua data pekerja (JSON)", "en": "Download all data held (JSON)"},
+    "erase_worker": {"id": "Hapus data pribadi", "en": "Erase personal data"},
+    "erase_title": {"id": "Hapus data pribadi pekerja ini?", "en": "Erase this worker's personal data?"},
+    "erase_goes": {"id": "Yang dihapus", "en": "What is erased"},
+    "erase_plan_text": {
+        "id": "Catatan, keterampilan dan salinan rencana yang disimpan",
+        "en": "Notes, skills and snapshots of the saved plans",
+    },
+    "erase_stays": {"id": "Yang tetap disimpan, tanpa identitas", "en": "What is kept, without identity"},
+    "erase_stays_what": {
+        "id": "Nomor urut catatan, kantor, provinsi, kode pekerjaan, dasar pemrosesan, tanggal pendaftaran "
+        "dan penghapusan; jabatan tujuan dan anggaran rencana yang disimpan; hasil pelatihan "
+        "(selesai, bersertifikat, ditempatkan). Log audit tetap mencatat siapa mengakses catatan ini dan "
+        "kapan, tanpa nilai data pribadi.",
+        "en": "The record's number, office, province, occupation codes, legal basis, the dates of "
+        "registration and erasure; the target occupations and budgets of saved plans; training outcomes "
+        "(completed, certified, placed). The audit log keeps who accessed this record and when, "
+        "without any personal value.",
+    },
+    "erase_why": {
+        "id": "Alasannya: dinas wajib dapat melaporkan layanan yang diberikan dan hasilnya (statistik "
+        "ketenagakerjaan), dan log audit adalah bukti kepatuhan pengendali data (UU 27/2022).",
+        "en": "Why: the service must be able to report the services it delivered and their outcomes "
+        "(employment statistics), and the audit log is the controller's evidence of compliance "
+        "(UU 27/2022).",
+    },
+    "erase_caveat": {
+        "id": "Ini tafsiran kami atas UU 27/2022, yang tidak merinci hal ini; perlu dikonfirmasi oleh "
+        "pejabat pelindungan data pribadi (DPO) kementerian.",
+        "en": "This is our reading of UU 27/2022, which is not explicit here; to be confirmed by the "
+        "ministry's data protection officer (DPO).",
+    },
+    "erase_final": {"id": "Penghapusan tidak dapat dibatalkan.", "en": "Erasure cannot be undone."},
+    "erase_confirm": {"id": "Ya, hapus data pribadi", "en": "Yes, erase the personal data"},
+    "erase_cancel": {"id": "Batal", "en": "Cancel"},
+    "erase_done": {
+        "id": "Data pribadi pekerja telah dihapus.",
+        "en": "The worker's personal data has been erased.",
+    },
+    "field_error.nik.structure": {
+        "id": "NIK tidak sah: periksa kode provinsi dan tanggal lahir di dalamnya.",
+        "en": "Not a valid NIK: check the province code and the date of birth in it.",
     },
 }
 

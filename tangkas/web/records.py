@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from tangkas.services import records, understand
 from tangkas.services.saved_plans import snapshot_text
@@ -20,7 +20,15 @@ from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.i18n import translator
 from tangkas.web.pages import page_lang, render
-from tangkas.web.security import COOKIE, StoreDep, local_path, same_origin, signed_in
+from tangkas.web.security import (
+    COOKIE,
+    StoreDep,
+    csrf_token,
+    form_is_genuine,
+    local_path,
+    same_origin,
+    signed_in,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,6 +52,9 @@ class WorkersPage:
     query: str = ""
     offset: int = 0
     limit: int = PAGE_SIZE
+    csrf: str = ""
+    """The session's form token: a search is posted, so that a NIK never travels in a URL."""
+    erased: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class WorkerPage:
     worker: dict[str, Any]
     plans: list[dict[str, Any]]
     target_labels: dict[str, str]
+    retention_years: int = records.DEFAULT_RETENTION_YEARS
 
 
 def refuse(request: Request, status: int, key: str) -> HTTPException:
@@ -68,12 +80,24 @@ def refuse(request: Request, status: int, key: str) -> HTTPException:
     return HTTPException(status, translator(page_lang(request))(key))
 
 
+def _denied(request: Request, store: Store, caller: ApiKey | None, status: int) -> None:
+    route = getattr(request.scope.get("route"), "path", "")
+    records.record_denied(store, caller, status, request.method, route, request.path_params.get("worker_id"))
+
+
 def require_counsellor(request: Request, store: Store) -> ApiKey:
-    """The signed-in counsellor or admin; 401 for anyone else."""
+    """The signed-in counsellor or admin; 401 for anyone else (audited)."""
     caller = signed_in(request, store)
     if caller is None:
+        _denied(request, store, None, 401)
         raise refuse(request, 401, "sign_in_first")
     return caller
+
+
+def not_yours(request: Request, store: Store, caller: ApiKey) -> HTTPException:
+    """The 404 for a worker outside the caller's office (or erased), the attempt audited."""
+    _denied(request, store, caller, 404)
+    return refuse(request, 404, "not_yours")
 
 
 def _came_from(request: Request) -> str:
@@ -113,18 +137,40 @@ def logout() -> Response:
     return response
 
 
-@router.get("/workers", response_class=HTMLResponse)
-def workers(
-    request: Request,
-    store: StoreDep,
-    q: Annotated[str, Query(max_length=100)] = "",
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> HTMLResponse:
-    caller = require_counsellor(request, store)
-    page = records.list_office_workers(store, caller, query=q, limit=PAGE_SIZE, offset=offset)
-    response = render(request, "workers.html", WorkersPage(caller, page.items, page.total, q.strip(), offset))
+def _workers_page(request: Request, store: Store, caller: ApiKey, query: str, offset: int) -> HTMLResponse:
+    page = records.list_office_workers(store, caller, query=query, limit=PAGE_SIZE, offset=offset)
+    erased = request.query_params.get("erased") == "1"
+    shown = WorkersPage(
+        caller, page.items, page.total, query.strip(), offset, csrf=csrf_token(request), erased=erased
+    )
+    response = render(request, "workers.html", shown)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@router.get("/workers", response_class=HTMLResponse)
+def workers(
+    request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0
+) -> HTMLResponse:
+    """The office's workers, paged. Searching is a POST (:func:`search_workers`): a query in the URL
+    (``?q=``, which older links carry) is ignored, as it may be a NIK."""
+    return _workers_page(request, store, require_counsellor(request, store), "", offset)
+
+
+@router.post("/workers", response_class=HTMLResponse)
+def search_workers(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Form(max_length=100)] = "",
+    offset: Annotated[int, Form(ge=0, le=10_000_000)] = 0,
+    csrf: Annotated[str, Form(max_length=200)] = "",
+) -> HTMLResponse:
+    """Workers by name or the start of a NIK, the query posted (kept out of URLs, access logs and the
+    browser's history); its pages are posted too."""
+    caller = require_counsellor(request, store)
+    if not form_is_genuine(request, csrf):
+        raise refuse(request, 403, "form_expired")
+    return _workers_page(request, store, caller, q, offset)
 
 
 @router.get("/workers/{worker_id}", response_class=HTMLResponse)
@@ -132,10 +178,27 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
     caller = require_counsellor(request, store)
     found = records.worker_record(store, caller, worker_id)
     if found is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
-    return render(request, "worker.html", WorkerPage(caller, found.worker, found.plans, labels))
+    page = WorkerPage(caller, found.worker, found.plans, labels, records.retention_years())
+    response = render(request, "worker.html", page)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/workers/{worker_id}/export")
+def export(request: Request, store: StoreDep, worker_id: int) -> Response:
+    """Everything held about the worker as one JSON file to hand to them (audited)."""
+    caller = require_counsellor(request, store)
+    document = records.export_worker(store, caller, worker_id)
+    if document is None:
+        raise not_yours(request, store, caller)
+    headers = {
+        "Content-Disposition": f'attachment; filename="tangkas-pekerja-{worker_id}.json"',
+        "Cache-Control": "no-store",
+    }
+    return JSONResponse(document, headers=headers)
 
 
 @router.post("/plans/save")
@@ -159,7 +222,7 @@ def save(
     profile = understand.worker_profile(occ, skill, province=province)
     limits = records.PlanLimits(budget, max_courses or None, bool(prakerja))
     if records.save_worker_plan(store, caller, worker, profile, to, limits=limits, note=note) is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     return RedirectResponse(f"/workers/{worker}", status_code=303)
 
 
@@ -167,7 +230,7 @@ def _saved(request: Request, store: Store, worker_id: int, plan_id: int) -> Save
     caller = require_counsellor(request, store)
     found = records.read_saved_plan(store, caller, worker_id, plan_id)
     if found is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     if found.snapshot is None:
         raise refuse(request, 404, "no_snapshot")
     text = snapshot_text(found.snapshot, page_lang(request))

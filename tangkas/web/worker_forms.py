@@ -23,7 +23,7 @@ from tangkas.store.keys import ApiKey
 from tangkas.store.queries import WORKER_EDITABLE
 from tangkas.web.i18n import PAGES, translator
 from tangkas.web.pages import page_lang, render
-from tangkas.web.records import refuse, require_counsellor
+from tangkas.web.records import not_yours, refuse, require_counsellor
 from tangkas.web.security import StoreDep, csrf_token, form_is_genuine
 
 router = APIRouter(include_in_schema=False)
@@ -32,6 +32,20 @@ FORM_FIELDS: tuple[Field, ...] = tuple(
 )
 MAX_VALUE = 500
 """Characters any one field of the form may hold."""
+ERASED_SHOWN = (
+    "full_name",
+    "nik",
+    "phone",
+    "gender",
+    "birth_year",
+    "city",
+    "skills",
+    "migrant_status",
+    "placement_country",
+    "bpjs_ketenagakerjaan",
+    "bpjs_kesehatan",
+)
+"""The fields the erasure page lists as erased (with the plans' notes and snapshots)."""
 
 
 @dataclass(frozen=True)
@@ -69,10 +83,11 @@ def _messages(request: Request, errors: list[RowError]) -> dict[str, str]:
     """Each field's first error in the page's language (the culprit shown only for taxonomy codes)."""
     t, messages = translator(page_lang(request)), dict[str, str]()
     for error in errors:
-        specific = f"field_error.{error.field}.{error.code}"
+        code = "structure" if (error.field, error.detail) == ("nik", "structure") else error.code
+        specific = f"field_error.{error.field}.{code}"
         key = specific if specific in PAGES else f"field_error.{error.code}"
         detail = error.detail if error.code == "unknown_concept" else ""
-        messages.setdefault(error.field, t(key, detail=detail) if key in PAGES else error.code)
+        messages.setdefault(error.field, t(key, detail=detail) if key in PAGES else code)
     return messages
 
 
@@ -92,7 +107,9 @@ def _form(request: Request, page: WorkerFormPage, status: int = 200) -> HTMLResp
 @router.get("/workers/new", response_class=HTMLResponse)
 def new_worker(request: Request, store: StoreDep) -> HTMLResponse:
     caller = require_counsellor(request, store)
-    return _form(request, WorkerFormPage(caller, csrf_token(request)))
+    # the employment service's own registration, unless the counsellor records another basis
+    defaults = {"legal_basis": "public_task"}
+    return _form(request, WorkerFormPage(caller, csrf_token(request), values=defaults))
 
 
 @router.post("/workers/new")
@@ -111,7 +128,7 @@ def edit_form(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse
     caller = require_counsellor(request, store)
     worker = records.read_worker(store, caller, worker_id)
     if worker is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     return _form(request, WorkerFormPage(caller, csrf_token(request), worker_id, _shown(worker)))
 
 
@@ -121,10 +138,41 @@ def edit(request: Request, store: StoreDep, worker_id: int, values: Posted) -> R
     _guard(request, values)
     change = records.edit_worker(store, caller, worker_id, values)
     if change is None:
-        raise refuse(request, 404, "not_yours")
+        raise not_yours(request, store, caller)
     if change.errors:
         page = WorkerFormPage(
             caller, csrf_token(request), worker_id, values, _messages(request, change.errors)
         )
         return _form(request, page, status=422)
     return RedirectResponse(f"/workers/{worker_id}?lang={page_lang(request)}", status_code=303)
+
+
+@dataclass(frozen=True)
+class ErasePage:
+    """The confirmation before a worker's personal data is erased: what goes, what stays and why."""
+
+    caller: ApiKey
+    csrf: str
+    worker: dict[str, Any]
+    erased_fields: tuple[str, ...] = ERASED_SHOWN
+
+
+@router.get("/workers/{worker_id}/erase", response_class=HTMLResponse)
+def erase_form(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
+    caller = require_counsellor(request, store)
+    worker = records.visible_worker(store, caller, worker_id)
+    if worker is None:
+        raise not_yours(request, store, caller)
+    response = render(request, "worker_erase.html", ErasePage(caller, csrf_token(request), worker))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.post("/workers/{worker_id}/erase")
+def erase(request: Request, store: StoreDep, worker_id: int, values: Posted) -> Response:
+    """Erase the worker's personal data (the form's token and our origin required), then back to the list."""
+    caller = require_counsellor(request, store)
+    _guard(request, values)
+    if not records.erase(store, caller, worker_id):
+        raise not_yours(request, store, caller)
+    return RedirectResponse(f"/workers?erased=1&lang={page_lang(request)}", status_code=303)
