@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from tangkas.cli.app import app as cli
+from tangkas.rows.nik import NIK_RULE
 from tangkas.services import records, understand
 from tangkas.services.imports import import_rows
 from tangkas.store import Store, open_store
@@ -83,13 +84,14 @@ def test_rights_nik_of_bad_structure_or_registered_elsewhere_is_refused_without_
         refused = client.post("/api/workers", json={"rows": [_row("b1", nik=bad)]}, headers=_h(keys["bdg"]))
         assert refused.status_code == 422
         assert refused.json()["error"]["rows"] == [
-            {"row": 1, "field": "nik", "code": "format", "detail": "structure"}
+            {"row": 1, "field": "nik", "code": "format", "detail": "structure", "allowed": NIK_RULE}
         ]
         assert bad not in refused.text
     # registered at SBY: BDG is refused, and told nothing about the holder or the office
     taken = client.post("/api/workers", json={"rows": [_row("b2", nik=NIK)]}, headers=_h(keys["bdg"]))
     assert taken.status_code == 422
-    assert taken.json()["error"]["rows"] == [{"row": 1, "field": "nik", "code": "duplicate", "detail": ""}]
+    duplicate = {"row": 1, "field": "nik", "code": "duplicate", "detail": "", "allowed": ""}
+    assert taken.json()["error"]["rows"] == [duplicate]
     assert "SBY" not in taken.text and "Rahasia" not in taken.text and NIK not in taken.text
     twice = [_row("b3", nik=OTHER_NIK), _row("b4", nik=OTHER_NIK)]
     repeated = client.post("/api/workers", json={"rows": twice}, headers=_h(keys["bdg"]))

@@ -11,6 +11,8 @@ from datetime import date
 from typing import Literal
 
 NikProblem = Literal["format", "structure"]
+NIK_RULE = "16 digits: province 11-94, district, birth date DDMMYY (women +40 on the day), serial"
+"""What a sound NIK is, for an error that may not show the NIK itself."""
 
 
 def nik_problem(nik: str) -> NikProblem | None:

@@ -41,10 +41,14 @@ def import_file(
     return load_batches(store, spec, batches, report, partial=partial, progress=progress)
 
 
-def import_rows(store: Store, kind: str, rows: list[dict[str, Any]], label: str) -> RowReport:
-    """Import row dictionaries (an API body), all or nothing: values of the wrong JSON type reject it."""
+def import_rows(
+    store: Store, kind: str, rows: list[dict[str, Any]], label: str, *, json_types: bool = False
+) -> RowReport:
+    """Import row dictionaries, all or nothing. ``json_types`` (an API body): a value of the wrong JSON
+    type rejects it (:func:`~tangkas.rows.validate.json_type_errors`); forms and code pass text or
+    Python values, read by the field's parser."""
     spec, report = spec_for(kind), RowReport(kind, label)
-    wrong = json_type_errors(spec, rows)
+    wrong = json_type_errors(spec, rows) if json_types else []
     if wrong:
         report.rows = len(rows)
         report.add_errors(wrong)

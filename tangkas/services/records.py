@@ -24,9 +24,9 @@ from typing import Any
 from tangkas.careers.transitions import Profile
 from tangkas.errors import TangkasError
 from tangkas.rows.entities import WORKERS
-from tangkas.rows.nik import nik_problem
+from tangkas.rows.nik import NIK_RULE, nik_problem
 from tangkas.rows.report import RowError, RowReport, RowsRejectedError
-from tangkas.rows.validate import taxonomy_check, validate_row
+from tangkas.rows.validate import json_type_errors, taxonomy_check, validate_row
 from tangkas.services import plans
 from tangkas.services.imports import import_rows
 from tangkas.services.saved_plans import plan_snapshot
@@ -261,7 +261,7 @@ def _checked(
 def _nik_errors(nik: Any, row: int) -> list[RowError]:
     """A NIK of 16 digits but unsound structure (``detail`` says which rule, never the value)."""
     if nik and nik_problem(str(nik)) == "structure":
-        return [RowError(row, "nik", "format", "structure")]
+        return [RowError(row, "nik", "format", "structure", NIK_RULE)]
     return []
 
 
@@ -461,15 +461,16 @@ def import_workers(store: Store, caller: ApiKey, rows: list[dict[str, Any]], lab
     """Register workers in bulk, all or nothing: each NIK of sound structure and not registered yet
     (at any office, nor twice in the batch: refused with the row number only). A row whose
     ``(source, external_id)`` is registered already changes nothing and is listed in ``existing``.
-    Audited as ``import`` with the count and the source (never a value)."""
-    errors: list[RowError] = []
+    Audited as ``import`` with the count and the source (never a value). Values are read as JSON types
+    (a NIK sent as a number is refused: it has lost digits already)."""
+    errors: list[RowError] = json_type_errors(WORKERS, rows)
     niks: dict[str, int] = {}
     for number, row in enumerate(rows, start=1):
         nik = str(row.get("nik") or "").strip()
         if not nik:
             continue
         if nik_problem(nik) == "structure":
-            errors.append(RowError(number, "nik", "format", "structure"))
+            errors.append(RowError(number, "nik", "format", "structure", NIK_RULE))
         elif nik in niks:
             errors.append(RowError(number, "nik", "duplicate"))
         niks.setdefault(nik, number)
@@ -488,7 +489,7 @@ def import_workers(store: Store, caller: ApiKey, rows: list[dict[str, Any]], lab
             store, caller, "import_refused", "worker", None, detail={"rows": len(rows), "errors": len(errors)}
         )
         raise RowsRejectedError(report)
-    report = import_rows(store, "workers", rows, label)
+    report = import_rows(store, "workers", rows, label, json_types=True)
     new_ids = [worker_id_of(store, *key) for key in keys if key not in existing]
     touch_workers(store, [i for i in new_ids if i is not None])
     office = _office(caller)

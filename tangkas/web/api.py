@@ -145,7 +145,7 @@ def namespaced(rows: list[dict[str, Any]], owner: str | None) -> list[dict[str, 
 
 def _import(store: Store, kind: str, rows: list[dict[str, Any]], caller: ApiKey) -> dict[str, Any]:
     owner = {"counsellor": caller.office_code, "provider": caller.provider}.get(caller.role)
-    report = import_rows(store, kind, namespaced(rows, owner), f"api:{caller.id}")
+    report = import_rows(store, kind, namespaced(rows, owner), f"api:{caller.id}", json_types=True)
     return {"rows": report.rows, "inserted": report.inserted, "duplicates": report.duplicates}
 
 
