@@ -5,9 +5,9 @@ The default is an embedded DuckDB file that needs no setup; PostgreSQL is select
 
 >>> store = open_store("duckdb:///:memory:")
 >>> store.migrate()
-[1, 2, 3, 4, 5, 6, 7]
+[1, 2, 3, 4, 5, 6, 7, 9]
 >>> store.version()
-7
+9
 """
 
 from __future__ import annotations

@@ -154,6 +154,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         "a saved plan keeps a snapshot of what was shown (courses, costs, gaps, catalog kind, by whom)",
         ("ALTER TABLE saved_plans ADD COLUMN snapshot TEXT",),
     ),
+    Migration(
+        9,
+        "sign-in sessions held by the server (the cookie holds a random token, never the API key)",
+        (
+            "CREATE SEQUENCE session_id_seq",
+            """CREATE TABLE sessions (
+                id BIGINT PRIMARY KEY DEFAULT nextval('session_id_seq'),
+                token_hash TEXT NOT NULL UNIQUE, key_id BIGINT NOT NULL,
+                created_at TIMESTAMP NOT NULL, last_seen_at TIMESTAMP NOT NULL,
+                expires_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP)""",
+            "CREATE INDEX sessions_key ON sessions (key_id)",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -172,7 +172,7 @@ def worker_stats(store: StoreDep, by: WorkerGrouping = "province_code") -> dict[
 
 
 @router.get("/transitions", tags=["transitions"])
-async def transitions(
+def transitions(
     _: Principal,
     store: StoreDep,
     occupation: Annotated[list[str], Query(min_length=1, max_length=5)],
