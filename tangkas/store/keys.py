@@ -7,8 +7,10 @@ A signed-in browser holds a *session*, never the key: :func:`start_session` retu
 the cookie and stores only its hash. A session ends when it is idle for ``TANGKAS_SESSION_IDLE_MINUTES``
 (30), at ``TANGKAS_SESSION_HOURS`` (12) after sign-in, at sign-out, and when its key is revoked.
 
-Nothing is cached: every request asks the database, so a key revoked by any process (the CLI, another
-server) is refused on the very next request.
+A key revoked by any process (the CLI, another server) is refused on the very next request: a server
+on PostgreSQL asks the database every time (a fraction of a millisecond); one on an embedded DuckDB file,
+which no other process can write while it runs, may trust a key it verified until :func:`revocations`
+changes (every revocation and sign-out in this process counts).
 
 >>> from tangkas.store import open_store
 >>> store = open_store("duckdb:///:memory:"); _ = store.migrate()
@@ -51,6 +53,7 @@ SESSION_HOURS = 12.0
 TOUCH_SECONDS = 60.0
 """A session's ``last_seen_at`` is written at most this often (not on every request)."""
 MAX_TOKEN = 200
+_revocations = 0
 
 
 class AuthenticationError(TangkasError):
@@ -203,7 +206,19 @@ def revoke_key(store: Store, key: int | str) -> KeyRecord:
         rows = store.backend.query(f"SELECT {_KEY_COLUMNS} FROM api_keys WHERE {column} = ?", (key,))
     if not rows:
         raise UnknownKeyError(f"no API key with {column} {key!r}")
+    _revoked()
     return KeyRecord(**rows[0], sessions=ended)
+
+
+def _revoked() -> None:
+    global _revocations
+    _revocations += 1
+
+
+def revocations() -> int:
+    """How many keys and sessions this process has revoked or ended: a cache of verified keys is stale
+    once this changes."""
+    return _revocations
 
 
 def start_session(store: Store, key: ApiKey) -> str:
@@ -258,6 +273,7 @@ def end_session(store: Store, token: str) -> bool:
             "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
             (_now(), _hash(token)),
         )
+    _revoked()
     return bool(open_)
 
 

@@ -19,7 +19,7 @@ from tangkas.store import Store
 from tangkas.store.keys import ApiKey, audit
 from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
-from tangkas.web.security import Principal, StoreDep, require
+from tangkas.web.security import DemandStoreDep, Principal, StoreDep, require
 
 router = APIRouter(prefix="/api")
 Limit = Annotated[int, Query(ge=1, le=200)]
@@ -172,9 +172,9 @@ def worker_stats(store: StoreDep, by: WorkerGrouping = "province_code") -> dict[
 
 
 @router.get("/transitions", tags=["transitions"])
-def transitions(
+async def transitions(
     _: Principal,
-    store: StoreDep,
+    store: DemandStoreDep,
     occupation: Annotated[list[str], Query(min_length=1, max_length=5)],
     skill: Annotated[list[str], Query(max_length=50)] = [],
     province: Annotated[str | None, Query(max_length=8)] = None,

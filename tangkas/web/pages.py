@@ -28,7 +28,7 @@ from tangkas.taxonomy import load_taxonomy
 from tangkas.training.plans import NeededSkill, TrainingPlan
 from tangkas.web.i18n import PAGES, format_when, translator
 from tangkas.web.limits import Gate, RefusedError, client_of
-from tangkas.web.security import StoreDep, same_origin, signed_in
+from tangkas.web.security import DemandStoreDep, StoreDep, same_origin, signed_in
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -323,12 +323,14 @@ def read_budget(text: str) -> tuple[int, str]:
 
 
 @router.get("/recommendations", response_class=HTMLResponse)
-def recommendations(request: Request, store: StoreDep, filters: FiltersDep) -> HTMLResponse:
+async def recommendations(request: Request, store: DemandStoreDep, filters: FiltersDep) -> HTMLResponse:
     return render(request, "recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
 @router.get("/fragments/recommendations", response_class=HTMLResponse)
-def recommendations_fragment(request: Request, store: StoreDep, filters: FiltersDep) -> HTMLResponse:
+async def recommendations_fragment(
+    request: Request, store: DemandStoreDep, filters: FiltersDep
+) -> HTMLResponse:
     return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
