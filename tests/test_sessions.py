@@ -327,6 +327,9 @@ def test_sessions_old_key_cookie_no_longer_signs_in(client: TestClient, store: S
     client.cookies.set("tangkas_key", key)
     client.cookies.set(COOKIE, key)
     assert client.get("/workers").status_code == 401
+    client.cookies.delete(COOKIE)
+    signed = _login(client, key)
+    assert signed.status_code == 303 and 'tangkas_key=""' in str(signed.headers.get_list("set-cookie"))
 
 
 def test_sessions_expired_rows_are_dropped_at_the_next_sign_in(client: TestClient, store: Store) -> None:

@@ -153,7 +153,17 @@ def login(
         end_session(store, previous)
     response = RedirectResponse(back or "/workers", status_code=303)
     set_cookie(request, response, COOKIE, start_session(store, caller))
+    _forget_key_cookie(request, response)
     return response
+
+
+LEGACY_COOKIE = "tangkas_key"
+"""The cookie that held the API key itself before sessions: it opens nothing now and is removed."""
+
+
+def _forget_key_cookie(request: Request, response: Response) -> None:
+    if LEGACY_COOKIE in request.cookies:
+        response.delete_cookie(LEGACY_COOKIE, httponly=True, samesite="strict")
 
 
 @router.post("/logout")
@@ -166,6 +176,7 @@ def logout(request: Request, store: StoreDep, csrf: Annotated[str, Form(max_leng
         end_session(store, token)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+    _forget_key_cookie(request, response)
     return response
 
 
