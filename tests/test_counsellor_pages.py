@@ -6,6 +6,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 
 from tangkas.services.demo import demo_counsellor_key
 from tangkas.services.imports import import_rows
@@ -39,9 +40,24 @@ def client(store: Store) -> TestClient:
     return TestClient(create_app(store))
 
 
+def _login(client: TestClient, key: str, **form: str) -> Response:
+    """Sign in as a browser does: open the sign-in page, post its form with its token."""
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert token
+    return client.post("/login", data={"key": key, "csrf": token.group(1), **form}, follow_redirects=False)
+
+
+def _csrf(client: TestClient) -> str:
+    """The signed-in session's form token, as its pages carry it."""
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/workers").text)
+    assert found
+    return found.group(1)
+
+
 def _sign_in(client: TestClient, store: Store, office: str = "BDG", role: str = "counsellor") -> str:
     key = create_key(store, role, office_code=office if role == "counsellor" else None, label="Bu Sari")
-    client.post("/login", data={"key": key.secret}, follow_redirects=False)
+    assert _login(client, key.secret).status_code == 303
     return key.secret
 
 
@@ -239,7 +255,8 @@ def test_counsellor_saved_plan_is_a_snapshot_printable_and_shareable(
     secret = _sign_in(client, store)
     own = _id(store, "Ibu Contoh BDG1")
     shown = client.get("/plan", params={"occ": TAILOR, "to": "8153.1"}).context["page"]  # type: ignore[attr-defined]
-    client.post("/plans/save", data={"worker": own, "to": "8153.1", "occ": [TAILOR]}, follow_redirects=False)
+    saved = {"worker": own, "to": "8153.1", "occ": [TAILOR], "csrf": _csrf(client)}
+    assert client.post("/plans/save", data=saved, follow_redirects=False).status_code == 303
     plan_id = int(store.backend.scalar("SELECT id FROM saved_plans"))
     stored = store.backend.scalar("SELECT snapshot FROM saved_plans")
     assert secret not in stored and secret.split("_")[2] not in stored
@@ -283,7 +300,9 @@ def test_counsellor_cannot_open_another_office_saved_plan(client: TestClient, st
     _sign_in(client, store, office="SBY")
     other = _id(store, "Ibu Contoh SBY2")
     client.post(
-        "/plans/save", data={"worker": other, "to": "8153.1", "occ": [TAILOR]}, follow_redirects=False
+        "/plans/save",
+        data={"worker": other, "to": "8153.1", "occ": [TAILOR], "csrf": _csrf(client)},
+        follow_redirects=False,
     )
     plan_id = int(store.backend.scalar("SELECT id FROM saved_plans"))
     client.cookies.clear()
@@ -307,7 +326,7 @@ def test_counsellor_cannot_open_another_office_saved_plan(client: TestClient, st
 )
 def test_sign_in_never_sends_you_to_another_site(client: TestClient, store: Store, target: str) -> None:
     key = create_key(store, "counsellor", office_code="BDG").secret
-    response = client.post("/login", data={"key": key, "next": target}, follow_redirects=False)
+    response = _login(client, key, next=target)
     assert response.headers["location"] == "/workers"
 
 
@@ -322,9 +341,9 @@ def test_sign_in_returns_to_the_plan_you_were_on(client: TestClient, store: Stor
     elsewhere = client.get("/login", headers={"Referer": "https://evil.example/plan"})
     assert elsewhere.context["page"].next == ""  # type: ignore[attr-defined]
     key = create_key(store, "counsellor", office_code="BDG").secret
-    failed = client.post("/login", data={"key": "tk_bad_key", "next": plan})
+    failed = _login(client, "tk_bad_key", next=plan)
     assert failed.status_code == 401 and 'name="next"' in failed.text
-    signed = client.post("/login", data={"key": key, "next": plan}, follow_redirects=False)
+    signed = _login(client, key, next=plan)
     assert signed.headers["location"] == plan
     assert 'action="/plans/save"' in client.get(plan).text
 

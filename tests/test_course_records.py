@@ -214,7 +214,7 @@ def test_cli_import_courses_reports_catalog_problems_in_indonesian(
 
 def test_a_store_from_before_course_levels_migrates_and_keeps_its_courses(store_url: str) -> None:
     from tangkas.store import open_store
-    from tangkas.store.schema import migrate
+    from tangkas.store.schema import MIGRATIONS, migrate
 
     with open_store(store_url) as old:
         assert migrate(old.backend, target=3) == [1, 2, 3]
@@ -223,7 +223,7 @@ def test_a_store_from_before_course_levels_migrates_and_keeps_its_courses(store_
             "VALUES ('blk', 'c1', 'BLK Bekasi', 'Las', ?, 40, 0, 'online')",
             (FORKLIFT,),
         )
-        assert old.migrate()[:4] == [4, 5, 6, 7]
+        assert old.migrate() == [m.version for m in MIGRATIONS if m.version > 3]
         stored = store_catalog(old)
         assert stored is not None
         (course,) = stored.courses

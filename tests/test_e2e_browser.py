@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from tangkas.store import open_store
+from tangkas.store import Store, open_store
 from tangkas.web import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -35,7 +36,8 @@ WORDS = {
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def served() -> Iterator[tuple[str, Store]]:
+    """A real server on an in-memory store, and that store (to create keys for signing in)."""
     if not Path(CHROMIUM).exists():
         reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
         if os.environ.get("CI"):
@@ -44,9 +46,8 @@ def server() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(open_store("duckdb:///:memory:")), host="127.0.0.1", port=port, log_level="warning"
-    )
+    store = open_store("duckdb:///:memory:")
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -54,9 +55,14 @@ def server() -> Iterator[str]:
     while not instance.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{port}", store
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(served: tuple[str, Store]) -> str:
+    return served[0]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -226,3 +232,55 @@ def test_e2e_three_journeys_on_a_phone(server: str, lang: str) -> None:
         first.click()
         moves_then_plan(page, "3-sewing")
         browser.close()
+
+
+def test_e2e_pages_break_no_content_security_policy(served: tuple[str, Store]) -> None:
+    """With the Content-Security-Policy on: search as you type, reading a CV, filters (htmx), signing in,
+    registering a worker, saving a plan and signing out all work, and the browser reports no error."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tangkas.store.keys import create_key
+
+    expect.set_options(timeout=30_000)  # the first search loads the search index
+    server, store = served
+    key = create_key(store, "counsellor", office_code="CSP", label="e2e").secret
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["desktop"])
+        page.set_default_timeout(30_000)
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        start = page.goto(f"{server}/?lang=id")
+        assert start and "script-src 'self';" in start.headers["content-security-policy"]
+        page.get_by_role("searchbox").fill("penjahit")
+        expect(page.locator("#occupation-results a.result").first).to_contain_text("tailor")
+        page.locator("#text").fill("Saya penjahit di konveksi, menjahit baju dan memotong kain.")
+        page.locator("#text").locator("xpath=..").get_by_role("button").click()
+        expect(page.locator("label.check").first).to_be_visible()
+        page.goto(f"{server}/recommendations?occ=7531.5&lang=id")
+        page.select_option("#max_jump", "1")
+        with page.expect_response(lambda answer: "/fragments/recommendations" in answer.url):
+            page.get_by_role("button", name="Terapkan").click()
+        page.wait_for_timeout(300)  # htmx swaps and settles the new list
+        expect(page.locator(".rec .meter span").first).to_have_attribute("class", re.compile(r"^w\d+$"))
+        width = page.locator(".rec .meter span").first.evaluate("e => e.getBoundingClientRect().width")
+        assert width > 0, "the meter lost its width"
+        page.goto(f"{server}/login?lang=id")
+        page.locator("#key").fill(key)
+        page.locator("#key").locator("xpath=..").get_by_role("button").click()
+        expect(page).to_have_url(re.compile(r"/workers$"))
+        page.goto(f"{server}/workers/new?lang=id")
+        page.locator("#f-full_name").fill("Ibu Uji CSP")
+        page.locator("form.worker-form button[type=submit]").click()
+        expect(page).to_have_url(re.compile(r"/workers/\d+\?lang=id$"))
+        page.goto(f"{server}/plan?occ=7531.5&to=8153.1&lang=id")
+        page.locator("#save-plan button[type=submit]").click()
+        expect(page).to_have_url(re.compile(r"/workers/\d+$"))
+        expect(page.get_by_text("Ibu Uji CSP").first).to_be_visible()
+        page.goto(f"{server}/workers?lang=id")
+        page.get_by_role("button", name="Keluar").click()
+        expect(page).to_have_url(re.compile(r"/$"))
+        assert page.request.get(f"{server}/workers").status == 401
+        browser.close()
+    assert not problems, problems

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
@@ -31,9 +32,24 @@ def client(store: Store) -> TestClient:
     return TestClient(create_app(store))
 
 
+def _login(client: TestClient, key: str, **form: str) -> Response:
+    """Sign in as a browser does: open the sign-in page, post its form with its token."""
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert token
+    return client.post("/login", data={"key": key, "csrf": token.group(1), **form}, follow_redirects=False)
+
+
+def _csrf(client: TestClient) -> str:
+    """The signed-in session's form token, as its pages carry it."""
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/workers").text)
+    assert found
+    return found.group(1)
+
+
 def _sign_in(client: TestClient, store: Store, role: str = "counsellor", office: str | None = "BDG") -> None:
     key = create_key(store, role, office_code=office, provider="P" if role == "provider" else None).secret
-    response = client.post("/login", data={"key": key}, follow_redirects=False)
+    response = _login(client, key)
     assert response.status_code == (303 if role in ("counsellor", "admin") else 401)
 
 
@@ -61,7 +77,10 @@ def test_records_counsellor_saves_a_plan_to_a_worker(client: TestClient, store: 
     assert 'action="/plans/save"' in plan.text and "Ibu Contoh BDG1" in plan.text
     saved = client.post(
         "/plans/save",
-        data={"worker": own, "to": "8153.1", "occ": [TAILOR], "budget": 2_000_000, "note": "mulai Januari"},
+        data={
+            **{"worker": own, "to": "8153.1", "occ": [TAILOR], "budget": 2_000_000, "note": "mulai Januari"},
+            "csrf": _csrf(client),
+        },
         follow_redirects=False,
     )
     assert saved.status_code == 303
@@ -71,7 +90,9 @@ def test_records_counsellor_saves_a_plan_to_a_worker(client: TestClient, store: 
     assert "operator mesin jahit" in record.text and "mulai Januari" in record.text
     other = store.backend.scalar("SELECT id FROM workers WHERE office_code = 'SBY'")
     refused = client.post(
-        "/plans/save", data={"worker": other, "to": "8153.1", "occ": [TAILOR]}, follow_redirects=False
+        "/plans/save",
+        data={"worker": other, "to": "8153.1", "occ": [TAILOR], "csrf": _csrf(client)},
+        follow_redirects=False,
     )
     assert refused.status_code == 404
     actions = [a for (a,) in store.backend.execute("SELECT action FROM audit_log ORDER BY id")]
@@ -80,7 +101,7 @@ def test_records_counsellor_saves_a_plan_to_a_worker(client: TestClient, store: 
 
 def test_records_logout_ends_the_session(client: TestClient, store: Store) -> None:
     _sign_in(client, store)
-    client.post("/logout", follow_redirects=False)
+    assert client.post("/logout", data={"csrf": _csrf(client)}, follow_redirects=False).status_code == 303
     client.cookies.clear()
     assert client.get("/workers").status_code == 401
 
@@ -101,7 +122,8 @@ def test_records_counsellor_pages_speak_indonesian(client: TestClient, store: St
     _sign_in(client, store)
     own = store.backend.scalar("SELECT id FROM workers WHERE office_code = 'BDG'")
     other = store.backend.scalar("SELECT id FROM workers WHERE office_code = 'SBY'")
-    client.post("/plans/save", data={"worker": own, "to": "8153.1", "occ": [TAILOR]}, follow_redirects=False)
+    saved = {"worker": own, "to": "8153.1", "occ": [TAILOR], "csrf": _csrf(client)}
+    assert client.post("/plans/save", data=saved, follow_redirects=False).status_code == 303
     pages = {
         path: client.get(path, params={"lang": "id"})
         for path in ("/workers", f"/workers/{own}", f"/workers/{other}", "/tidak-ada", "/login", "/analyst")

@@ -30,7 +30,6 @@ from tangkas.store import Store, open_store
 from tangkas.store.base import StoreBusyError
 from tangkas.store.coding import coding_status
 from tangkas.store.keys import (
-    KEY_CACHE_SECONDS,
     ROLES,
     KeyRecord,
     UnknownKeyError,
@@ -67,8 +66,17 @@ MESSAGES = {
     },
     "no_keys": {"id": "Belum ada kunci API.", "en": "No API keys yet."},
     "revoked": {
-        "id": "Kunci API {prefix} dicabut sejak {when} UTC.",
-        "en": "API key {prefix} revoked since {when} UTC.",
+        "id": "Kunci API {prefix} dicabut sejak {when} UTC; server menolaknya mulai permintaan berikutnya.",
+        "en": "API key {prefix} revoked since {when} UTC; servers refuse it from the next request.",
+    },
+    "open_sessions": {
+        "id": "Sesi masuk yang terbuka (kunci, jumlah, terakhir aktif): {keys}",
+        "en": "Open sign-in sessions (key, count, last active): {keys}",
+    },
+    "sessions_ended": {
+        "id": "{n} sesi masuk dengan kunci ini diakhiri.",
+        "en": "{n} signed-in sessions of this key ended.",
+        "en_one": "1 signed-in session of this key ended.",
     },
     "store_busy": {
         "id": "basis data {path} sedang dipakai oleh server Tangkas yang berjalan (berkas DuckDB hanya "
@@ -220,9 +228,9 @@ class _LocalKeys:
     def list(self) -> list[KeyRecord]:
         return list_keys(self.store)
 
-    def revoke(self, prefix: str) -> tuple[str, datetime | None]:
+    def revoke(self, prefix: str) -> tuple[str, datetime | None, int]:
         key = revoke_key(self.store, prefix)
-        return key.prefix, key.revoked_at
+        return key.prefix, key.revoked_at, key.sessions
 
 
 class _ServerKeys:
@@ -251,17 +259,19 @@ class _ServerKeys:
         return str(self._call("POST", "/keys", body)["secret"])
 
     def list(self) -> list[KeyRecord]:
-        def when(value: str | None) -> datetime | None:
-            return datetime.fromisoformat(value) if value else None
-
+        moments = ("created_at", "revoked_at", "last_seen_at")
         return [
-            KeyRecord(**{**row, "created_at": when(row["created_at"]), "revoked_at": when(row["revoked_at"])})
+            KeyRecord(**{**row, **{name: _moment(row.get(name)) for name in moments}})
             for row in self._call("GET", "/keys")
         ]
 
-    def revoke(self, prefix: str) -> tuple[str, datetime | None]:
+    def revoke(self, prefix: str) -> tuple[str, datetime | None, int]:
         found = self._call("DELETE", f"/keys/{urllib.parse.quote(prefix)}")
-        return found["prefix"], datetime.fromisoformat(found["revoked_at"]) if found["revoked_at"] else None
+        return found["prefix"], _moment(found["revoked_at"]), int(found.get("sessions_ended", 0))
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 @contextmanager
@@ -309,7 +319,8 @@ def _when(moment: datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
 
 @keys_app.command("list")
 def keys_list(db: DbOption = None, lang: LangOption = "id", as_json: JsonOption = False) -> None:
-    """Daftar kunci API: awalan, peran, kantor, lembaga, label, tanggal dibuat dan dicabut; tanpa hash."""
+    """Daftar kunci API: awalan, peran, kantor, lembaga, label, tanggal dibuat dan dicabut, sesi masuk yang
+    terbuka (--json: juga waktu aktif terakhir); tanpa hash."""
     language = parse_lang(lang)
     with _keys(db, language) as found:
         keys = found.list()
@@ -324,12 +335,14 @@ def keys_list(db: DbOption = None, lang: LangOption = "id", as_json: JsonOption 
         dates = [_when(k.created_at, "%Y-%m-%d"), _when(k.revoked_at, "%Y-%m-%d")]
         table.add_row(*(v or "" for v in (k.prefix, k.role, k.office_code, k.provider, k.label)), *dates)
     console.print(table)
+    signed_in = [f"{k.prefix} ({k.sessions}, {_when(k.last_seen_at)} UTC)" for k in keys if k.sessions]
+    console.print(_t("open_sessions", language, keys="; ".join(signed_in) or "-"))
 
 
 @keys_app.command(
     "revoke",
-    help="Cabut kunci API menurut awalannya (tk_<awalan>_...): proses ini langsung menolaknya, server lain "
-    f"yang sedang berjalan paling lambat {KEY_CACHE_SECONDS:.0f} detik kemudian (cache kunci).",
+    help="Cabut kunci API menurut awalannya (tk_<awalan>_...): setiap server yang berjalan langsung "
+    "menolaknya mulai permintaan berikutnya, dan sesi masuk dengan kunci itu berakhir.",
 )
 def keys_revoke(
     prefix: Annotated[str, typer.Argument(help="Awalan kunci, lihat 'tangkas keys list'.")],
@@ -340,10 +353,11 @@ def keys_revoke(
     wanted = prefix.split("_")[1] if prefix.startswith("tk_") else prefix  # a whole key works too
     with _keys(db, language) as keys:
         try:
-            revoked, when = keys.revoke(wanted)
+            revoked, when, ended = keys.revoke(wanted)
         except UnknownKeyError:
             fail(_t("unknown", language, prefix=wanted))
     console.print(_t("revoked", language, prefix=revoked, when=_when(when)))
+    console.print(_t("sessions_ended", language, n=ended))
 
 
 @import_app.command("code")

@@ -167,6 +167,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(
+        9,
+        "sign-in sessions held by the server (the cookie holds a random token, never the API key)",
+        (
+            "CREATE SEQUENCE session_id_seq",
+            """CREATE TABLE sessions (
+                id BIGINT PRIMARY KEY DEFAULT nextval('session_id_seq'),
+                token_hash TEXT NOT NULL UNIQUE, key_id BIGINT NOT NULL,
+                created_at TIMESTAMP NOT NULL, last_seen_at TIMESTAMP NOT NULL,
+                expires_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP)""",
+            "CREATE INDEX sessions_key ON sessions (key_id)",
+        ),
+    ),
+    Migration(
         10,
         "data-subject rights: each worker's legal basis, consent, last activity and erasure; audit details",
         (

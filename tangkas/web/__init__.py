@@ -11,7 +11,20 @@ from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
 from tangkas.web import analyst, api, control, docs, errors, pages, records, worker_forms
-from tangkas.web.limits import MAX_BODY_BYTES, AccessLog, BodyLimit, NoNulInQuery
+from tangkas.web.limits import (
+    LOGIN_FAILURES,
+    LOGIN_WINDOW,
+    MAX_BODY_BYTES,
+    UNDERSTAND_CONCURRENT,
+    UNDERSTAND_PER_MINUTE,
+    AccessLog,
+    Attempts,
+    BodyLimit,
+    Gate,
+    NoNulInQuery,
+    SecurityHeaders,
+)
+from tangkas.web.security import COOKIE, csrf_token
 
 
 def create_app(
@@ -38,7 +51,10 @@ def create_app(
     )
     app.state.store = opened
     app.state.control_token = control_token
+    app.state.login_attempts = Attempts(LOGIN_FAILURES, LOGIN_WINDOW)
+    app.state.understand_gate = Gate(UNDERSTAND_CONCURRENT, UNDERSTAND_PER_MINUTE, 60)
     errors.install(app)
+    pages.templates.env.globals["csrf_token"] = csrf_token  # forms of a signed-in session carry it
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(worker_forms.router)  # before records: /workers/new is not a worker id
@@ -50,6 +66,7 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(NoNulInQuery)
     app.add_middleware(AccessLog)
+    app.add_middleware(SecurityHeaders, session_cookie=COOKIE)
     return app
 
 

@@ -25,7 +25,7 @@ from tangkas.store.audit import audit_entries
 from tangkas.store.keys import ApiKey
 from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
-from tangkas.web.security import Principal, StoreDep, api_key_header, principal, require
+from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, principal, require
 
 
 def _query_names(dependant: Dependant) -> set[str]:
@@ -384,7 +384,7 @@ def worker_stats(store: StoreDep, by: WorkerGrouping = "province_code") -> Worke
 @router.get("/transitions", tags=["transitions"])
 async def transitions(
     _: Principal,
-    store: StoreDep,
+    store: DemandStoreDep,
     occupation: Annotated[list[str], Query(min_length=1, max_length=5)],
     skill: Annotated[list[str], Query(max_length=50)] = [],
     province: Annotated[str | None, Query(max_length=8)] = None,

@@ -85,4 +85,4 @@ def revoke(request: Request, prefix: str, token: Token = None) -> dict[str, Any]
     except UnknownKeyError as error:
         raise HTTPException(404, "unknown key") from error
     revoked = record.revoked_at.isoformat() if record.revoked_at else None
-    return {"prefix": record.prefix, "revoked_at": revoked}
+    return {"prefix": record.prefix, "revoked_at": revoked, "sessions_ended": record.sessions}

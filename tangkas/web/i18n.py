@@ -384,6 +384,24 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Rencana di bawah memakai anggaran bawaan Rp{budget}.",
         "en": "The plan below uses the default budget of Rp{budget}.",
     },
+    "error.429": {"id": "Terlalu sering dicoba", "en": "Too many tries"},
+    "error.503": {"id": "Server sedang sibuk", "en": "The server is busy"},
+    "login_too_many": {
+        "id": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik.",
+        "en": "Too many failed sign-in attempts. Try again in {seconds} seconds.",
+    },
+    "login_form_expired": {
+        "id": "Formulir masuk ini kedaluwarsa atau tidak dikirim dari halaman Tangkas. Silakan isi lagi.",
+        "en": "This sign-in form has expired or was not sent from a Tangkas page. Please fill it in again.",
+    },
+    "understand_too_many": {
+        "id": "Anda sudah mengirim banyak teks dalam waktu singkat. Tunggu {seconds} detik, lalu kirim lagi.",
+        "en": "You have sent many texts in a short time. Wait {seconds} seconds, then send it again.",
+    },
+    "understand_busy": {
+        "id": "Server sedang membaca banyak teks sekaligus. Tunggu beberapa detik, lalu kirim lagi.",
+        "en": "The server is reading many texts at once. Wait a few seconds, then send it again.",
+    },
     # Data-subject rights (UU 27/2022): legal basis, access, erasure, retention
     "field.legal_basis": {"id": "Dasar pemrosesan data", "en": "Legal basis for processing"},
     "field.consent_at": {"id": "Tanggal persetujuan", "en": "Date of consent"},

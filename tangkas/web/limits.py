@@ -1,11 +1,17 @@
-"""ASGI middleware: request size limit, NUL characters refused, and access logs that never contain
-personal data."""
+"""ASGI middleware: request size limit, NUL characters refused, security headers, and access logs that
+never contain personal data; rate limits for sign-in and heavy anonymous work."""
 
 from __future__ import annotations
 
 import json
 import logging
+import math
+import os
+import threading
 import time
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -110,3 +116,175 @@ class AccessLog:
             template = getattr(route, "path", "-")
             elapsed = (time.perf_counter() - start) * 1000
             log.info("%s %s %s %.1fms", scope.get("method"), template, status["code"], elapsed)
+
+
+class Attempts:
+    """Events per name (a client address, a key prefix) within a sliding window, counted in this process.
+
+    A multi-process deployment (several ``uvicorn --workers``) counts per process, so a client gets up to
+    ``limit`` tries in each: put a shared counter (Redis, or the proxy's own limiter) in front for a strict
+    limit across processes.
+
+    >>> tries = Attempts(limit=2, window=60)
+    >>> tries.add("a"); tries.wait("a"), tries.wait("b")
+    (0, 0)
+    >>> tries.add("a"); tries.wait("a") > 0
+    True
+    >>> tries.clear("a"); tries.wait("a")
+    0
+    """
+
+    MAX_NAMES = 10_000
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, name: str, now: float) -> deque[float]:
+        times = self._seen.get(name)
+        if times is None:
+            return deque()
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        return times
+
+    def wait(self, *names: str) -> int:
+        """Seconds before any of ``names`` may try again (0: now)."""
+        now = time.monotonic()
+        with self._lock:
+            waits = [
+                times[0] + self.window - now
+                for times in (self._recent(n, now) for n in names)
+                if len(times) >= self.limit
+            ]
+        return max(1, math.ceil(max(waits))) if waits else 0
+
+    def add(self, *names: str) -> None:
+        """Count one event for each of ``names``."""
+        now = time.monotonic()
+        with self._lock:
+            if len(self._seen) > self.MAX_NAMES:
+                self._seen = {n: t for n, t in self._seen.items() if self._recent(n, now)}
+            for name in names:
+                times = self._seen.setdefault(name, deque())
+                times.append(now)
+                while len(times) > self.limit:
+                    times.popleft()
+
+    def clear(self, *names: str) -> None:
+        with self._lock:
+            for name in names:
+                self._seen.pop(name, None)
+
+
+class RefusedError(Exception):
+    """Heavy work refused: ``status`` 429 (this client asked too often) or 503 (the server is busy)."""
+
+    def __init__(self, status: int, retry_after: int) -> None:
+        super().__init__(f"refused with {status}, retry after {retry_after} s")
+        self.status, self.retry_after = status, retry_after
+
+
+class Gate:
+    """Admission to heavy anonymous work (reading a CV): at most ``per_client`` requests from one client
+    per ``window`` seconds, and at most ``concurrent`` at once over all clients (the rest are refused
+    at once rather than queued: a queue would only grow under a flood)."""
+
+    def __init__(self, concurrent: int, per_client: int, window: float, busy_retry: int = 5) -> None:
+        self.attempts = Attempts(per_client, window)
+        self.slots = threading.BoundedSemaphore(concurrent)
+        self.busy_retry = busy_retry
+
+    @contextmanager
+    def enter(self, client: str) -> Iterator[None]:
+        """Hold a slot for ``client``'s work; raises RefusedError."""
+        wait = self.attempts.wait(client)
+        if wait:
+            raise RefusedError(429, wait)
+        self.attempts.add(client)
+        if not self.slots.acquire(blocking=False):
+            raise RefusedError(503, self.busy_retry)
+        try:
+            yield
+        finally:
+            self.slots.release()
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+LOGIN_FAILURES = _setting("TANGKAS_LOGIN_FAILURES", 5)
+"""Failed sign-ins from one client, or for one key prefix, before sign-in is refused with 429."""
+LOGIN_WINDOW = _setting("TANGKAS_LOGIN_WINDOW_SECONDS", 300)
+"""The window, in seconds, over which failed sign-ins count."""
+UNDERSTAND_CONCURRENT = _setting("TANGKAS_UNDERSTAND_CONCURRENT", max(1, (os.cpu_count() or 2) // 2))
+"""Texts read at once over all clients (each takes a CPU for up to seconds)."""
+UNDERSTAND_PER_MINUTE = _setting("TANGKAS_UNDERSTAND_PER_MINUTE", 20)
+"""Texts one client may have read per minute."""
+
+
+def client_of(scope_client: tuple[str, int] | None) -> str:
+    """The client's address as this server sees it (run uvicorn with ``--proxy-headers`` and
+    ``--forwarded-allow-ips`` behind a reverse proxy, else every client is the proxy)."""
+    return scope_client[0] if scope_client else "-"
+
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+"""The pages load scripts and styles from /static only: no inline script, style element or attribute."""
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+"""Swagger UI and ReDoc start from an inline script and inject styles: their pages (no personal data)
+allow inline code; every other response gets :data:`CSP`."""
+DOCS_PATHS = ("/docs", "/redoc")
+PERSONAL_PATHS = ("/api/workers", "/workers", "/plans", "/login", "/logout", "/control")
+SHARED_PATHS = ("/static/", "/docs-assets/")
+
+
+class SecurityHeaders:
+    """Headers on every response: a Content-Security-Policy, no framing, no MIME sniffing, referrers to
+    this site only; and ``Cache-Control: no-store`` on anything personal (records pages, the workers API,
+    sign-in) or answered to a signed-in session or an API key, unless the response set its own."""
+
+    def __init__(self, app: ASGIApp, session_cookie: str = "tangkas_session") -> None:
+        self.app = app
+        self.session_cookie = session_cookie.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+        request_headers = dict(scope.get("headers", []))
+        private = not path.startswith(SHARED_PATHS) and (
+            path.startswith(PERSONAL_PATHS)
+            or b"x-api-key" in request_headers
+            or self.session_cookie in request_headers.get(b"cookie", b"")
+        )
+        policy = (DOCS_CSP if path in DOCS_PATHS else CSP).encode()
+
+        async def adding(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                extra = [
+                    (b"content-security-policy", policy),
+                    (b"x-frame-options", b"DENY"),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                ]
+                if private and b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-store"))
+                headers += [(name, value) for name, value in extra if name not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, adding)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -27,7 +27,8 @@ from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.plans import NeededSkill, TrainingPlan
 from tangkas.web.i18n import PAGES, format_when, translator
-from tangkas.web.security import StoreDep, signed_in
+from tangkas.web.limits import Gate, RefusedError, client_of
+from tangkas.web.security import DemandStoreDep, StoreDep, same_origin, signed_in
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -228,9 +229,22 @@ def understand_again(request: Request) -> RedirectResponse:
 
 @router.post("/understand", response_class=HTMLResponse)
 def understand(request: Request, text: Annotated[str, Form()] = "") -> HTMLResponse:
+    """Read a CV or a description. Anonymous but heavy (seconds of CPU for a long text): a form from
+    this site only, a few per client per minute, and a few at once (the rest get 429/503 and a page
+    that says when to try again)."""
+    t = translator(page_lang(request))
+    if not same_origin(request):
+        raise HTTPException(403, t("form_expired"))
     if len(text) > MAX_TEXT:
         return render(request, "start.html", StartPage("", [], text), status=422)
-    found = understanding.understand(text)
+    gate: Gate = request.app.state.understand_gate
+    try:
+        with gate.enter(client_of(request.client)):
+            found = understanding.understand(text)
+    except RefusedError as refused:
+        said = "understand_too_many" if refused.status == 429 else "understand_busy"
+        retry = {"Retry-After": str(refused.retry_after)}
+        raise HTTPException(refused.status, t(said, seconds=refused.retry_after), headers=retry) from None
     evidence = highlight(text, found.mentions, page_lang(request))
     return render(
         request,
@@ -309,12 +323,14 @@ def read_budget(text: str) -> tuple[int, str]:
 
 
 @router.get("/recommendations", response_class=HTMLResponse)
-async def recommendations(request: Request, store: StoreDep, filters: FiltersDep) -> HTMLResponse:
+async def recommendations(request: Request, store: DemandStoreDep, filters: FiltersDep) -> HTMLResponse:
     return render(request, "recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 
 @router.get("/fragments/recommendations", response_class=HTMLResponse)
-async def recommendations_fragment(request: Request, store: StoreDep, filters: FiltersDep) -> HTMLResponse:
+async def recommendations_fragment(
+    request: Request, store: DemandStoreDep, filters: FiltersDep
+) -> HTMLResponse:
     return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
 
 

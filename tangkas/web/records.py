@@ -1,7 +1,10 @@
 """Counsellor pages with personal data: sign in with an API key, workers of one's office, saved plans.
 
-The key travels once, in the sign-in form, and lives in an HttpOnly, SameSite=Strict cookie. Every
-page that shows a worker is written to the audit log; analysts and providers cannot open these pages.
+The key travels once, in the sign-in form; the browser then holds a session the server keeps (an
+HttpOnly, SameSite=Strict cookie with a random token), which ends at sign-out, when idle or old, and when
+the key is revoked. Every form carries a token and must come from this site; failed sign-ins are rate
+limited per client and per key. Every page that shows a worker is written to the audit log; analysts and
+providers cannot open these pages.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 from tangkas.services import records, understand
 from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
-from tangkas.store.keys import ApiKey
+from tangkas.store.keys import ApiKey, end_session, start_session
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.i18n import translator
+from tangkas.web.limits import Attempts, client_of
 from tangkas.web.pages import page_lang, render
 from tangkas.web.security import (
     COOKIE,
@@ -26,7 +30,11 @@ from tangkas.web.security import (
     csrf_token,
     form_is_genuine,
     local_path,
+    login_is_genuine,
+    login_token,
+    remember_login_token,
     same_origin,
+    set_cookie,
     signed_in,
 )
 
@@ -39,9 +47,14 @@ PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class LoginPage:
-    error: bool = False
+    csrf: str
+    """The form's double-submit token (see :func:`~tangkas.web.security.login_token`)."""
+    error: str = ""
+    """What went wrong, as an i18n key (``""``: nothing)."""
     next: str = ""
     """The local page to return to once signed in."""
+    seconds: int = 0
+    """With ``login_too_many``: when to try again."""
 
 
 @dataclass(frozen=True)
@@ -108,9 +121,27 @@ def _came_from(request: Request) -> str:
     return local_path(referer.path + (f"?{referer.query}" if referer.query else "")) or ""
 
 
+def _login_page(request: Request, page: LoginPage, status: int = 200) -> HTMLResponse:
+    response = render(request, "login.html", page, status=status)
+    remember_login_token(request, response)
+    if page.seconds:
+        response.headers["Retry-After"] = str(page.seconds)
+    return response
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, next: Annotated[str, Query(max_length=2000)] = "") -> HTMLResponse:
-    return render(request, "login.html", LoginPage(next=local_path(next) or _came_from(request)))
+    back = local_path(next) or _came_from(request)
+    return _login_page(request, LoginPage(login_token(request), next=back))
+
+
+def _tries(request: Request, key: str) -> tuple[Attempts, tuple[str, ...]]:
+    """The sign-in limiter and what it counts: this client, and the key's prefix when it has one."""
+    parts = key.strip().split("_")
+    names = [f"client:{client_of(request.client)}"]
+    if len(parts) >= 3 and parts[0] == "tk":
+        names.append(f"prefix:{parts[1][:20]}")
+    return request.app.state.login_attempts, tuple(names)
 
 
 @router.post("/login")
@@ -119,21 +150,51 @@ def login(
     store: StoreDep,
     key: Annotated[str, Form(max_length=200)],
     next: Annotated[str, Form(max_length=2000)] = "",
+    csrf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
+    """Sign in: a form from our own sign-in page, not too many failures, a counsellor's or admin's key."""
     back = local_path(next) or ""
-    if records.sign_in(store, key) is None:
-        return render(request, "login.html", LoginPage(error=True, next=back), status=401)
+    if not login_is_genuine(request, csrf):
+        return _login_page(request, LoginPage(login_token(request), "login_form_expired", back), 403)
+    attempts, names = _tries(request, key)
+    wait = attempts.wait(*names)
+    if wait:
+        page = LoginPage(login_token(request), "login_too_many", back, seconds=wait)
+        return _login_page(request, page, 429)
+    caller = records.sign_in(store, key)
+    if caller is None:
+        attempts.add(*names)
+        return _login_page(request, LoginPage(login_token(request), "login_failed", back), 401)
+    attempts.clear(*names)
+    previous = request.cookies.get(COOKIE)
+    if previous:
+        end_session(store, previous)
     response = RedirectResponse(back or "/workers", status_code=303)
-    response.set_cookie(
-        COOKIE, key.strip(), httponly=True, samesite="strict", secure=request.url.scheme == "https"
-    )
+    set_cookie(request, response, COOKIE, start_session(store, caller))
+    _forget_key_cookie(request, response)
     return response
 
 
+LEGACY_COOKIE = "tangkas_key"
+"""The cookie that held the API key itself before sessions: it opens nothing now and is removed."""
+
+
+def _forget_key_cookie(request: Request, response: Response) -> None:
+    if LEGACY_COOKIE in request.cookies:
+        response.delete_cookie(LEGACY_COOKIE, httponly=True, samesite="strict")
+
+
 @router.post("/logout")
-def logout() -> Response:
+def logout(request: Request, store: StoreDep, csrf: Annotated[str, Form(max_length=200)] = "") -> Response:
+    """Sign out: the session ends on the server (its cookie, replayed, no longer signs anyone in)."""
+    token = request.cookies.get(COOKIE)
+    if token and not form_is_genuine(request, csrf):
+        raise refuse(request, 403, "form_expired")
+    if token:
+        end_session(store, token)
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(COOKIE)
+    response.delete_cookie(COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+    _forget_key_cookie(request, response)
     return response
 
 
@@ -214,10 +275,11 @@ def save(
     note: Annotated[str, Form(max_length=2000)] = "",
     max_courses: Annotated[int, Form(ge=0, le=50)] = 3,
     prakerja: Annotated[str, Form(max_length=1)] = "",
+    csrf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     """Save the plan as shown (same budget, province, course limit and Prakerja filter) to a worker."""
     caller = require_counsellor(request, store)
-    if not same_origin(request):
+    if not form_is_genuine(request, csrf):
         raise refuse(request, 403, "form_expired")
     profile = understand.worker_profile(occ, skill, province=province)
     limits = records.PlanLimits(budget, max_courses or None, bool(prakerja))

@@ -1,19 +1,21 @@
-"""Authentication by API key and role checks, as FastAPI dependencies."""
+"""Authentication by API key or sign-in session, role checks and form tokens, as FastAPI dependencies."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 import time
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import Depends, HTTPException, Request, Security
+from fastapi import Depends, HTTPException, Request, Response, Security
 from fastapi.security import APIKeyHeader
 
-from tangkas.services.records import sign_in
+from tangkas.services.records import RECORD_ROLES
 from tangkas.store import Store
-from tangkas.store.keys import KEY_CACHE_SECONDS, ApiKey, AuthenticationError, authenticate, revocations
+from tangkas.store.keys import ApiKey, AuthenticationError, authenticate, revocations, session_principal
+from tangkas.store.queries import demand_table
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Tangkas API key (tk_...)")
 
@@ -26,26 +28,50 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-# Verified keys skip the database for KEY_CACHE_SECONDS: keeps the hot path off the single store connection.
-_verified: dict[str, tuple[float, ApiKey]] = {}
+def store_with_demand(store: StoreDep) -> Store:
+    """The store, its demand table made fresh first. A plain ``def``: FastAPI runs it in the thread pool,
+    so an ``async`` route that recommends (CPU-bound, kept on the event loop for throughput) then reads
+    the cached table and never waits for the store lock on the event loop."""
+    demand_table(store)
+    return store
 
 
-async def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
-    """The caller behind the ``X-API-Key`` header."""
-    if not key:
-        raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
-    digest = hashlib.sha256(f"{store.url}:{revocations()}:{key}".encode()).hexdigest()
-    cached = _verified.get(digest)
-    if cached and time.monotonic() - cached[0] < KEY_CACHE_SECONDS:
-        return cached[1]
-    try:
-        caller = authenticate(store, key)
-    except AuthenticationError as error:
-        raise HTTPException(401, str(error), headers={"WWW-Authenticate": "ApiKey"}) from None
+DemandStoreDep = Annotated[Store, Depends(store_with_demand)]
+
+
+KEY_CACHE_SECONDS = 30.0
+"""How long a server on an embedded DuckDB file trusts a key it verified (unless this process revokes a
+key meanwhile: only this process can write that file while it serves)."""
+_verified: dict[str, tuple[float, int, ApiKey]] = {}
+
+
+def _verify(store: Store, key: str) -> ApiKey:
+    """``authenticate``, remembered on an embedded store (a database point query costs DuckDB about 2 ms;
+    PostgreSQL about 0.3 ms, and there other processes may revoke keys, so it is always asked)."""
+    if not store.url.startswith("duckdb:"):
+        return authenticate(store, key)
+    digest = hashlib.sha256(f"{id(store)}:{key}".encode()).hexdigest()
+    known = _verified.get(digest)
+    if known and known[1] == revocations() and time.monotonic() - known[0] < KEY_CACHE_SECONDS:
+        return known[2]
+    generation = revocations()
+    caller = authenticate(store, key)
     if len(_verified) > 10_000:
         _verified.clear()
-    _verified[digest] = (time.monotonic(), caller)
+    _verified[digest] = (time.monotonic(), generation, caller)
     return caller
+
+
+def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
+    """The caller behind the ``X-API-Key`` header; a key revoked anywhere is refused on the next request.
+    A plain ``def``: FastAPI runs it in the thread pool, so waiting for the store never holds up the
+    event loop (and the other requests it serves)."""
+    if not key:
+        raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
+    try:
+        return _verify(store, key)
+    except AuthenticationError as error:
+        raise HTTPException(401, str(error), headers={"WWW-Authenticate": "ApiKey"}) from None
 
 
 Principal = Annotated[ApiKey, Depends(principal)]
@@ -62,21 +88,53 @@ def require(*roles: str) -> Any:
     return Depends(check)
 
 
-COOKIE = "tangkas_key"
-"""The session cookie of a signed-in counsellor (HttpOnly, SameSite=Strict): holds their API key."""
+COOKIE = "tangkas_session"
+"""The session cookie of a signed-in counsellor (HttpOnly, SameSite=Strict): a random token naming a
+session the server holds (:func:`~tangkas.store.keys.start_session`), never the API key."""
+LOGIN_COOKIE = "tangkas_login"
+"""Before a session exists: a random value the sign-in form repeats (a double-submit token), so another
+site cannot sign a browser in with the other site's key (login CSRF)."""
 
 
 def signed_in(request: Request, store: Store) -> ApiKey | None:
-    """The counsellor or admin behind the session cookie, if any."""
-    secret = request.cookies.get(COOKIE)
-    return sign_in(store, secret) if secret else None
+    """The counsellor or admin behind the session cookie, if the session is open (call from a thread)."""
+    token = request.cookies.get(COOKIE)
+    caller = session_principal(store, token) if token else None
+    return caller if caller is not None and caller.role in RECORD_ROLES else None
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str) -> None:
+    """An HttpOnly, SameSite=Strict cookie for this site's pages (Secure over https)."""
+    secure = request.url.scheme == "https"
+    response.set_cookie(name, value, httponly=True, samesite="strict", secure=secure)
+
+
+def _derive(secret: str) -> str:
+    return hmac.new(secret.encode(), b"tangkas-form", hashlib.sha256).hexdigest()
 
 
 def csrf_token(request: Request) -> str:
-    """The token the signed-in session's forms carry: derived from the session's secret, so a page of
-    another site can neither read nor compute it (``""`` when nobody is signed in)."""
-    secret = request.cookies.get(COOKIE)
-    return hmac.new(secret.encode(), b"tangkas-form", hashlib.sha256).hexdigest() if secret else ""
+    """The token the signed-in session's forms carry: derived from the session's random token, so a page
+    of another site can neither read nor compute it, and it dies with the session (``""`` when nobody is
+    signed in)."""
+    token = request.cookies.get(COOKIE)
+    return _derive(token) if token else ""
+
+
+def login_token(request: Request) -> str:
+    """The sign-in form's token: from the ``LOGIN_COOKIE`` already set, else a fresh one that the page
+    sets (see :func:`remember_login_token`)."""
+    existing = request.cookies.get(LOGIN_COOKIE, "")
+    token = existing if 20 <= len(existing) <= 100 else secrets.token_urlsafe(24)
+    request.state.login_token = token
+    return token
+
+
+def remember_login_token(request: Request, response: Response) -> None:
+    """Set the sign-in form's cookie when :func:`login_token` made a new token for this page."""
+    token = getattr(request.state, "login_token", "")
+    if token and token != request.cookies.get(LOGIN_COOKIE):
+        set_cookie(request, response, LOGIN_COOKIE, token)
 
 
 def same_origin(request: Request) -> bool:
@@ -92,6 +150,12 @@ def same_origin(request: Request) -> bool:
 def form_is_genuine(request: Request, token: str) -> bool:
     """A form posted by the signed-in session from our own pages."""
     expected = csrf_token(request)
+    return bool(expected) and hmac.compare_digest(expected, token) and same_origin(request)
+
+
+def login_is_genuine(request: Request, token: str) -> bool:
+    """A sign-in form posted from our own sign-in page (its token matches this browser's cookie)."""
+    expected = request.cookies.get(LOGIN_COOKIE, "")
     return bool(expected) and hmac.compare_digest(expected, token) and same_origin(request)
 
 
