@@ -27,7 +27,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_spec(case: schemathesis.Case) -> None:
     imports_rows = case.method == "POST" and case.path in ROW_BODIES
     case.call_and_validate(

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Security
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import indicators as market
@@ -57,6 +57,22 @@ Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str, Query(min_length=1, max_length=200)]
 Rows = Annotated[list[dict[str, Any]], Body(embed=True, max_length=5000)]
+
+
+async def only_rows(request: Request) -> None:
+    """Refuse a rows body with any key beside ``rows`` (a misspelt ``row`` would otherwise vanish)."""
+    try:
+        body = await request.json()
+    except ValueError:
+        return  # no JSON at all: the body's own validation says so
+    extra = sorted(set(body) - {"rows"}) if isinstance(body, dict) else []
+    if extra:
+        raise RequestValidationError(
+            [{"loc": ("body", name), "msg": "unknown key", "type": "extra_forbidden"} for name in extra]
+        )
+
+
+ROWS_BODY = Depends(only_rows)
 
 
 @router.get("/health", tags=["service"])
@@ -150,7 +166,7 @@ def _import(store: Store, kind: str, rows: list[dict[str, Any]], caller: ApiKey)
 
 
 @router.post("/courses", tags=["training"], dependencies=[require("provider", "admin")])
-def add_courses(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, Any]:
+def add_courses(caller: Principal, store: StoreDep, rows: Rows, _: None = ROWS_BODY) -> dict[str, Any]:
     """Add courses, all or nothing; a provider may add only its own courses."""
     # Either column name may carry the provider; the validator rejects a row whose two names disagree.
     owners = {str(r.get("provider") or r.get("provider_name") or "") for r in rows}
@@ -160,9 +176,36 @@ def add_courses(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, Any
 
 
 @router.post("/postings", tags=["market"], dependencies=[require("admin")])
-def add_postings(caller: Principal, store: StoreDep, rows: Rows) -> dict[str, Any]:
+def add_postings(caller: Principal, store: StoreDep, rows: Rows, _: None = ROWS_BODY) -> dict[str, Any]:
     """Add job postings, all or nothing, idempotent on (source, external_id)."""
     return _import(store, "postings", rows, caller)
+
+
+class StrictBody(BaseModel):
+    """A JSON body read as JSON says it: no key it does not have, no ``false`` or ``"5"`` for a number,
+    no number for text (a whole ``5.0`` is a whole number, as in JSON Schema)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def json_types(cls, values: Any) -> Any:
+        if not isinstance(values, dict):
+            return values
+        for name, field in cls.model_fields.items():
+            value = values.get(name)
+            if value is None:
+                continue
+            if get_origin(field.annotation) is list:
+                if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                    raise ValueError(f"{name}: a list of text is needed")
+                continue
+            kinds = set(get_args(field.annotation)) or {field.annotation}
+            if kinds & {int, float} and isinstance(value, (bool, str)):
+                raise ValueError(f"{name}: a number is needed")
+            if str in kinds and not isinstance(value, str):
+                raise ValueError(f"{name}: text is needed")
+        return values
 
 
 class ErrorDetail(BaseModel):
@@ -204,11 +247,11 @@ def _denied(
 def _gate(entity: str, *roles: str) -> Any:
     """The caller if their key is valid and of ``roles``; any refusal is audited before it is answered."""
 
-    async def check(
+    def check(  # a plain def: it runs in the thread pool, as it waits for the store
         request: Request, store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None
     ) -> ApiKey:
         try:
-            caller = await principal(store, key)
+            caller = principal(store, key)
         except HTTPException as refused:
             _denied(request, store, None, refused.status_code, entity)
             raise
@@ -229,10 +272,14 @@ def _not_yours(request: Request, store: Store, caller: ApiKey) -> HTTPException:
     return HTTPException(404, "no such worker in your office")
 
 
-class WorkerSearch(BaseModel):
+class WorkerSearch(StrictBody):
     q: str = Field(default="", max_length=100, description="a name, or the start of a NIK")
     limit: int = Field(default=50, ge=1, le=200)
     offset: int = Field(default=0, ge=0, le=10_000_000)
+
+
+NAME_QUERY = "a name, without digits (search by NIK with POST /api/workers/search)"
+NO_DIGITS = {"pattern": "^[^0-9\\x00]*$"}
 
 
 @router.get("/workers", tags=["workers"], responses={**DENIED, **REJECTED})
@@ -241,12 +288,12 @@ def workers(
     store: StoreDep,
     limit: Limit = 50,
     offset: Offset = 0,
-    q: Annotated[str, Query(max_length=100, description="a name (a NIK: POST /api/workers/search)")] = "",
+    q: Annotated[str, Query(max_length=100, description=NAME_QUERY, json_schema_extra=NO_DIGITS)] = "",
 ) -> dict[str, Any]:
     """Workers with personal data, NIKs masked: a counsellor sees their own office only. Every call is
     audited with the ids returned. A query with digits is refused: a NIK must not travel in a URL
     (it would land in access logs), so search by NIK with ``POST /api/workers/search``."""
-    if any(c.isdigit() for c in q):
+    if any(c in "0123456789" for c in q):
         raise HTTPException(
             422, "search by NIK with POST /api/workers/search: a NIK must not be put in a URL"
         )
@@ -261,7 +308,7 @@ def workers_search(caller: RecordsCaller, store: StoreDep, body: WorkerSearch) -
     ).to_dict()
 
 
-@router.get("/workers/{worker_id}", tags=["workers"], responses=NOT_YOURS)
+@router.get("/workers/{worker_id:int}", tags=["workers"], responses=NOT_YOURS)
 def worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int) -> dict[str, Any]:
     """One worker's record (full NIK), audited."""
     found = records.read_worker(store, caller, worker_id)
@@ -271,7 +318,7 @@ def worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: 
 
 
 @router.post("/workers", tags=["workers"], responses={**DENIED, **REJECTED})
-def add_workers(caller: RecordsCaller, store: StoreDep, rows: Rows) -> dict[str, Any]:
+def add_workers(caller: RecordsCaller, store: StoreDep, rows: Rows, _: None = ROWS_BODY) -> dict[str, Any]:
     """Register workers, all or nothing; a counsellor registers into their own office. Each row may give
     ``legal_basis`` (default ``public_task``) and ``consent_at``. A NIK must be of sound structure and
     not registered yet at any office (the refusal never says where). A row whose ``(source,
@@ -283,7 +330,7 @@ def add_workers(caller: RecordsCaller, store: StoreDep, rows: Rows) -> dict[str,
     return records.import_workers(store, caller, owned, f"api:{caller.id}").to_dict()
 
 
-@router.patch("/workers/{worker_id}", tags=["workers"], responses={**NOT_YOURS, **REJECTED})
+@router.patch("/workers/{worker_id:int}", tags=["workers"], responses={**NOT_YOURS, **REJECTED})
 def correct_worker(
     request: Request,
     caller: RecordsCaller,
@@ -305,7 +352,7 @@ def correct_worker(
     return found
 
 
-@router.get("/workers/{worker_id}/export", tags=["workers"], responses=NOT_YOURS)
+@router.get("/workers/{worker_id:int}/export", tags=["workers"], responses=NOT_YOURS)
 def export_worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int) -> Response:
     """Everything held about one worker as one JSON document (access and copy): the record, saved plans
     with snapshots, enrolments and the audit entries about them. Audited."""
@@ -319,7 +366,7 @@ def export_worker(request: Request, caller: RecordsCaller, store: StoreDep, work
     return JSONResponse(document, headers=headers)
 
 
-@router.delete("/workers/{worker_id}", tags=["workers"], status_code=204, responses=NOT_YOURS)
+@router.delete("/workers/{worker_id:int}", tags=["workers"], status_code=204, responses=NOT_YOURS)
 def erase_worker(request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int) -> Response:
     """Erase a worker's personal data (erasure): the record stays as a non-identifying trace that the
     service was delivered (see docs/privacy.md). Audited without any personal value."""
@@ -328,19 +375,33 @@ def erase_worker(request: Request, caller: RecordsCaller, store: StoreDep, worke
     return Response(status_code=204)
 
 
+ISO_TIME = (
+    r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+)
+"""A date or time as ISO 8601 writes it (a bare number is not a time here)."""
+SINCE = "entries from this ISO 8601 date or time on (UTC when no zone is given)"
+
+
 @router.get("/audit", tags=["service"], responses={**DENIED, **REJECTED})
 def audit_log(
     _: AdminCaller,
     store: StoreDep,
-    since: datetime | None = None,
+    since: Annotated[
+        str | None, Query(pattern=ISO_TIME, description="ISO 8601 date or time (UTC if no zone)")
+    ] = None,
     action: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """The audit log, oldest first, paged (admins only; any other key's attempt is itself audited)."""
-    if since is not None and since.tzinfo is not None:
-        since = since.astimezone(UTC).replace(tzinfo=None)  # the log keeps naive UTC times
-    return audit_entries(store, since=since, action=action, limit=limit, offset=offset).to_dict()
+    try:
+        moment = datetime.fromisoformat(since) if since else None
+    except ValueError:
+        raise HTTPException(422, f"since: {since!r} is no date or time") from None
+    if moment is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)  # the log keeps naive UTC times
+    return audit_entries(store, since=moment, action=action, limit=limit, offset=offset).to_dict()
 
 
 class WorkerCellOut(BaseModel):
@@ -410,7 +471,7 @@ async def transitions(
     return JSONResponse([recommend.recommendation_to_dict(r) for r in found])
 
 
-class TextIn(BaseModel):
+class TextIn(StrictBody):
     text: str = Field(min_length=1, max_length=50_000)
 
 
@@ -426,7 +487,7 @@ def titles(_: Principal, title: Text, limit: Limit = 10) -> list[dict[str, Any]]
     return [understand.title_match_to_dict(m) for m in understand.title_matches(title, limit=limit)]
 
 
-class PlanIn(BaseModel):
+class PlanIn(StrictBody):
     occupations: list[str] = Field(min_length=1, max_length=5)
     skills: list[str] = Field(default=[], max_length=50)
     target: str = Field(min_length=1, max_length=300)

@@ -179,6 +179,7 @@ def documented(app: FastAPI) -> dict[str, Any]:
             if method == "POST" and route.path_format in ROW_BODIES:
                 body = _resolved(spec, operation["requestBody"]["content"]["application/json"]["schema"])
                 body["properties"]["rows"]["items"] = row_schema(ROW_BODIES[route.path_format])
+                body["additionalProperties"] = False
             for parameter in operation.get("parameters", []):
                 _no_nul(parameter["schema"])
             answers = operation.setdefault("responses", {})

@@ -33,7 +33,6 @@ from tangkas.web.security import (
     login_is_genuine,
     login_token,
     remember_login_token,
-    same_origin,
     set_cookie,
     signed_in,
 )
