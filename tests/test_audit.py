@@ -34,6 +34,14 @@ def keys(store: Store) -> dict[str, ApiKey]:
     }
 
 
+def _login(client: TestClient, key: str) -> None:
+    """Sign in as a browser does: open the sign-in page, post its form with its token."""
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert token
+    client.post("/login", data={"key": key, "csrf": token.group(1)}, follow_redirects=False)
+
+
 def _h(key: ApiKey) -> dict[str, str]:
     return {"X-API-Key": key.secret}
 
@@ -185,7 +193,7 @@ def test_audit_records_denied_page_visits_too(
     client.post("/api/workers", json={"rows": [{**_row("1"), "office_code": "SBY"}]}, headers=_h(keys["sby"]))
     other = int(store.backend.scalar("SELECT id FROM workers"))
     assert client.get(f"/workers/{other}").status_code == 401  # not signed in
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     assert client.get(f"/workers/{other}").status_code == 404
     assert client.get(f"/workers/{other}/export").status_code == 404
     assert client.get(f"/workers/{other}/edit").status_code == 404

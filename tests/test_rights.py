@@ -27,6 +27,14 @@ OTHER_NIK = "3578010101900001"
 PHONE = "081234567890"
 
 
+def _login(client: TestClient, key: str) -> None:
+    """Sign in as a browser does: open the sign-in page, post its form with its token."""
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert token
+    client.post("/login", data={"key": key, "csrf": token.group(1)}, follow_redirects=False)
+
+
 def _row(external_id: str, office: str = "BDG", **extra: object) -> dict[str, object]:
     return {
         "source": "t",
@@ -98,7 +106,7 @@ def test_rights_nik_of_bad_structure_or_registered_elsewhere_is_refused_without_
     assert repeated.status_code == 422 and repeated.json()["error"]["rows"][0]["row"] == 2
     assert store.backend.scalar("SELECT COUNT(*) FROM workers WHERE office_code = 'BDG'") == 0
     # the page form says the same words, in both languages
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     token = _token(client.get("/workers/new").text)
     form = {"csrf": token, "full_name": "Pak Baru", "nik": NIK}
     assert "NIK ini sudah terdaftar; hubungi administrator." in client.post("/workers/new", data=form).text
@@ -119,7 +127,7 @@ def test_rights_nik_is_masked_in_every_list_and_whole_only_on_the_workers_own_re
     assert client.get(f"/api/workers/{_id(store, 'm1')}", headers=_h(keys["bdg"])).json()["nik"] == NIK
     # a NIK in a URL is refused: it would land in access logs and the browser's history
     assert client.get("/api/workers", params={"q": NIK}, headers=_h(keys["bdg"])).status_code == 422
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     page = client.get("/workers").text
     assert "3273********0007" in page and NIK not in page
     assert NIK in client.get(f"/workers/{_id(store, 'm1')}").text
@@ -130,7 +138,7 @@ def test_rights_a_nik_search_on_the_page_never_reaches_a_url_or_a_log(
 ) -> None:
     rows = [_row(f"p{i}", nik=f"32730144038800{i:02d}", full_name=f"Siti {i:02d}") for i in range(10, 70)]
     import_rows(store, "workers", rows, "test")
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     urls: list[str] = []
     client.event_hooks["request"] = [lambda request: urls.append(str(request.url))]
     with caplog.at_level(logging.DEBUG):
@@ -165,7 +173,7 @@ def test_rights_legal_basis_is_recorded_at_registration_and_shown(
         "/api/workers", json={"rows": [_row("l3", legal_basis="because")]}, headers=_h(keys["bdg"])
     )
     assert wrong.status_code == 422 and wrong.json()["error"]["rows"][0]["field"] == "legal_basis"
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     form = client.get("/workers/new")
     assert (
         'value="public_task" selected' in form.text and "Persetujuan yang sah secara eksplisit" in form.text
@@ -238,7 +246,7 @@ def test_rights_export_holds_everything_about_the_worker_and_is_audited(
         (keys["sby"].id, str(worker_id), 404)
     ]
     # the page: a download button, the same document
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     assert f'href="/workers/{worker_id}/export' in client.get(f"/workers/{worker_id}").text
     download = client.get(f"/workers/{worker_id}/export")
     assert download.json()["worker"]["id"] == worker_id and download.headers["cache-control"] == "no-store"
@@ -327,7 +335,7 @@ def test_rights_erasure_page_says_what_goes_what_stays_and_needs_the_form_token(
     client: TestClient, store: Store, keys: dict[str, ApiKey]
 ) -> None:
     worker_id = _with_history(store, keys)
-    client.post("/login", data={"key": keys["bdg"].secret})
+    _login(client, keys["bdg"].secret)
     assert f'href="/workers/{worker_id}/erase' in client.get(f"/workers/{worker_id}").text
     confirm = client.get(f"/workers/{worker_id}/erase")
     assert confirm.status_code == 200 and confirm.headers["cache-control"] == "no-store"

@@ -222,7 +222,7 @@ def check_record(record: Mapping[str, Any], row: int, *, skill_uris: Container[s
     ('online', 1500000, 'online', 'external_id')
     >>> bad = check_record({"id": "c2", "mode": "luring", "province_code": "Atlantis"}, 3, skill_uris=None)
     >>> bad.course, bad.problems[-1]
-    (None, RowError(row=3, field='province_code', code='unknown_province', detail='Atlantis'))
+    (None, RowError(row=3, field='province_code', code='unknown_province', detail='Atlantis', allowed=''))
     """
     errors = _RowErrors(row)
     canonical, used = _canonical(record, errors)

@@ -239,7 +239,7 @@ def _denied(
     request: Request, store: Store, caller: ApiKey | None, status: int, entity: str = "worker"
 ) -> None:
     """Audit a refused attempt on personal data: who (if known), which record, which answer."""
-    route = getattr(request.scope.get("route"), "path", "")  # the template: ids only, never a query
+    route = getattr(request.scope.get("route"), "path_format", "")  # the template: never an id or query
     requested = request.path_params.get("worker_id")
     records.record_denied(store, caller, status, request.method, route, requested, entity=entity)
 
@@ -376,7 +376,7 @@ def erase_worker(request: Request, caller: RecordsCaller, store: StoreDep, worke
 
 
 ISO_TIME = (
-    r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
     r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
 )
 """A date or time as ISO 8601 writes it (a bare number is not a time here)."""
