@@ -284,3 +284,63 @@ def test_e2e_pages_break_no_content_security_policy(served: tuple[str, Store]) -
         assert page.request.get(f"{server}/workers").status == 401
         browser.close()
     assert not problems, problems
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_e2e_counsellor_registers_exports_and_erases_a_worker(served: tuple[str, Store], lang: str) -> None:
+    """A counsellor registers a worker with a NIK, finds them by NIK without the NIK reaching a URL, opens
+    their record (full NIK, legal basis, retention), downloads everything held, and erases them after
+    reading what goes and what stays; the erased worker is gone from the list."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tangkas.store.keys import create_key
+
+    server, store = served
+    words = {
+        "id": ("Dasar pemrosesan data", "Yang dihapus", "Yang tetap disimpan"),
+        "en": ("Legal basis for processing", "What is erased", "What is kept"),
+    }[lang]
+    key = create_key(store, "counsellor", office_code=f"RIGHTS-{lang}", label="e2e").secret
+    nik = "3273015708900003" if lang == "id" else "3273015708900011"
+    name = "Siti Rahayu" if lang == "id" else "Dewi Lestari"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["phone"], accept_downloads=True)
+        page.set_default_timeout(30_000)
+        urls: list[str] = []
+        page.on("request", lambda request: urls.append(request.url))
+        page.goto(f"{server}/login?lang={lang}")
+        page.locator("#key").fill(key)
+        page.locator("#key").locator("xpath=..").get_by_role("button").click()
+        page.goto(f"{server}/workers/new?lang={lang}")
+        page.locator("#f-full_name").fill(name)
+        page.locator("#f-nik").fill(nik)
+        page.locator("#f-gender").select_option("F")
+        page.locator("#f-birth_year").fill("1990")
+        page.locator("form.worker-form button[type=submit]").click()
+        expect(page).to_have_url(re.compile(rf"/workers/\d+\?lang={lang}$"))
+        expect(page.get_by_text(words[0])).to_be_visible()
+        expect(page.get_by_text(nik)).to_be_visible()
+        page.screenshot(path=ARTIFACTS / f"rights-1-record-{lang}-phone.png", full_page=True)
+        record = page.url
+        page.goto(f"{server}/workers?lang={lang}")
+        page.locator("input[name=q]").fill(nik[:10])
+        page.locator("input[name=q]").press("Enter")
+        expect(page.get_by_text(name)).to_be_visible()
+        expect(page.get_by_text(nik)).to_have_count(0)  # masked in the list
+        page.screenshot(path=ARTIFACTS / f"rights-2-search-{lang}-phone.png", full_page=True)
+        page.goto(record)
+        with page.expect_download() as download:
+            page.locator("a[download]").click()
+        exported = Path(download.value.path()).read_text(encoding="utf-8")
+        assert nik in exported and name in exported
+        page.locator("a.danger").click()
+        expect(page.get_by_role("heading", level=2, name=words[1])).to_be_visible()
+        expect(page.get_by_role("heading", level=2, name=re.compile(words[2]))).to_be_visible()
+        page.screenshot(path=ARTIFACTS / f"rights-3-erase-{lang}-phone.png", full_page=True)
+        page.locator("form button.danger").click()
+        page.goto(f"{server}/workers?lang={lang}")
+        expect(page.get_by_text(name)).to_have_count(0)
+        browser.close()
+    assert not [url for url in urls if nik in url or nik[:10] in url], "a NIK reached a URL"
