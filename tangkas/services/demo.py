@@ -76,6 +76,21 @@ def _course_rows(catalog: CourseCatalog) -> list[dict[str, Any]]:
     return [{**course_row(c, "demo"), "synthetic": True} for c in catalog]
 
 
+def demo_nik(province: str, n: int, gender: str, born: int, rng: np.random.Generator) -> str:
+    """A NIK of sound structure for the ``n``-th demo worker of an office: its province, a district
+    numbered from ``n`` (unique within the office), a random birth date in ``born`` (day + 40 for women),
+    and serial ``0000``, the mark of a demo NIK (issued serials start at 0001).
+
+    >>> nik = demo_nik("32", 7, "F", 1990, np.random.default_rng(1))
+    >>> nik[:6], int(nik[6:8]) > 40, nik[10:], len(nik)
+    ('320108', True, '900000', 16)
+    """
+    day, month = int(rng.integers(1, 29)), int(rng.integers(1, 13))
+    regency, district = n // 99 + 1, n % 99 + 1
+    birth = f"{day + 40 * (gender == 'F'):02d}{month:02d}{born % 100:02d}"
+    return f"{province}{regency:02d}{district:02d}{birth}0000"
+
+
 def _worker_rows(count: int) -> list[dict[str, Any]]:
     rng = np.random.default_rng(SEED)
     tax = load_taxonomy()
@@ -85,16 +100,17 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
     for i in range(count):
         office, province = OFFICES[i % len(OFFICES)]
         migrant = rng.choice(["none", "none", "none", "returned", "prospective"])
+        gender, born = str(rng.choice(["F", "M"])), int(rng.integers(1965, 2006))
         rows.append(
             {
                 "source": "demo",
                 "external_id": f"w{i:04d}",
                 "office_code": office,
                 "full_name": f"Pekerja Demo {i:03d}",
-                "nik": f"00{rng.integers(10**13, 10**14)}",
+                "nik": demo_nik(province, i // len(OFFICES), gender, born, rng),
                 "phone": None,
-                "gender": rng.choice(["F", "M"]),
-                "birth_year": int(rng.integers(1965, 2006)),
+                "gender": gender,
+                "birth_year": born,
                 "province_code": province,
                 "occupations": uris[int(rng.integers(len(uris)))],
                 "migrant_status": migrant,
