@@ -327,12 +327,20 @@ DEMAND_CACHE_SECONDS = 300.0
 _demand: WeakKeyDictionary[Store, tuple[float, int, DemandTable]] = WeakKeyDictionary()
 
 
-def demand_table(store: Store) -> DemandTable:
-    """``compute_demand_table`` cached per store for a few minutes, and recomputed after this process
-    writes to the store (the hot path of recommendations then never waits for the database)."""
+def fresh_demand_table(store: Store) -> DemandTable | None:
+    """The cached demand table while it is fresh, else ``None``; never touches the database."""
     cached = _demand.get(store)
     if cached and cached[1] == store.generation and time.monotonic() - cached[0] < DEMAND_CACHE_SECONDS:
         return cached[2]
+    return None
+
+
+def demand_table(store: Store) -> DemandTable:
+    """``compute_demand_table`` cached per store for a few minutes, and recomputed after this process
+    writes to the store (the hot path of recommendations then never waits for the database)."""
+    fresh = fresh_demand_table(store)
+    if fresh is not None:
+        return fresh
     with store.lock:
         table = compute_demand_table(store)
     _demand[store] = (time.monotonic(), store.generation, table)

@@ -25,7 +25,7 @@ from tangkas.store.audit import audit_entries
 from tangkas.store.keys import ApiKey
 from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
-from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, principal, require
+from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, require, verify_key
 
 
 def _query_names(dependant: Dependant) -> set[str]:
@@ -251,7 +251,7 @@ def _gate(entity: str, *roles: str) -> Any:
         request: Request, store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None
     ) -> ApiKey:
         try:
-            caller = principal(store, key)
+            caller = verify_key(store, key)
         except HTTPException as refused:
             _denied(request, store, None, refused.status_code, entity)
             raise

@@ -10,12 +10,13 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request, Response, Security
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
 from tangkas.services.records import RECORD_ROLES
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, AuthenticationError, authenticate, revocations, session_principal
-from tangkas.store.queries import demand_table
+from tangkas.store.queries import demand_table, fresh_demand_table
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Tangkas API key (tk_...)")
 
@@ -28,11 +29,12 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def store_with_demand(store: StoreDep) -> Store:
-    """The store, its demand table made fresh first. A plain ``def``: FastAPI runs it in the thread pool,
-    so an ``async`` route that recommends (CPU-bound, kept on the event loop for throughput) then reads
-    the cached table and never waits for the store lock on the event loop."""
-    demand_table(store)
+async def store_with_demand(store: StoreDep) -> Store:
+    """The store, its demand table made fresh first: from memory when it is, else in the thread pool, so
+    an ``async`` route that recommends (CPU-bound, kept on the event loop for throughput) then reads the
+    cached table and never waits for the store lock on the event loop."""
+    if fresh_demand_table(store) is None:
+        await run_in_threadpool(demand_table, store)
     return store
 
 
@@ -45,15 +47,25 @@ key meanwhile: only this process can write that file while it serves)."""
 _verified: dict[str, tuple[float, int, ApiKey]] = {}
 
 
+def _remembered(store: Store, key: str) -> ApiKey | None:
+    """A key this process verified on an embedded store, while it may still be trusted; from memory."""
+    if not store.url.startswith("duckdb:"):
+        return None
+    known = _verified.get(hashlib.sha256(f"{id(store)}:{key}".encode()).hexdigest())
+    if known and known[1] == revocations() and time.monotonic() - known[0] < KEY_CACHE_SECONDS:
+        return known[2]
+    return None
+
+
 def _verify(store: Store, key: str) -> ApiKey:
     """``authenticate``, remembered on an embedded store (a database point query costs DuckDB about 2 ms;
     PostgreSQL about 0.3 ms, and there other processes may revoke keys, so it is always asked)."""
     if not store.url.startswith("duckdb:"):
         return authenticate(store, key)
+    remembered = _remembered(store, key)
+    if remembered is not None:
+        return remembered
     digest = hashlib.sha256(f"{id(store)}:{key}".encode()).hexdigest()
-    known = _verified.get(digest)
-    if known and known[1] == revocations() and time.monotonic() - known[0] < KEY_CACHE_SECONDS:
-        return known[2]
     generation = revocations()
     caller = authenticate(store, key)
     if len(_verified) > 10_000:
@@ -62,16 +74,25 @@ def _verify(store: Store, key: str) -> ApiKey:
     return caller
 
 
-def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
-    """The caller behind the ``X-API-Key`` header; a key revoked anywhere is refused on the next request.
-    A plain ``def``: FastAPI runs it in the thread pool, so waiting for the store never holds up the
-    event loop (and the other requests it serves)."""
+def verify_key(store: Store, key: str | None) -> ApiKey:
+    """The caller behind an ``X-API-Key`` value, or a 401; may wait for the store (call from a thread)."""
     if not key:
         raise HTTPException(401, "missing X-API-Key header", headers={"WWW-Authenticate": "ApiKey"})
     try:
         return _verify(store, key)
     except AuthenticationError as error:
         raise HTTPException(401, str(error), headers={"WWW-Authenticate": "ApiKey"}) from None
+
+
+async def principal(store: StoreDep, key: Annotated[str | None, Security(api_key_header)] = None) -> ApiKey:
+    """The caller behind the ``X-API-Key`` header; a key revoked anywhere is refused on the next request.
+    A key this process already trusts is answered from memory; any check that needs the store runs in
+    the thread pool, so waiting for it never holds up the event loop (and the other requests it serves)."""
+    remembered = _remembered(store, key) if key else None
+    if remembered is not None:
+        return remembered
+    caller: ApiKey = await run_in_threadpool(verify_key, store, key)
+    return caller
 
 
 Principal = Annotated[ApiKey, Depends(principal)]
