@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,8 +15,9 @@ from typer.testing import CliRunner
 
 from tangkas.cli.app import app as cli
 from tangkas.rows.nik import NIK_RULE
+from tangkas.rows.report import RowsRejectedError
 from tangkas.services import records, understand
-from tangkas.services.imports import import_rows
+from tangkas.services.imports import import_file, import_rows
 from tangkas.store import Store, open_store
 from tangkas.store.keys import ApiKey, create_key
 from tangkas.store.schema import migrate
@@ -413,3 +415,26 @@ def test_rights_purge_command_counts_in_a_dry_run_and_speaks_both_languages(
         assert reopened.backend.scalar("SELECT COUNT(*) FROM workers WHERE erased_at IS NOT NULL") == 1
     bad = runner.invoke(cli, ["workers", "purge", "--years", "0", "--db", store_url])
     assert bad.exit_code == 2
+
+
+def test_rights_a_file_import_holds_a_nik_to_one_worker_over_every_office(
+    store: Store, tmp_path: Path
+) -> None:
+    """The command-line import keeps the rule the API and the forms keep: a NIK held by a worker of any
+    office, or by an earlier row of the same file, is a row error naming only the row; the same row
+    imported again keeps its own NIK; ``--partial`` stores the others."""
+    import_rows(store, "workers", [_row("s1", "SBY", nik=NIK)], "test")
+    path = tmp_path / "workers.csv"
+    header = "source,external_id,office_code,full_name,nik"
+    lines = [header, f"t,s1,SBY,Ibu A,{NIK}", f"f,b1,BDG,Ibu B,{NIK}", f"f,b2,BDG,Ibu C,{OTHER_NIK}"]
+    lines.append(f"f,b3,BDG,Ibu D,{OTHER_NIK}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RowsRejectedError) as rejected:
+        import_file(store, "workers", path)
+    errors = [(e.row, e.field, e.code) for e in rejected.value.report.errors]
+    assert errors == [(2, "nik", "duplicate"), (4, "nik", "duplicate")]
+    assert NIK not in str(rejected.value) and OTHER_NIK not in str(rejected.value)
+    report = import_file(store, "workers", path, partial=True)
+    assert (report.inserted, report.duplicates, report.rejected_rows) == (1, 1, 2)
+    held = store.backend.execute("SELECT external_id FROM workers WHERE nik = ? ORDER BY id", (OTHER_NIK,))
+    assert held == [("b2",)]

@@ -108,10 +108,14 @@ def test_services_understand_reads_a_description() -> None:
     assert understand.find_occupations(" ") == [] and understand.find_skills("") == []
 
 
+OFFSETS = {"BDG": 0, "SBY": 300, "JKT": 600}
+"""Each office's workers have NIKs of their own (a NIK is unique over every office)."""
+
+
 def _workers(office: str, n: int) -> list[dict[str, object]]:
     return [
         {"source": "t", "external_id": f"{office}{i}", "office_code": office, "full_name": f"P {i}",
-         "nik": f"{3273000000000000 + i + (0 if office == 'BDG' else 500)}", "gender": "F",
+         "nik": f"3273010101900{i + OFFSETS.get(office, 900):03d}", "gender": "F",
          "birth_year": 1990, "province_code": "32", "migrant_status": "none"}
         for i in range(n)
     ]  # fmt: skip

@@ -137,7 +137,7 @@ def test_store_workers_validate_taxonomy_and_hide_personal_values(store: Store, 
     errors = {(e.field, e.code): e.detail for e in caught.value.report.errors}
     assert ("nik", "format") in errors and errors[("nik", "format")] == "", "a NIK never appears in a report"
     assert ("occupations", "unknown_concept") in errors
-    worker["nik"], worker["occupations"] = "3273011234567890", "5230.1"
+    worker["nik"], worker["occupations"] = "3273011203900001", "5230.1"
     assert import_file(store, "workers", _write_csv(tmp_path / "w2.csv", [worker])).inserted == 1
     page = list_workers(store, office_code="BDG", personal=False)
     assert page.total == 1 and "full_name" not in page.items[0]

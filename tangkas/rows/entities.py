@@ -16,9 +16,14 @@ import re
 from tangkas.errors import TangkasError
 from tangkas.market.postings import POSTINGS
 from tangkas.rows.fields import Field, Spec, keyed
+from tangkas.rows.nik import NIK_RULE
 from tangkas.training.course_rows import COURSES
 
-NIK = re.compile(r"^\d{16}$")
+NIK = re.compile(
+    r"^(1[1-9]|[2-8][0-9]|9[0-4])[0-9]{4}(0[1-9]|[1-2][0-9]|3[01]|4[1-9]|[5-6][0-9]|7[01])(0[1-9]|1[0-2])[0-9]{6}$"
+)
+"""A NIK's shape: 16 digits, a province code 11-94, a day of birth 01-31 (41-71 for women) and a month;
+:func:`tangkas.rows.nik.nik_problem` also checks the date itself (no 30 February)."""
 LEGAL_BASES = frozenset(
     {"consent", "contract", "legal_obligation", "vital_interest", "public_task", "legitimate_interest"}
 )
@@ -29,7 +34,7 @@ WORKERS = keyed(
     "workers",
     Field("office_code", required=True),
     Field("full_name", required=True, personal=True),
-    Field("nik", personal=True, pattern=NIK),
+    Field("nik", personal=True, pattern=NIK, rule=NIK_RULE),
     Field("phone", personal=True),
     Field("gender", choices=frozenset({"F", "M", "X"}), personal=True),
     Field("birth_year", "int", minimum=1930, maximum=2015, personal=True),
@@ -44,6 +49,7 @@ WORKERS = keyed(
     Field("legal_basis", choices=LEGAL_BASES, default="public_task"),
     Field("consent_at", "date"),
     uri_lists=("occupations", "skills"),
+    unique=("nik",),
 )
 """A registered worker; the personal fields are readable only by their office's counsellors, and their
 values never appear in an error (which says what the field accepts instead). ``birth_year`` is bounded

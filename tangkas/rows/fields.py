@@ -60,6 +60,8 @@ class Field:
     maximum: float | None = None
     personal: bool = False
     pattern: re.Pattern[str] | None = None
+    rule: str = ""
+    """The checks in words, when the pattern says them badly (a NIK's structure)."""
     default: Any = None
 
     @property
@@ -70,6 +72,8 @@ class Field:
         >>> Field("g", choices=frozenset({"M", "F"})).allowed, Field("n", "int", minimum=0, maximum=9).allowed
         ('F, M', '0..9')
         """
+        if self.rule:
+            return self.rule
         if self.choices is not None:
             return ", ".join(sorted(self.choices))
         if self.minimum is not None or self.maximum is not None:
@@ -96,7 +100,8 @@ class Spec:
     """An entity: its table, fields, the fields that identify a row, and the fields holding
     ``;``-separated taxonomy URIs. ``row_check``, when set, replaces the per-field checks (the fields
     then give the columns, their types and their bounds); ``aliases`` are further column names a file
-    may use (the course catalog's older names), mapped by the row check."""
+    may use (the course catalog's older names), mapped by the row check; ``unique`` fields hold a value
+    at most one stored row may have (a worker's NIK, over every office)."""
 
     kind: str
     fields: tuple[Field, ...]
@@ -104,6 +109,7 @@ class Spec:
     uri_lists: tuple[str, ...] = ()
     row_check: RowCheck | None = None
     aliases: frozenset[str] = frozenset()
+    unique: tuple[str, ...] = ()
 
     @property
     def columns(self) -> frozenset[str]:
@@ -137,12 +143,14 @@ def keyed(
     uri_lists: tuple[str, ...] = (),
     row_check: RowCheck | None = None,
     aliases: frozenset[str] = frozenset(),
+    unique: tuple[str, ...] = (),
 ) -> Spec:
     """An entity identified by ``(source, external_id)`` and marked ``synthetic`` or not, as every
     importable entity is: those three fields around ``fields``."""
     key = (Field("source", required=True), Field("external_id", required=True))
     synthetic = Field("synthetic", "bool", default=False)
-    return Spec(kind, (*key, *fields, synthetic), uri_lists=uri_lists, row_check=row_check, aliases=aliases)
+    everything = (*key, *fields, synthetic)
+    return Spec(kind, everything, uri_lists=uri_lists, row_check=row_check, aliases=aliases, unique=unique)
 
 
 def control_character(text: str) -> str | None:

@@ -67,6 +67,12 @@ def load_batches(
                 store.backend.load_arrow(staging, table)
             if progress:
                 progress(batch.size)
+        for field in spec.unique:
+            taken = _taken(store, spec, staging, field)
+            report.add_errors([RowError(row, field, "duplicate") for row in taken])
+            if taken and partial:
+                marks = ", ".join("?" * len(taken))
+                store.backend.execute(f"DELETE FROM {staging} WHERE _row IN ({marks})", taken)
         if report.error_count and not partial:
             raise RowsRejectedError(report)
         report.inserted = _merge(store, spec, staging)
@@ -74,6 +80,19 @@ def load_batches(
         store.backend.execute(f"DROP TABLE {staging}")
     store.changed()
     return report
+
+
+def _taken(store: Store, spec: Spec, staging: str, field: str) -> list[int]:
+    """Staged rows whose ``field`` another row holds already: a stored row, or an earlier staged row, of
+    another key (the same row loaded again keeps its own value). Only row numbers: never the value."""
+    other = " OR ".join(f"o.{k} <> s.{k}" for k in spec.key)
+    rows = store.backend.execute(
+        f"SELECT s._row FROM {staging} s WHERE s.{field} IS NOT NULL AND ("
+        f"EXISTS (SELECT 1 FROM {spec.table} o WHERE o.{field} = s.{field} AND ({other})) OR "
+        f"EXISTS (SELECT 1 FROM {staging} o WHERE o.{field} = s.{field} AND o._row < s._row AND ({other})))"
+        " ORDER BY s._row"
+    )
+    return [int(row) for (row,) in rows]
 
 
 def _merge(store: Store, spec: Spec, staging: str) -> int:
