@@ -371,6 +371,8 @@ def test_rights_purge_erases_records_past_retention_by_the_same_code(
     store.backend.execute(
         "UPDATE workers SET last_activity_at = ? WHERE external_id = 'new'", (now - timedelta(days=30),)
     )
+    # a row from before migration 11 may have no time at all
+    store.backend.execute("UPDATE workers SET last_activity_at = NULL WHERE external_id = 'unknown'")
     old = _id(store, "old")
     dry = records.purge(store, dry_run=True)
     assert (dry.years, dry.worker_ids) == (5, [old])
@@ -438,3 +440,14 @@ def test_rights_a_file_import_holds_a_nik_to_one_worker_over_every_office(
     assert (report.inserted, report.duplicates, report.rejected_rows) == (1, 1, 2)
     held = store.backend.execute("SELECT external_id FROM workers WHERE nik = ? ORDER BY id", (OTHER_NIK,))
     assert held == [("b2",)]
+
+
+def test_rights_an_imported_worker_has_a_registration_and_activity_time(store: Store) -> None:
+    """Retention runs from a time every stored worker has (imports and demo data too, not only the forms)."""
+    import_rows(store, "workers", [_row("i1", nik=OTHER_NIK)], "test")
+    created, active = store.backend.execute(
+        "SELECT created_at, last_activity_at FROM workers WHERE external_id = 'i1'"
+    )[0]
+    now = datetime.now(UTC).replace(tzinfo=None)
+    assert created is not None and active is not None
+    assert abs((now - active).total_seconds()) < 120

@@ -207,6 +207,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
         ),
     ),
+    Migration(
+        11,
+        "every way a worker is stored sets when (imports too), so retention runs from it",
+        (
+            "ALTER TABLE workers ALTER COLUMN created_at SET DEFAULT (timezone('UTC', now()))",
+            "ALTER TABLE workers ALTER COLUMN last_activity_at SET DEFAULT (timezone('UTC', now()))",
+            "UPDATE workers SET last_activity_at = COALESCE(created_at, timezone('UTC', now())) "
+            "WHERE last_activity_at IS NULL AND erased_at IS NULL",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
