@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
+from tangkas.errors import TangkasError
 from tangkas.i18n import translate
 
 if TYPE_CHECKING:
@@ -140,6 +141,22 @@ def eval_titles_id_command(
     from tangkas.evaluation.titles_id import evaluate_titles_id
 
     _finish(evaluate_titles_id(path, _title_method(path, method), progress=_progress("titles-id")))
+
+
+@eval_app.command("fair-ads")
+def eval_fair_ads_command(
+    path: Annotated[Path, typer.Argument(help="CSV berlabel: id, title, text, lalu 0/1 per kategori.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Tulis juga prediksi 0/1 per iklan.")] = None,
+) -> None:
+    """Evaluasi pemeriksa iklan diskriminatif (presisi, recall, F1 per kategori, tingkat iklan)."""
+    from tangkas.evaluation.fair_ads import evaluate_fair_ads
+
+    if not path.is_file():
+        fail(f"berkas tidak ditemukan: {path}")
+    try:
+        _finish(evaluate_fair_ads(path, out))
+    except TangkasError as error:
+        fail(str(error))
 
 
 @eval_app.command("skills")

@@ -1,0 +1,1 @@
+"""Fair hiring: checking job ads for discriminatory requirements (:mod:`tangkas.fairness.ads`)."""

@@ -1,0 +1,199 @@
+"""The job-ad checker: requirements on sex, age, marital status, appearance, religion, ethnicity or race,
+and disability or health, found in an ad's title and text (Indonesian, English, Malay or a mix).
+
+Rules, their legal basis and the suggested rewrites live in ``tangkas/data/fair_ads/`` (``rules.csv``,
+``law.csv``), not here. A rule is a pattern that already carries its context ("khusus wanita", "usia
+maks. 25", "TB min 160"; a group named ``span`` marks the words shown). Its ``unless`` pattern, found on
+the same line, cancels it: both sexes named, "pengalaman 2 tahun", a Mandarin-speaking requirement, an
+attractive salary. Two context rows change a finding rather than make one: a preference word on the line
+makes it ``preferred``, and a religious post (a teacher of religion) turns a religious requirement from
+unlawful into one that needs its reason (the post's own name is no finding).
+
+>>> found = check_ad("Admin Gudang", "Persyaratan:\\n- Wanita, usia maks. 25 tahun\\n- Pengalaman 2 tahun")
+>>> [(f.category, f.severity, f.span) for f in found.findings]
+[('sex', 'unlawful', 'Wanita'), ('age', 'needs_reason', 'usia maks. 25')]
+>>> check_ad("Sales", "Pria/Wanita, terbuka untuk lulusan baru").flagged
+frozenset()
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+from tangkas.errors import TangkasError
+from tangkas.loading import load_once
+from tangkas.models import Lang
+from tangkas.text.prepare import language_hint
+
+Category = Literal[
+    "sex", "age", "marital", "appearance", "religion", "ethnicity_race", "disability_health", "nationality"
+]
+CATEGORIES: tuple[Category, ...] = (
+    "sex",
+    "age",
+    "marital",
+    "appearance",
+    "religion",
+    "ethnicity_race",
+    "disability_health",
+    "nationality",
+)
+EVALUATED: tuple[Category, ...] = CATEGORIES[:-1]
+"""The categories an ad can breach (nationality is information only)."""
+Severity = Literal["unlawful", "needs_reason", "info"]
+MAX_CHARS = 100_000
+"""The longest ad checked (a real one is under 10,000 characters)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    key: str
+    text_id: str
+    text_en: str
+    source: str
+
+    def text(self, lang: Lang) -> str:
+        return self.text_id if lang == "id" else self.text_en
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    law: str
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    rewrite_id: str
+    rewrite_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One requirement found: where (``title`` or ``text`` and the character offsets), what, how strong,
+    how serious, the law in plain words and a neutral rewrite in the ad's language."""
+
+    category: Category
+    rule: str
+    where: Literal["title", "text"]
+    start: int
+    end: int
+    span: str
+    strength: Literal["required", "preferred", ""]
+    severity: Severity
+    law: str
+    rewrite: str
+
+
+@dataclass(frozen=True, slots=True)
+class AdCheck:
+    lang: Lang
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def flagged(self) -> frozenset[Category]:
+        """The categories with a finding that is unlawful or needs a stated reason (not information)."""
+        return frozenset(f.category for f in self.findings if f.severity != "info")
+
+
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+@load_once
+def rules() -> tuple[tuple[Rule, ...], dict[str, Rule], dict[str, Law]]:
+    """The finding rules, the context rules by id, and the laws by key, from the shipped data files."""
+    folder = resources.files("tangkas") / "data" / "fair_ads"
+    with (folder / "law.csv").open(encoding="utf-8") as handle:
+        laws = {row["key"]: Law(**row) for row in csv.DictReader(handle)}
+    found: list[Rule] = []
+    context: dict[str, Rule] = {}
+    with (folder / "rules.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pattern = _compiled(row["pattern"])
+            assert pattern is not None, row["id"]
+            rule = Rule(
+                row["id"],
+                row["category"],
+                row["severity"],
+                row["law"],
+                pattern,
+                _compiled(row["unless"]),
+                row["rewrite_id"],
+                row["rewrite_en"],
+            )
+            if rule.category == "context":
+                context[rule.id] = rule
+            else:
+                found.append(rule)
+    return tuple(found), context, laws
+
+
+def _line(text: str, start: int, end: int) -> str:
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : len(text) if last < 0 else last]
+
+
+def _find(text: str, where: Literal["title", "text"], lang: Lang, religious_post: bool) -> list[Finding]:
+    found_rules, context, laws = rules()
+    findings: list[Finding] = []
+    taken: list[tuple[str, int, int]] = []
+    for rule in found_rules:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("span") if "span" in rule.pattern.groupindex else match.span()
+            if start == end:
+                continue
+            line = _line(text, start, end)
+            if rule.unless is not None and rule.unless.search(line):
+                continue
+            if any(c == rule.category and start < e and s < end for c, s, e in taken):
+                continue
+            severity, law = rule.severity, rule.law
+            if (
+                rule.category == "religion"
+                and religious_post
+                and (where == "title" or context["religious_post"].pattern.search(line))
+            ):
+                continue  # "Guru Agama Islam" names the post, it does not ask for a religion
+            if rule.category == "religion" and religious_post:
+                severity, law = "needs_reason", "religious_post"
+            strength: Literal["required", "preferred", ""] = ""
+            if severity != "info":
+                strength = "preferred" if context["preferred"].pattern.search(line) else "required"
+            taken.append((rule.category, start, end))
+            findings.append(
+                Finding(
+                    rule.category,  # type: ignore[arg-type]
+                    rule.id,
+                    where,
+                    start,
+                    end,
+                    text[start:end].strip(),
+                    strength,
+                    severity,  # type: ignore[arg-type]
+                    laws[law].text(lang),
+                    rule.rewrite_id if lang == "id" else rule.rewrite_en,
+                )
+            )
+    return findings
+
+
+def check_ad(title: str, text: str, lang: Lang | None = None) -> AdCheck:
+    """Every finding in an ad, in order of appearance (the title's first); ``lang`` is the language of the
+    law and rewrites (by default the ad's own: English for an English ad, else Indonesian)."""
+    if len(title) + len(text) > MAX_CHARS:
+        raise TangkasError(
+            f"an ad is checked up to {MAX_CHARS:,} characters; this one has {len(title) + len(text):,}"
+        )
+    if lang is None:
+        lang = "en" if language_hint(f"{title}\n{text}"[:5000]) == "en" else "id"
+    _, context, _ = rules()
+    religious_post = bool(context["religious_post"].pattern.search(f"{title}\n{text}"))
+    findings = _find(title, "title", lang, religious_post) + _find(text, "text", lang, religious_post)
+    findings.sort(key=lambda f: (f.where != "title", f.start))
+    return AdCheck(lang, tuple(findings))
