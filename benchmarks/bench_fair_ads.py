@@ -48,9 +48,7 @@ def main() -> None:
                 "ads": len(ads),
                 "mean_chars": round(sum(len(t) + len(x) for t, x in ads) / len(ads)),
                 "ads_per_s": round(len(ads) / best),
-                "share_flagged": {
-                    c: round(flagged[c] / len(ads), 4) for c in CATEGORIES if c != "nationality"
-                },
+                "share_flagged": {c: round(flagged[c] / len(ads), 4) for c in EVALUATED},
             }
         )
     )
