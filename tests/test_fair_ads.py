@@ -126,3 +126,8 @@ def test_fair_ads_eval_prints_scores_and_writes_predictions(tmp_path: Path) -> N
     broken.write_text("id,title,text\n1,a,b\n", encoding="utf-8")
     refused = CliRunner().invoke(cli, ["eval", "fair-ads", str(broken)])
     assert refused.exit_code != 0 and "missing column" in refused.output
+
+
+def test_fair_ads_a_product_for_women_is_not_a_requirement_but_a_candidate_is() -> None:
+    assert _flags("Kami produsen jeans untuk wanita modern dan kesehatan pria") == {}
+    assert _flags("Membuka kesempatan bagi kandidat pria yang jujur") == {"sex": UNLAWFUL}
