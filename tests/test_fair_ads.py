@@ -131,3 +131,38 @@ def test_fair_ads_eval_prints_scores_and_writes_predictions(tmp_path: Path) -> N
 def test_fair_ads_a_product_for_women_is_not_a_requirement_but_a_candidate_is() -> None:
     assert _flags("Kami produsen jeans untuk wanita modern dan kesehatan pria") == {}
     assert _flags("Membuka kesempatan bagi kandidat pria yang jujur") == {"sex": UNLAWFUL}
+
+
+def test_fair_ads_api_answers_findings_and_refuses_bad_input_cleanly() -> None:
+    from fastapi.testclient import TestClient
+
+    from tangkas.store import open_store
+    from tangkas.store.keys import create_key
+    from tangkas.web import create_app
+
+    store = open_store("duckdb:///:memory:")
+    store.migrate()
+    key = {"X-API-Key": create_key(store, "analyst").secret}
+    client = TestClient(create_app(store))
+    body = {"title": "Kasir", "text": "Wanita, usia max 25 th, berpenampilan menarik"}
+    answer = client.post("/api/ads/check", json=body, headers=key).json()
+    assert answer["flagged"] == ["age", "appearance", "sex"] and answer["lang"] == "id"
+    assert answer["findings"][0] | {"law": "", "rewrite": ""} == {
+        "category": "sex",
+        "rule": "sex_item",
+        "where": "text",
+        "start": 0,
+        "end": 6,
+        "span": "Wanita",
+        "strength": "required",
+        "severity": "unlawful",
+        "law": "",
+        "rewrite": "",
+    }
+    english = client.post("/api/ads/check", json={**body, "lang": "en"}, headers=key).json()
+    assert english["findings"][0]["law"].startswith("Law 13/2003")
+    assert client.post("/api/ads/check", json={"text": ""}, headers=key).json()["findings"] == []
+    too_long = client.post("/api/ads/check", json={"text": "x" * 200_000}, headers=key)
+    assert too_long.status_code == 422
+    assert client.post("/api/ads/check", json={"text": 5}, headers=key).status_code == 422
+    assert client.post("/api/ads/check", json=body).status_code == 401

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tangkas.fairness import ads
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import indicators as market
 from tangkas.services import plans, recommend, records, taxonomy, understand, vacancies
@@ -479,6 +480,30 @@ class TextIn(StrictBody):
 def extract(_: Principal, body: TextIn) -> list[dict[str, Any]]:
     """ESCO skills in an ad or CV, with the evidence span, confidence and method."""
     return [understand.mention_to_dict(m) for m in understand.skill_mentions(body.text)]
+
+
+AD_LANG = "the language of the law and rewrites (default: the ad's own)"
+
+
+class AdIn(StrictBody):
+    title: str = Field(default="", max_length=300)
+    text: str = Field(max_length=ads.MAX_CHARS - 300)
+    lang: Literal["id", "en"] | None = Field(
+        default=None, description="of the law and rewrites (default: the ad's)"
+    )
+
+
+@router.post("/ads/check", tags=["text"])
+def check_ad(_: Principal, body: AdIn) -> dict[str, Any]:
+    """Discriminatory requirements in a job ad (sex, age, marital status, appearance, religion, ethnicity
+    or race, disability or health; nationality as information): each finding with its exact span, strength,
+    severity, the law in plain words and a neutral rewrite in the ad's language."""
+    found = ads.check_ad(body.title, body.text, body.lang)
+    return {
+        "lang": found.lang,
+        "flagged": sorted(found.flagged),
+        "findings": [asdict(finding) for finding in found.findings],
+    }
 
 
 @router.get("/titles/code", tags=["text"])
