@@ -344,3 +344,45 @@ def test_e2e_counsellor_registers_exports_and_erases_a_worker(served: tuple[str,
         expect(page.get_by_text(name)).to_have_count(0)
         browser.close()
     assert not [url for url in urls if nik in url or nik[:10] in url], "a NIK reached a URL"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_e2e_an_employer_checks_a_job_ad_on_a_phone(server: str, lang: str) -> None:
+    """Paste a real-looking ad at phone width, by keyboard: each requirement is highlighted, with the law
+    and a rewrite; both sexes named and the health line are information only; markup is shown as text."""
+    from playwright.sync_api import expect, sync_playwright
+
+    ad = (
+        "Kami membutuhkan Admin Gudang.\nKualifikasi:\n- Wanita, usia maksimal 25 tahun\n"
+        "- Berpenampilan menarik, TB min 160 cm\n- Belum menikah\n- Sehat jasmani dan rohani\n"
+        "<script>alert(1)</script>"
+    )
+    words = {
+        "id": ("Cek Iklan Lowongan", "Dilarang", "Saran"),
+        "en": ("Check a job ad", "Not allowed", "Suggestion"),
+    }
+    heading, unlawful, suggestion = words[lang]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["phone"])
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.on("dialog", lambda dialog: problems.append(f"dialog {dialog.message}"))
+        page.goto(f"{server}/?lang={lang}")
+        page.get_by_role("link", name="Cek Iklan" if lang == "id" else "Check an ad").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        page.locator("#ad-title").fill("Admin Gudang")
+        page.locator("#ad-text").fill(ad)
+        page.locator("#ad-text").press("Tab")
+        page.keyboard.press("Enter")  # the submit button has the focus
+        expect(page.locator("mark.ad-unlawful").first).to_have_text("Wanita")
+        marked = page.locator(".ad-text mark").all_inner_texts()
+        assert marked[:2] == ["Wanita", "usia maksimal 25"] and "Sehat jasmani dan rohani" in marked
+        expect(page.get_by_text(unlawful).first).to_be_visible()
+        expect(page.get_by_text(suggestion).first).to_be_visible()
+        assert page.locator(".finding").count() == 5  # sex, age, appearance x2, marital
+        assert "<script>alert(1)</script>" in page.locator("p.ad-text").inner_text()  # shown, not run
+        page.screenshot(path=ARTIFACTS / f"ads-1-check-{lang}-phone.png", full_page=True)
+        browser.close()
+    assert not problems, problems

@@ -380,6 +380,47 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Anggaran paling banyak Rp1.000.000.000.",
         "en": "The budget can be at most Rp1.000.000.000.",
     },
+    # The job-ad checker page (issue 17)
+    "ads_nav": {"id": "Cek Iklan", "en": "Check an ad"},
+    "ads_title": {"id": "Cek Iklan Lowongan", "en": "Check a job ad"},
+    "ads_intro": {
+        "id": "Tempel iklan lowongan. Tangkas menandai syarat yang diskriminatif menurut hukum Indonesia "
+        "dan menyarankan kalimat pengganti.",
+        "en": "Paste a job ad. Tangkas marks requirements that discriminate under Indonesian law and "
+        "suggests neutral wording.",
+    },
+    "ads_job_title": {"id": "Judul lowongan", "en": "Job title"},
+    "ads_text": {"id": "Teks iklan", "en": "Ad text"},
+    "ads_check": {"id": "Periksa iklan", "en": "Check the ad"},
+    "ads_too_long": {
+        "id": "Iklan terlalu panjang (maksimal 100.000 karakter).",
+        "en": "The ad is too long (100,000 characters at most).",
+    },
+    "ads_found": {"id": "{count} syarat perlu diperbaiki", "en": "{count} requirement(s) to fix"},
+    "ads_clean": {
+        "id": "Tidak ada syarat diskriminatif yang ditemukan",
+        "en": "No discriminatory requirement found",
+    },
+    "ads_cat.sex": {"id": "Jenis kelamin", "en": "Sex"},
+    "ads_cat.age": {"id": "Usia", "en": "Age"},
+    "ads_cat.marital": {"id": "Status pernikahan atau kehamilan", "en": "Marital status or pregnancy"},
+    "ads_cat.appearance": {"id": "Penampilan fisik", "en": "Appearance"},
+    "ads_cat.religion": {"id": "Agama", "en": "Religion"},
+    "ads_cat.ethnicity_race": {"id": "Suku atau ras", "en": "Ethnicity or race"},
+    "ads_cat.disability_health": {"id": "Disabilitas atau kesehatan", "en": "Disability or health"},
+    "ads_cat.nationality": {"id": "Kewarganegaraan", "en": "Nationality"},
+    "ads_sev.unlawful": {"id": "Dilarang", "en": "Not allowed"},
+    "ads_sev.needs_reason": {"id": "Perlu alasan pekerjaan yang jelas", "en": "Needs a stated job reason"},
+    "ads_sev.info": {"id": "Informasi", "en": "Information"},
+    "ads_strength.required": {"id": "wajib", "en": "required"},
+    "ads_strength.preferred": {"id": "diutamakan", "en": "preferred"},
+    "ads_strength.": {"id": "", "en": ""},
+    "ads_rewrite": {"id": "Saran", "en": "Suggestion"},
+    "ads_information": {"id": "Informasi (bukan pelanggaran)", "en": "Information (not a breach)"},
+    "ads_caveat": {
+        "id": "Pemeriksaan otomatis berbasis aturan; bisa keliru. Ini bukan nasihat hukum.",
+        "en": "An automatic, rule-based check; it can be wrong. Not legal advice.",
+    },
     "budget_default": {
         "id": "Rencana di bawah memakai anggaran bawaan Rp{budget}.",
         "en": "The plan below uses the default budget of Rp{budget}.",
