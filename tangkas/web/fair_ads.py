@@ -15,7 +15,7 @@ from tangkas.web.i18n import translator
 from tangkas.web.pages import page_lang, render
 from tangkas.web.security import same_origin
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 MAX_TITLE = 300
 
 
