@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from signing import sign_in as _login
 
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, create_key
@@ -32,14 +33,6 @@ def keys(store: Store) -> dict[str, ApiKey]:
         "admin": create_key(store, "admin"),
         "analyst": create_key(store, "analyst"),
     }
-
-
-def _login(client: TestClient, key: str) -> None:
-    """Sign in as a browser does: open the sign-in page, post its form with its token."""
-    page = client.get("/login")
-    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert token
-    client.post("/login", data={"key": key, "csrf": token.group(1)}, follow_redirects=False)
 
 
 def _h(key: ApiKey) -> dict[str, str]:

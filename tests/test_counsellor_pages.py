@@ -6,7 +6,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from httpx2 import Response
+from signing import sign_in as _login
 
 from tangkas.services.demo import demo_counsellor_key
 from tangkas.services.imports import import_rows
@@ -38,14 +38,6 @@ def _worker(i: int, office: str, **extra: object) -> dict[str, object]:
 def client(store: Store) -> TestClient:
     import_rows(store, "workers", [_worker(1, "BDG"), _worker(2, "SBY", nik=NIK)], "test")
     return TestClient(create_app(store))
-
-
-def _login(client: TestClient, key: str, **form: str) -> Response:
-    """Sign in as a browser does: open the sign-in page, post its form with its token."""
-    page = client.get("/login")
-    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert token
-    return client.post("/login", data={"key": key, "csrf": token.group(1), **form}, follow_redirects=False)
 
 
 def _csrf(client: TestClient) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from signing import sign_in as _login
 from typer.testing import CliRunner
 
 from tangkas.cli.app import app as cli
@@ -27,14 +28,6 @@ TAILOR = "7531.5"
 NIK = "3273014403880007"  # a woman born 4 March 1988, Kota Bandung
 OTHER_NIK = "3578010101900001"
 PHONE = "081234567890"
-
-
-def _login(client: TestClient, key: str) -> None:
-    """Sign in as a browser does: open the sign-in page, post its form with its token."""
-    page = client.get("/login")
-    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert token
-    client.post("/login", data={"key": key, "csrf": token.group(1)}, follow_redirects=False)
 
 
 def _row(external_id: str, office: str = "BDG", **extra: object) -> dict[str, object]:

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from httpx2 import Response
+from signing import sign_in as _login
 from typer.testing import CliRunner
 
 from tangkas.cli import app as cli
@@ -40,15 +40,6 @@ def client(store: Store) -> TestClient:
     }
     import_rows(store, "workers", [{**worker, "occupations": TAILOR}], "test")
     return TestClient(create_app(store))
-
-
-def _login(client: TestClient, key: str, **headers: str) -> Response:
-    page = client.get("/login")
-    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert token
-    return client.post(
-        "/login", data={"key": key, "csrf": token.group(1)}, headers=headers, follow_redirects=False
-    )
 
 
 def _counsellor(store: Store) -> ApiKey:

@@ -20,7 +20,7 @@ from tangkas.rows.fields import Field
 from tangkas.rows.report import RowError
 from tangkas.services import records
 from tangkas.store.keys import ApiKey
-from tangkas.store.queries import WORKER_EDITABLE
+from tangkas.store.queries import ERASED_FIELDS, WORKER_EDITABLE
 from tangkas.web.i18n import PAGES, translator
 from tangkas.web.pages import page_lang, render
 from tangkas.web.records import not_yours, refuse, require_counsellor
@@ -32,20 +32,9 @@ FORM_FIELDS: tuple[Field, ...] = tuple(
 )
 MAX_VALUE = 500
 """Characters any one field of the form may hold."""
-ERASED_SHOWN = (
-    "full_name",
-    "nik",
-    "phone",
-    "gender",
-    "birth_year",
-    "city",
-    "skills",
-    "migrant_status",
-    "placement_country",
-    "bpjs_ketenagakerjaan",
-    "bpjs_kesehatan",
-)
-"""The fields the erasure page lists as erased (with the plans' notes and snapshots)."""
+ERASED_SHOWN = ("full_name", *(name for name in ERASED_FIELDS if name not in ("notes", "consent_at")))
+"""The fields the erasure page lists as erased: those the store blanks, with the name; the notes are
+listed with the plans' notes and snapshots."""
 
 
 @dataclass(frozen=True)
