@@ -36,13 +36,20 @@ def _query_names(dependant: Dependant) -> set[str]:
     return names
 
 
+_taken: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+"""The query parameters each operation (path and methods) takes: worked out once, not on every request."""
+
+
 def known_query(request: Request) -> None:
     """Refuse a query parameter the operation does not take (a misspelt ``provinsi=`` would otherwise be
     ignored silently and the answer look like a real one)."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not request.query_params:
         return
-    taken = _query_names(route.dependant)
+    operation = (route.path_format, frozenset(route.methods or ()))
+    taken = _taken.get(operation)
+    if taken is None:
+        taken = _taken[operation] = frozenset(_query_names(route.dependant))
     unknown = sorted(set(request.query_params) - taken)
     if unknown:
         raise RequestValidationError(
