@@ -19,6 +19,7 @@ frozenset()
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -98,6 +99,33 @@ class AdCheck:
     def flagged(self) -> frozenset[Category]:
         """The categories with a finding that is unlawful or needs a stated reason (not information)."""
         return frozenset(f.category for f in self.findings if f.severity != "info")
+
+    @property
+    def one_sex(self) -> Literal["female", "male"] | None:
+        """The sex the ad asks for when its sex findings name only one (None when none or both).
+
+        >>> check_ad("Kasir", "Dibutuhkan wanita, usia maks. 25").one_sex
+        'female'
+        """
+        _, context, _ = rules()
+        named: set[Literal["female", "male"]] = {
+            sex
+            for f in self.findings
+            if f.category == "sex" and f.severity != "info"
+            for sex in ("female", "male")
+            if context[sex].pattern.search(f.span)
+        }
+        return named.pop() if len(named) == 1 else None
+
+
+@load_once
+def rules_version() -> str:
+    """A short digest of the shipped rule and law files: a stored check made under other rules is redone."""
+    folder = resources.files("tangkas") / "data" / "fair_ads"
+    digest = hashlib.sha256()
+    for name in ("rules.csv", "law.csv"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _compiled(pattern: str) -> re.Pattern[str] | None:

@@ -217,6 +217,26 @@ MIGRATIONS: tuple[Migration, ...] = (
             "WHERE last_activity_at IS NULL AND erased_at IS NULL",
         ),
     ),
+    Migration(
+        12,
+        "every posting keeps what the fair-ads checker found in it, and under which rules",
+        (
+            *(
+                f"ALTER TABLE postings ADD COLUMN ad_{ground} BOOLEAN"
+                for ground in (
+                    "sex",
+                    "age",
+                    "marital",
+                    "appearance",
+                    "religion",
+                    "ethnicity_race",
+                    "disability_health",
+                )
+            ),
+            "ALTER TABLE postings ADD COLUMN ad_one_sex TEXT",
+            "ALTER TABLE postings ADD COLUMN ad_rules TEXT",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
