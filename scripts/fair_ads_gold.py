@@ -96,14 +96,18 @@ def _rare(loker: list[tuple[str, str, str]], taken: set[str]) -> list[tuple[str,
 
 
 def sample(out: Path, batches: int) -> None:
-    """Write the draw as annotation batches (every ad once, plus 20 shared with the next batch); the
-    second draw was labelled later, as batches of its own."""
-    ads = draw()[:500]
+    """Write the draw as annotation batches: the first 500 ads in ``batches`` batches, each with 20 ads of
+    the next; the second draw (labelled later) in two more, sharing 15."""
+    ads = draw()
+    first, rare = ads[:500], ads[500:]
+    size, half = len(first) // batches, len(rare) // 2
+    parts = [
+        first[b * size : (b + 1) * size] + first[((b + 1) % batches) * size :][:20] for b in range(batches)
+    ]
+    parts += [rare[:half] + rare[half:][:15], rare[half:] + rare[:15]]
     out.mkdir(parents=True, exist_ok=True)
-    size = len(ads) // batches
-    for b in range(batches):
-        part = ads[b * size : (b + 1) * size] + ads[((b + 1) % batches) * size :][:20]
-        with (out / f"batch_{b + 1}.csv").open("w", newline="", encoding="utf-8") as handle:
+    for number, part in enumerate(parts, 1):
+        with (out / f"batch_{number}.csv").open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(["id", "title", "text"])
             writer.writerows((ad[0], ad[2], ad[3]) for ad in part)

@@ -355,6 +355,7 @@ def test_e2e_an_employer_checks_a_job_ad_on_a_phone(server: str, lang: str) -> N
     ad = (
         "Kami membutuhkan Admin Gudang.\nKualifikasi:\n- Wanita, usia maksimal 25 tahun\n"
         "- Berpenampilan menarik, TB min 160 cm\n- Belum menikah\n- Sehat jasmani dan rohani\n"
+        "- Tangguh dan kompetitif\n"
         "<script>alert(1)</script>"
     )
     words = {
@@ -381,8 +382,11 @@ def test_e2e_an_employer_checks_a_job_ad_on_a_phone(server: str, lang: str) -> N
         assert marked[:2] == ["Wanita", "usia maksimal 25"] and "Sehat jasmani dan rohani" in marked
         expect(page.get_by_text(unlawful).first).to_be_visible()
         expect(page.get_by_text(suggestion).first).to_be_visible()
-        assert page.locator(".finding").count() == 5  # sex, age, appearance x2, marital
+        # sex under UU 13/2003; age, appearance x2 and marital status under the 2025 circular: each law once
+        assert page.locator(".finding").count() == 2
+        assert page.locator(".finding h3").count() == 5
         assert "<script>alert(1)</script>" in page.locator("p.ad-text").inner_text()  # shown, not run
+        expect(page.get_by_text("tangguh, kompetitif")).to_be_visible()  # gendered wording, information
         page.screenshot(path=ARTIFACTS / f"ads-1-check-{lang}-phone.png", full_page=True)
         browser.close()
     assert not problems, problems

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tangkas.cli.app import app as cli
 from tangkas.errors import TangkasError
+from tangkas.fairness import ads
 from tangkas.fairness.ads import MAX_CHARS, check_ad
 
 
@@ -48,6 +52,26 @@ UNLAWFUL, UNLAWFUL_PREFERRED = ("unlawful", "required"), ("unlawful", "preferred
         ("Tidak cacat fisik", {"disability_health": UNLAWFUL}),
         ("Dibutuhkan SPG untuk pameran", {"sex": UNLAWFUL}),
         ("Usia 18-25 tahun", {"age": REQUIRED}),
+        ("Usia Maximal 24 tahun", {"age": REQUIRED}),
+        ("maksimal usia 30 tahun", {"age": REQUIRED}),
+        ("Usia minimal 25 tahun", {"age": REQUIRED}),
+        ("Kami membuka kesempatan bagi talenta muda", {"age": REQUIRED}),
+        ("Dibutuhkan Office Boy untuk kantor pusat", {"sex": UNLAWFUL}),
+        ("Kami membutuhkan seorang karyawati", {"sex": UNLAWFUL}),
+        ("Mampu membaca Al-Qur'an dengan baik", {"religion": UNLAWFUL}),
+        ("Tidak buta warna dan tidak alergi debu", {"disability_health": REQUIRED}),
+        ("Tidak memiliki tatto dan tindik", {"appearance": REQUIRED}),
+        # English and Malay, as in Malaysian and Singaporean ads
+        ("Female, 25-35 years old", {"sex": UNLAWFUL, "age": REQUIRED}),
+        ("Candidates must be single", {"marital": REQUIRED}),
+        ("Jantina: Lelaki", {"sex": UNLAWFUL}),
+        ("Berumur antara 20 hingga 35 tahun", {"age": REQUIRED}),
+        ("Bumiputera sahaja", {"ethnicity_race": UNLAWFUL}),
+        ("Race: Chinese", {"ethnicity_race": UNLAWFUL}),
+        ("Height at least 160cm", {"appearance": REQUIRED}),
+        ("Sudah berkahwin", {"marital": REQUIRED}),
+        # a height for each sex limits height, not sex
+        ("Tinggi badan minimal 160 cm untuk pria dan 155 cm untuk wanita", {"appearance": REQUIRED}),
     ],
 )
 def test_fair_ads_requirements_are_found(text: str, expected: dict[str, tuple[str, str]]) -> None:
@@ -70,6 +94,16 @@ def test_fair_ads_requirements_are_found(text: str, expected: dict[str, tuple[st
         "Dibutuhkan SPG/SPB untuk pameran",
         "Kontrak max 12 tahun",
         "Produk fashion muslim dan busana muslimah",
+        "Usia minimal 18 tahun",  # the legal working age
+        "Lingkungan kerja yang fun bareng tim muda",  # the team, not the applicant
+        "Brand perhiasan khusus untuk wanita muda profesional",  # the customers
+        "Mengajar siswa siswi SMK",
+        "Dibutuhkan salesman / salesgirl",
+        "Pengalaman sebagai SPG atau Sales Promotion Boy",  # past experience, not a requirement
+        "Must be able to speak Mandarin",
+        "Able to create attractive teaching material",
+        "PT Tampil Cantik Sempurna adalah brand lokal",
+        "Pengalaman 10-20 tahun di bidang konstruksi",
     ],
 )
 def test_fair_ads_information_and_lawful_wording_is_not_flagged(text: str) -> None:
@@ -119,8 +153,11 @@ def test_fair_ads_eval_prints_scores_and_writes_predictions(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["eval", "fair-ads", str(gold), "--out", str(out)])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output.strip().splitlines()[-1])
-    assert scores["n"] == 3 and scores["sex"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert scores["n"] == 3
+    assert scores["sex"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1, "predicted": 1}
     assert scores["appearance"]["precision"] == 0.0  # a3's label says no: a false positive
+    assert scores["religion"]["f1"] is None  # nothing labelled, nothing found: no score, not a zero
+    assert scores["macro_f1"] == round((1.0 + 1.0 + 0.0) / 3, 4)
     assert out.read_text(encoding="utf-8").splitlines()[1] == "a1,1,1,0,0,0,0,0"
     broken = tmp_path / "broken.csv"
     broken.write_text("id,title,text\n1,a,b\n", encoding="utf-8")
@@ -147,6 +184,7 @@ def test_fair_ads_api_answers_findings_and_refuses_bad_input_cleanly() -> None:
     body = {"title": "Kasir", "text": "Wanita, usia max 25 th, berpenampilan menarik"}
     answer = client.post("/api/ads/check", json=body, headers=key).json()
     assert answer["flagged"] == ["age", "appearance", "sex"] and answer["lang"] == "id"
+    assert answer["one_sex"] == "female" and answer["wording"] == []
     assert answer["findings"][0] | {"law": "", "rewrite": ""} == {
         "category": "sex",
         "rule": "sex_item",
@@ -166,3 +204,85 @@ def test_fair_ads_api_answers_findings_and_refuses_bad_input_cleanly() -> None:
     assert too_long.status_code == 422
     assert client.post("/api/ads/check", json={"text": 5}, headers=key).status_code == 422
     assert client.post("/api/ads/check", json=body).status_code == 401
+
+
+def test_fair_ads_a_stated_reason_needs_judging_rather_than_being_unlawful() -> None:
+    [finding] = check_ad("Staf Butik", "- Perempuan (karena membantu fitting pakaian wanita)").findings
+    assert (finding.category, finding.severity) == ("sex", "needs_reason")
+    assert "benar-benar membutuhkannya" in finding.law
+    assert check_ad("Staf Butik", "- Perempuan").findings[0].severity == "unlawful"
+
+
+def test_fair_ads_one_sex_says_which_and_none_for_both() -> None:
+    assert check_ad("Driver", "Kualifikasi:\n- Pria\n- SIM A").one_sex == "male"
+    assert check_ad("SPG", "Dibutuhkan SPG").one_sex == "female"
+    assert check_ad("Admin", "Pria/Wanita").one_sex is None
+    assert check_ad("Kasir", "Khusus wanita atau khusus pria").one_sex is None
+
+
+def test_fair_ads_gendered_wording_is_information_in_both_languages() -> None:
+    found = check_ad(
+        "Team Leader",
+        "Kami mencari pribadi yang tangguh, kompetitif dan ramah. Self-confident, supportive, responsible.",
+    )
+    assert found.wording == (
+        ("masculine", "leader"),
+        ("masculine", "tangguh"),
+        ("masculine", "kompetitif"),
+        ("feminine", "ramah"),
+        ("masculine", "self confident"),
+        ("feminine", "supportive"),
+        ("feminine", "responsible"),
+    )
+    assert found.flagged == frozenset()  # wording is never a finding
+
+
+AD_PIECES = [
+    "Kualifikasi:",
+    "- Wanita",
+    "- Pria / Wanita",
+    "Usia maks. 30 tahun",
+    "usia minimal 21 th",
+    "Pengalaman 2 tahun",
+    "Berpenampilan menarik",
+    "tidak bertato",
+    "Beragama Islam",
+    "Chinese preferred",
+    "Tidak buta warna",
+    "Belum menikah",
+    "SPG",
+    "Office Boy",
+    "talenta muda",
+    "TB min 165",
+    "sehat jasmani dan rohani",
+    "WNI",
+    "Guru Agama",
+    "karena pekerjaan ini",
+    "Mampu membaca Al-Quran",
+]
+
+
+@given(st.lists(st.sampled_from(AD_PIECES), max_size=8), st.lists(st.sampled_from(AD_PIECES), max_size=2))
+@settings(max_examples=200, deadline=None)
+def test_fair_ads_the_word_prefilter_never_changes_a_result(text: list[str], title: list[str]) -> None:
+    """A rule's ``needs`` words only skip work: checking with every rule tried gives the same answer."""
+    fast = check_ad(" ".join(title), "\n".join(text))
+    found, context, laws = ads.rules()
+    every = (
+        tuple(replace(rule, needs=frozenset()) for rule in found),
+        {key: replace(rule, needs=frozenset()) for key, rule in context.items()},
+        laws,
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ads, "rules", lambda: every)
+        assert check_ad(" ".join(title), "\n".join(text)) == fast
+
+
+def test_fair_ads_every_rule_word_list_and_law_is_well_formed() -> None:
+    found, context, laws = ads.rules()
+    assert {"preferred", "religious_post", "stated_reason", "female", "male"} <= set(context)
+    for rule in found:
+        assert rule.category in ads.CATEGORIES and rule.severity in ("unlawful", "needs_reason", "info")
+        assert rule.law in laws, rule.id
+        if rule.severity != "info":
+            assert rule.rewrite_id and rule.rewrite_en, rule.id

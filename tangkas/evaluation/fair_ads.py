@@ -3,11 +3,12 @@
 The file is a CSV (or any row file) with ``id``, ``title``, ``text`` and one 0/1 column per category of
 :data:`tangkas.fairness.ads.EVALUATED`; other columns are ignored. An ad counts as flagged in a category
 when the checker finds something unlawful or needing a stated reason there (information does not count).
-Metrics per category: precision, recall and F1 over ads, with the support; ``macro_f1`` over the
-categories; ``n`` ads.
+Metrics per category: precision, recall and F1 over ads, with the support (ads labelled) and the ads
+predicted; a category with neither has no metrics (``null``) rather than a zero, and ``macro_f1`` is the
+mean over the categories that have them; ``n`` ads.
 
 >>> scores([{"sex"}, set(), {"age"}], [{"sex"}, {"sex"}, set()])["sex"]
-{'precision': 1.0, 'recall': 0.5, 'f1': 0.6667, 'support': 2}
+{'precision': 1.0, 'recall': 0.5, 'f1': 0.6667, 'support': 2, 'predicted': 1}
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ def scores(predicted: Sequence[set[str]], gold: Sequence[set[str]]) -> dict[str,
         tp = sum(category in p and category in g for p, g in zip(predicted, gold, strict=True))
         fp = sum(category in p and category not in g for p, g in zip(predicted, gold, strict=True))
         fn = sum(category not in p and category in g for p, g in zip(predicted, gold, strict=True))
+        if not tp + fp + fn:  # nothing labelled, nothing found: no evidence either way
+            out[category] = {"precision": None, "recall": None, "f1": None, "support": 0, "predicted": 0}
+            continue
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -62,8 +66,10 @@ def scores(predicted: Sequence[set[str]], gold: Sequence[set[str]]) -> dict[str,
             "recall": round(recall, 4),
             "f1": round(f1, 4),
             "support": tp + fn,
+            "predicted": tp + fp,
         }
-    out["macro_f1"] = round(sum(out[c]["f1"] for c in EVALUATED) / len(EVALUATED), 4)
+    measured = [out[c]["f1"] for c in EVALUATED if out[c]["f1"] is not None]
+    out["macro_f1"] = round(sum(measured) / len(measured), 4) if measured else None
     out["n"] = len(gold)
     return out
 

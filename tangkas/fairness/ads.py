@@ -2,12 +2,16 @@
 and disability or health, found in an ad's title and text (Indonesian, English, Malay or a mix).
 
 Rules, their legal basis and the suggested rewrites live in ``tangkas/data/fair_ads/`` (``rules.csv``,
-``law.csv``), not here. A rule is a pattern that already carries its context ("khusus wanita", "usia
-maks. 25", "TB min 160"; a group named ``span`` marks the words shown). Its ``unless`` pattern, found on
-the same line, cancels it: both sexes named, "pengalaman 2 tahun", a Mandarin-speaking requirement, an
-attractive salary. Two context rows change a finding rather than make one: a preference word on the line
-makes it ``preferred``, and a religious post (a teacher of religion) turns a religious requirement from
-unlawful into one that needs its reason (the post's own name is no finding).
+``law.csv``), not here, and so do the word lists the rules share (``words.csv``: a rule names one as
+``<<male>>``) and the gendered-wording lists (``gendered_words.csv``, information only). A rule is a
+pattern that already carries its context ("khusus wanita", "usia maks. 25", "TB min 160"; a group named
+``span``, or ``span2`` in another alternative, marks the words shown). Its ``unless`` pattern, found on
+the same line (or, for a rule whose ``near`` is a number, within that many characters of the match),
+cancels it: both sexes named, "pengalaman 2 tahun", a Mandarin-speaking requirement, an attractive
+salary. Three context rows change a finding rather than make one: a preference word on the line makes it
+``preferred``; a religious post (a teacher of religion) turns a religious requirement from unlawful into
+one that needs its reason (the post's own name is no finding); and so does a reason stated on the line
+("Perempuan, karena membantu fitting pakaian wanita"): whether it is genuine is for a person to judge.
 
 >>> found = check_ad("Admin Gudang", "Persyaratan:\\n- Wanita, usia maks. 25 tahun\\n- Pengalaman 2 tahun")
 >>> [(f.category, f.severity, f.span) for f in found.findings]
@@ -69,6 +73,11 @@ class Rule:
     law: str
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None
+    near: int | None
+    """How far around a match ``unless`` looks (characters); None: the match's line."""
+    needs: frozenset[str]
+    """Words of which the text must hold one before the pattern is tried (empty: always tried); a fast
+    first pass that never changes a result, since every match contains one of them."""
     rewrite_id: str
     rewrite_en: str
 
@@ -90,10 +99,16 @@ class Finding:
     rewrite: str
 
 
+Lean = Literal["masculine", "feminine"]
+
+
 @dataclass(frozen=True, slots=True)
 class AdCheck:
     lang: Lang
     findings: tuple[Finding, ...] = field(default=())
+    wording: tuple[tuple[Lean, str], ...] = field(default=())
+    """Gendered wording (information only): each masculine- or feminine-coded word once, in order of
+    appearance (Gaucher et al. 2011 for English, a list of our own for Indonesian)."""
 
     @property
     def flagged(self) -> frozenset[Category]:
@@ -123,13 +138,79 @@ def rules_version() -> str:
     """A short digest of the shipped rule and law files: a stored check made under other rules is redone."""
     folder = resources.files("tangkas") / "data" / "fair_ads"
     digest = hashlib.sha256()
-    for name in ("rules.csv", "law.csv"):
+    for name in ("rules.csv", "law.csv", "words.csv", "gendered_words.csv"):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:12]
 
 
-def _compiled(pattern: str) -> re.Pattern[str] | None:
-    return re.compile(pattern, re.IGNORECASE) if pattern else None
+WORD_LIST = re.compile(r"<<(\w+)>>")
+
+
+def _expanded(pattern: str, words: dict[str, str]) -> str:
+    """A pattern with every ``<<name>>`` replaced by its word list (lists may name lists)."""
+    for _ in range(5):
+        if "<<" not in pattern:
+            return pattern
+        pattern = WORD_LIST.sub(lambda m: f"(?:{words[m.group(1)]})", pattern)
+    raise TangkasError(f"word lists nest too deep in {pattern[:60]!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    """Gendered words by lean: whole words, and stems (a word list's ``*``) matched as a word's start;
+    a two-word entry ("percaya diri", "self-confiden*") is matched on two neighbouring words."""
+
+    words: dict[str, Lean]
+    stems: dict[str, Lean]
+    stem_lengths: tuple[int, ...]
+
+    def lean(self, word: str) -> Lean | None:
+        """The lean of a word or two-word phrase (a stem of one word never matches two)."""
+        if word in self.words:
+            return self.words[word]
+        space = " " in word
+        for n in self.stem_lengths:
+            stem = word[:n]
+            if stem in self.stems and (" " in stem) == space:
+                return self.stems[stem]
+        return None
+
+
+@load_once
+def gendered_words() -> WordList:
+    """The shipped gendered-word lists (``gendered_words.csv``)."""
+    folder = resources.files("tangkas") / "data" / "fair_ads"
+    with (folder / "gendered_words.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    words: dict[str, Lean] = {}
+    stems: dict[str, Lean] = {}
+    for row in rows:
+        word = " ".join(WORD.findall(row["word"].lower()))
+        (stems if row["word"].endswith("*") else words)[word] = row["lean"]  # type: ignore[assignment]
+    return WordList(words, stems, tuple(sorted({len(s) for s in stems})))
+
+
+def _wording(text: str) -> tuple[tuple[Lean, str], ...]:
+    listed = gendered_words()
+    tokens = WORD.findall(text.lower())
+    found: dict[tuple[Lean, str], None] = {}
+    skip = False
+    for i, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        pair = f"{token} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        lean = listed.lean(pair) if pair else None
+        if lean is not None:
+            found[(lean, pair)] = None
+            skip = True
+        elif (lean := listed.lean(token)) is not None:
+            found[(lean, token)] = None
+    return tuple(found)
+
+
+def _compiled(pattern: str, words: dict[str, str]) -> re.Pattern[str] | None:
+    return re.compile(_expanded(pattern, words), re.IGNORECASE | re.MULTILINE) if pattern else None
 
 
 @load_once
@@ -138,11 +219,13 @@ def rules() -> tuple[tuple[Rule, ...], dict[str, Rule], dict[str, Law]]:
     folder = resources.files("tangkas") / "data" / "fair_ads"
     with (folder / "law.csv").open(encoding="utf-8") as handle:
         laws = {row["key"]: Law(**row) for row in csv.DictReader(handle)}
+    with (folder / "words.csv").open(encoding="utf-8") as handle:
+        words = {row["name"]: row["pattern"] for row in csv.DictReader(handle)}
     found: list[Rule] = []
     context: dict[str, Rule] = {}
     with (folder / "rules.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            pattern = _compiled(row["pattern"])
+            pattern = _compiled(row["pattern"], words)
             assert pattern is not None, row["id"]
             rule = Rule(
                 row["id"],
@@ -150,7 +233,9 @@ def rules() -> tuple[tuple[Rule, ...], dict[str, Rule], dict[str, Law]]:
                 row["severity"],
                 row["law"],
                 pattern,
-                _compiled(row["unless"]),
+                _compiled(row["unless"], words),
+                int(row["near"]) if row["near"] else None,
+                frozenset(row["needs"].split("|")) if row["needs"] else frozenset(),
                 row["rewrite_id"],
                 row["rewrite_en"],
             )
@@ -167,17 +252,48 @@ def _line(text: str, start: int, end: int) -> str:
     return text[first : len(text) if last < 0 else last]
 
 
+WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def _may_match(rule: Rule, words: set[str]) -> bool:
+    return not rule.needs or not rule.needs.isdisjoint(words)
+
+
+def _shown(match: re.Match[str]) -> tuple[int, int]:
+    """The words a finding shows: the group named ``span`` (or ``span2`` ... in another alternative)
+    that matched, else the whole match."""
+    for name, value in match.groupdict().items():
+        if name.startswith("span") and value is not None:
+            return match.span(name)
+    return match.span()
+
+
+def _around(text: str, line: str, start: int, end: int, near: int | None) -> str:
+    if near is None:
+        return line
+    first = max(start - near, text.rfind("\n", 0, start) + 1)
+    last = text.find("\n", end)
+    return text[first : min(end + near, len(text) if last < 0 else last)]
+
+
 def _find(text: str, where: Literal["title", "text"], lang: Lang, religious_post: bool) -> list[Finding]:
     found_rules, context, laws = rules()
     findings: list[Finding] = []
     taken: list[tuple[str, int, int]] = []
+    words = _words(text)
     for rule in found_rules:
+        if not _may_match(rule, words):
+            continue
         for match in rule.pattern.finditer(text):
-            start, end = match.span("span") if "span" in rule.pattern.groupindex else match.span()
+            start, end = _shown(match)
             if start == end:
                 continue
             line = _line(text, start, end)
-            if rule.unless is not None and rule.unless.search(line):
+            if rule.unless is not None and rule.unless.search(_around(text, line, start, end, rule.near)):
                 continue
             if any(c == rule.category and start < e and s < end for c, s, e in taken):
                 continue
@@ -190,6 +306,8 @@ def _find(text: str, where: Literal["title", "text"], lang: Lang, religious_post
                 continue  # "Guru Agama Islam" names the post, it does not ask for a religion
             if rule.category == "religion" and religious_post:
                 severity, law = "needs_reason", "religious_post"
+            elif severity == "unlawful" and context["stated_reason"].pattern.search(line):
+                severity, law = "needs_reason", "stated_reason"
             strength: Literal["required", "preferred", ""] = ""
             if severity != "info":
                 strength = "preferred" if context["preferred"].pattern.search(line) else "required"
@@ -221,7 +339,10 @@ def check_ad(title: str, text: str, lang: Lang | None = None) -> AdCheck:
     if lang is None:
         lang = "en" if language_hint(f"{title}\n{text}"[:5000]) == "en" else "id"
     _, context, _ = rules()
-    religious_post = bool(context["religious_post"].pattern.search(f"{title}\n{text}"))
+    post = context["religious_post"]
+    religious_post = _may_match(post, _words(title) | _words(text)) and bool(
+        post.pattern.search(f"{title}\n{text}")
+    )
     findings = _find(title, "title", lang, religious_post) + _find(text, "text", lang, religious_post)
     findings.sort(key=lambda f: (f.where != "title", f.start))
-    return AdCheck(lang, tuple(findings))
+    return AdCheck(lang, tuple(findings), _wording(f"{title}\n{text}"))

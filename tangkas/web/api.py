@@ -504,12 +504,15 @@ class AdIn(StrictBody):
 def check_ad(_: Principal, body: AdIn) -> dict[str, Any]:
     """Discriminatory requirements in a job ad (sex, age, marital status, appearance, religion, ethnicity
     or race, disability or health; nationality as information): each finding with its exact span, strength,
-    severity, the law in plain words and a neutral rewrite in the ad's language."""
+    severity, the law in plain words and a neutral rewrite in the ad's language; ``one_sex`` when the ad
+    asks for one sex; ``wording``: gendered words (information only)."""
     found = ads.check_ad(body.title, body.text, body.lang)
     return {
         "lang": found.lang,
         "flagged": sorted(found.flagged),
+        "one_sex": found.one_sex,
         "findings": [asdict(finding) for finding in found.findings],
+        "wording": [{"lean": lean, "word": word} for lean, word in found.wording],
     }
 
 

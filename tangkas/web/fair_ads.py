@@ -41,6 +41,25 @@ class AdPage:
         return [f for f in self.checked.findings if f.severity != "info"] if self.checked else []
 
     @property
+    def by_law(self) -> list[tuple[str, list[Finding]]]:
+        """The serious findings grouped by the law they break, in order of first appearance, so the
+        law's words are read once."""
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.serious:
+            groups.setdefault(finding.law, []).append(finding)
+        return list(groups.items())
+
+    @property
+    def wording(self) -> list[tuple[str, list[str]]]:
+        """Gendered words found, by lean (masculine first)."""
+        found = self.checked.wording if self.checked else ()
+        return [
+            (lean, words)
+            for lean in ("masculine", "feminine")
+            if (words := [word for at, word in found if at == lean])
+        ]
+
+    @property
     def information(self) -> list[Finding]:
         return [f for f in self.checked.findings if f.severity == "info"] if self.checked else []
 

@@ -417,6 +417,17 @@ PAGES: dict[str, dict[str, str]] = {
     "ads_strength.": {"id": "", "en": ""},
     "ads_rewrite": {"id": "Saran", "en": "Suggestion"},
     "ads_information": {"id": "Informasi (bukan pelanggaran)", "en": "Information (not a breach)"},
+    "ads_law": {"id": "Dasar hukum", "en": "The law"},
+    "ads_wording": {"id": "Kata bernada gender (informasi)", "en": "Gendered wording (information)"},
+    "ads_wording_intro": {
+        "id": "Kata-kata ini bukan pelanggaran, tetapi penelitian menemukan bahwa iklan yang penuh kata "
+        "bernada maskulin membuat lebih sedikit perempuan melamar (Gaucher dkk. 2011). Seimbangkan "
+        "bila perlu.",
+        "en": "These words are no breach, but research found that ads full of masculine-coded words draw "
+        "fewer women to apply (Gaucher et al. 2011). Balance them if need be.",
+    },
+    "ads_lean.masculine": {"id": "Bernada maskulin", "en": "Masculine-coded"},
+    "ads_lean.feminine": {"id": "Bernada feminin", "en": "Feminine-coded"},
     "ads_caveat": {
         "id": "Pemeriksaan otomatis berbasis aturan; bisa keliru. Ini bukan nasihat hukum.",
         "en": "An automatic, rule-based check; it can be wrong. Not legal advice.",
