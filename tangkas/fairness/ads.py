@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
@@ -157,22 +158,23 @@ def _expanded(pattern: str, words: dict[str, str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class WordList:
-    """Gendered words by lean: whole words, and stems (a word list's ``*``) matched as a word's start;
-    a two-word entry ("percaya diri", "self-confiden*") is matched on two neighbouring words."""
+    """Gendered words by lean: whole words, and stems (a word list's ``*``) matched as a word's start,
+    found by their first three letters; a two-word entry ("percaya diri", "self-confiden*") is matched
+    on two neighbouring words."""
 
     words: dict[str, Lean]
-    stems: dict[str, Lean]
-    stem_lengths: tuple[int, ...]
+    stems: dict[str, tuple[tuple[str, Lean], ...]]
+    firsts: frozenset[str]
+    """The first words of the two-word entries."""
 
     def lean(self, word: str) -> Lean | None:
         """The lean of a word or two-word phrase (a stem of one word never matches two)."""
         if word in self.words:
             return self.words[word]
         space = " " in word
-        for n in self.stem_lengths:
-            stem = word[:n]
-            if stem in self.stems and (" " in stem) == space:
-                return self.stems[stem]
+        for stem, lean in self.stems.get(word[:3], ()):
+            if word.startswith(stem) and (" " in stem) == space:
+                return lean
         return None
 
 
@@ -183,11 +185,23 @@ def gendered_words() -> WordList:
     with (folder / "gendered_words.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     words: dict[str, Lean] = {}
-    stems: dict[str, Lean] = {}
+    stems: dict[str, list[tuple[str, Lean]]] = {}
     for row in rows:
-        word = " ".join(WORD.findall(row["word"].lower()))
-        (stems if row["word"].endswith("*") else words)[word] = row["lean"]  # type: ignore[assignment]
-    return WordList(words, stems, tuple(sorted({len(s) for s in stems})))
+        word, lean = " ".join(WORD.findall(row["word"].lower())), row["lean"]
+        if not row["word"].endswith("*"):
+            words[word] = lean  # type: ignore[assignment]
+        elif len(word) < 3:
+            raise TangkasError(f"gendered_words.csv: a stem needs three letters or more: {row['word']!r}")
+        else:
+            stems.setdefault(word[:3], []).append((word, lean))  # type: ignore[arg-type]
+    pairs = [
+        entry for entry in [*words, *(stem for found in stems.values() for stem, _ in found)] if " " in entry
+    ]
+    return WordList(
+        words,
+        {key: tuple(found) for key, found in stems.items()},
+        frozenset(entry.split(" ")[0] for entry in pairs),
+    )
 
 
 def _wording(text: str) -> tuple[tuple[Lean, str], ...]:
@@ -199,7 +213,7 @@ def _wording(text: str) -> tuple[tuple[Lean, str], ...]:
         if skip:
             skip = False
             continue
-        pair = f"{token} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        pair = f"{token} {tokens[i + 1]}" if token in listed.firsts and i + 1 < len(tokens) else ""
         lean = listed.lean(pair) if pair else None
         if lean is not None:
             found[(lean, pair)] = None
@@ -255,14 +269,6 @@ def _line(text: str, start: int, end: int) -> str:
 WORD = re.compile(r"[^\W_]+")
 
 
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-def _may_match(rule: Rule, words: set[str]) -> bool:
-    return not rule.needs or not rule.needs.isdisjoint(words)
-
-
 def _shown(match: re.Match[str]) -> tuple[int, int]:
     """The words a finding shows: the group named ``span`` (or ``span2`` ... in another alternative)
     that matched, else the whole match."""
@@ -280,15 +286,59 @@ def _around(text: str, line: str, start: int, end: int, near: int | None) -> str
     return text[first : min(end + near, len(text) if last < 0 else last)]
 
 
-def _find(text: str, where: Literal["title", "text"], lang: Lang, religious_post: bool) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A text's lines (where each starts) and the words of each: a rule is run only on the lines that
+    hold one of its ``needs`` words, with a line either side for a match that runs over a line break."""
+
+    starts: tuple[int, ...]
+    words: tuple[frozenset[str], ...]
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        starts, words, at = [], [], 0
+        for line in text.split("\n"):
+            starts.append(at)
+            words.append(frozenset(WORD.findall(line.lower())))
+            at += len(line) + 1
+        return cls(tuple(starts), tuple(words), len(text))
+
+    @property
+    def every(self) -> frozenset[str]:
+        return frozenset().union(*self.words)
+
+    def windows(self, rule: Rule) -> list[tuple[int, int]]:
+        """The stretches of text where ``rule`` may match (the whole text for a rule without words)."""
+        if not rule.needs:
+            return [(0, self.length)]
+        out: list[tuple[int, int]] = []
+        last = len(self.starts) - 1
+        for i, words in enumerate(self.words):
+            if rule.needs.isdisjoint(words):
+                continue
+            start = self.starts[max(i - 1, 0)]
+            end = self.starts[i + 2] - 1 if i + 2 <= last else self.length
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(end, out[-1][1]))
+            else:
+                out.append((start, end))
+        return out
+
+
+def _matches(rule: Rule, text: str, lines: Lines) -> Iterator[re.Match[str]]:
+    for start, end in lines.windows(rule):
+        yield from rule.pattern.finditer(text, start, end)
+
+
+def _find(
+    text: str, lines: Lines, where: Literal["title", "text"], lang: Lang, religious_post: bool
+) -> list[Finding]:
     found_rules, context, laws = rules()
     findings: list[Finding] = []
     taken: list[tuple[str, int, int]] = []
-    words = _words(text)
     for rule in found_rules:
-        if not _may_match(rule, words):
-            continue
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text, lines):
             start, end = _shown(match)
             if start == end:
                 continue
@@ -339,10 +389,13 @@ def check_ad(title: str, text: str, lang: Lang | None = None) -> AdCheck:
     if lang is None:
         lang = "en" if language_hint(f"{title}\n{text}"[:5000]) == "en" else "id"
     _, context, _ = rules()
+    in_title, in_text = Lines.of(title), Lines.of(text)
     post = context["religious_post"]
-    religious_post = _may_match(post, _words(title) | _words(text)) and bool(
-        post.pattern.search(f"{title}\n{text}")
+    religious_post = any(
+        next(_matches(post, part, lines), None) for part, lines in ((title, in_title), (text, in_text))
     )
-    findings = _find(title, "title", lang, religious_post) + _find(text, "text", lang, religious_post)
+    findings = _find(title, in_title, "title", lang, religious_post) + _find(
+        text, in_text, "text", lang, religious_post
+    )
     findings.sort(key=lambda f: (f.where != "title", f.start))
     return AdCheck(lang, tuple(findings), _wording(f"{title}\n{text}"))
