@@ -286,3 +286,26 @@ def test_fair_ads_every_rule_word_list_and_law_is_well_formed() -> None:
         assert rule.law in laws, rule.id
         if rule.severity != "info":
             assert rule.rewrite_id and rule.rewrite_en, rule.id
+
+
+def test_fair_ads_page_escapes_what_it_echoes_and_refuses_an_oversized_ad() -> None:
+    from fastapi.testclient import TestClient
+
+    from tangkas.store import open_store
+    from tangkas.web import create_app
+
+    store = open_store("duckdb:///:memory:")
+    store.migrate()
+    client = TestClient(create_app(store))
+    shown = client.post(
+        "/cek-iklan",
+        data={"title": "<b>Kasir</b>", "text": "- Wanita\n<script>alert(1)</script> 😀 求人 خادمة"},
+    )
+    assert shown.status_code == 200
+    assert "<script>alert(1)" not in shown.text and "&lt;script&gt;alert(1)" in shown.text
+    assert "&lt;b&gt;Kasir" in shown.text and "求人 خادمة" in shown.text
+    assert "1 syarat perlu diperbaiki" in shown.text
+    big = client.post("/cek-iklan", data={"title": "", "text": "x" * 1_000_000})
+    assert big.status_code == 422 and "100.000 karakter" in big.text
+    foreign = client.post("/cek-iklan", data={"text": "Wanita"}, headers={"Origin": "https://evil.example"})
+    assert foreign.status_code == 403
