@@ -24,8 +24,8 @@ from tangkas.web.pages import page_lang, render, templates
 from tangkas.web.security import StoreDep
 
 router = APIRouter(include_in_schema=False)
-BAR = 200
-"""The longest bar, in the charts' own units (their view box is 360 wide)."""
+BAR = 150
+"""The longest bar, in the charts' own units (their view box is 320 wide: text stays readable on a phone)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class MeasureChart:
     @property
     def height(self) -> int:
         """The chart's height in its own units: a label line and a bar per group for each place."""
-        return sum(22 + 18 * len(place.bars) for place in self.places) + 4
+        return sum(24 + 20 * len(place.bars) for place in self.places) + 4
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,9 @@ def _measure_chart(measure: MeasureCounts, lang: Lang) -> MeasureChart:
         women, total = place.count("F"), place.counts.total
         share = round(100 * women / total) if women is not None and total else None
         bars = [Bar(g, v, BAR * (v or 0) / top) for g, v in zip(groups, row[:-1], strict=True)]
-        if place.counts.hidden_count is not None:
+        if total is None:
+            bars = []  # a place too small for this measure is one line, not a column of dashes
+        elif place.counts.hidden_count is not None:
             bars.append(Bar(HIDDEN, row[-1], BAR * (row[-1] or 0) / top))
         charts.append(PlaceChart(province_label(place.province_code, lang), total, share, tuple(bars)))
     counts = measure.national.counts

@@ -353,9 +353,13 @@ PAGES: dict[str, dict[str, str]] = {
     "genderview.sex.male": {"id": "laki-laki", "en": "men"},
     "genderview.sex.female": {"id": "perempuan", "en": "women"},
     "genderview.sex.total": {"id": "semua", "en": "everyone"},
-    "genderview.gap": {
-        "id": "Selisih laki-laki dan perempuan: {pp} poin persen.",
-        "en": "Men minus women: {pp} percentage points.",
+    "genderview.gap_men": {
+        "id": "Laki-laki {pp} poin persen lebih tinggi daripada perempuan.",
+        "en": "Men {pp} percentage points higher than women.",
+    },
+    "genderview.gap_women": {
+        "id": "Perempuan {pp} poin persen lebih tinggi daripada laki-laki.",
+        "en": "Women {pp} percentage points higher than men.",
     },
     "genderview.source": {"id": "Sumber", "en": "Source"},
     "genderview.csv_national": {
@@ -405,6 +409,7 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Belum ditampilkan: kurang dari {min} orang.",
         "en": "Not shown yet: fewer than {min} people.",
     },
+    "genderview.too_few_short": {"id": "(kurang dari {min} orang)", "en": "(fewer than {min} people)"},
     "genderview.total": {"id": "jumlah {n}", "en": "total {n}"},
     "genderview.women_share": {"id": "perempuan {pct}%", "en": "women {pct}%"},
     "genderview.group.F": {"id": "perempuan", "en": "women"},
