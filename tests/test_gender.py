@@ -431,7 +431,8 @@ def test_gender_page_draws_the_figures_with_dashes_and_the_national_context(stor
     assert "Pekerja terdaftar" in text and "<svg" in text and "—" in text and "gabungan" in text
     assert "84,66%" in text and "56,42%" in text and "28,24 poin persen" in text
     assert 'href="http://feed.ilidea.com/index.php/Index/details.html?id=7322285"' in text
-    assert "Sakernas Aug 2024" in text and not INLINE.search(text)
+    assert "Sumber: BPS, Sakernas Agu 2024, seperti dikutip di" in text and not INLINE.search(text)
+    assert not re.search(r"\bNone\b|\bquoting\b|\bAug\b", re.sub(r"<[^>]+>", " ", text))  # no English left
     english = client.get("/analyst/gender", params={"lang": "en"}).text
     assert "Registered workers" in english and "84.66%" in english and "West Java" in english
     workers = client.get("/analyst/gender/workers.csv", params={"lang": "en"})

@@ -74,11 +74,6 @@ class SexFigures:
         """Every address the figures were read from, each once."""
         return tuple(dict.fromkeys(url for row in self.rows for url in row.urls))
 
-    @property
-    def cited(self) -> tuple[str, ...]:
-        """Every distinct citation of the figures."""
-        return tuple(dict.fromkeys(row.cited for row in self.rows if row.cited))
-
 
 @load_once
 def national_figures() -> tuple[NationalFigure, ...]:

@@ -361,7 +361,10 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Perempuan {pp} poin persen lebih tinggi daripada laki-laki.",
         "en": "Women {pp} percentage points higher than men.",
     },
-    "genderview.source": {"id": "Sumber", "en": "Source"},
+    "genderview.source": {
+        "id": "Sumber: BPS, Sakernas {period}, seperti dikutip di",
+        "en": "Source: BPS, Sakernas {period}, as reported at",
+    },
     "genderview.csv_national": {
         "id": "Unduh angka nasional dengan sumbernya (CSV)",
         "en": "Download the national figures with their sources (CSV)",
