@@ -50,7 +50,6 @@ class PlaceChart:
 class MeasureChart:
     measure: str
     total: int | None
-    hidden_count: int | None
     places: tuple[PlaceChart, ...]
 
     @property
@@ -92,8 +91,7 @@ def _measure_chart(measure: MeasureCounts, lang: Lang) -> MeasureChart:
         elif place.counts.hidden_count is not None:
             bars.append(Bar(HIDDEN, row[-1], BAR * (row[-1] or 0) / top))
         charts.append(PlaceChart(province_label(place.province_code, lang), total, share, tuple(bars)))
-    counts = measure.national.counts
-    return MeasureChart(measure.measure, counts.total, counts.hidden_count, tuple(charts))
+    return MeasureChart(measure.measure, measure.national.counts.total, tuple(charts))
 
 
 def _national_chart(figures: SexFigures) -> NationalChart:
