@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +122,28 @@ def worker_profile(
         less_physical=less_physical,
         indoor=indoor,
     )
+
+
+PROFILE_FIELDS = ("occupations", "skills", "province_code")
+"""The only fields of a stored worker that make their profile: never gender, age, migrant status or
+anything else about the person (a property test holds recommendations and plans to it)."""
+
+
+def record_profile(worker: Mapping[str, Any]) -> Profile:
+    """The profile a counsellor starts from for a stored worker: their occupations and skills (``;``
+    lists of URIs, as stored) and their province.
+
+    >>> tailor = {"occupations": "7531.5", "skills": "", "province_code": "32", "gender": "F"}
+    >>> record_profile(tailor) == record_profile({**tailor, "gender": "M"})
+    True
+    >>> record_profile(tailor) == worker_profile(["7531.5"], province="32")
+    True
+    """
+
+    def listed(name: str) -> list[str]:
+        return [uri for uri in str(worker.get(name) or "").split(";") if uri]
+
+    return worker_profile(listed("occupations"), listed("skills"), province=worker.get("province_code"))
 
 
 def mention_to_dict(mention: SkillMention) -> dict[str, Any]:

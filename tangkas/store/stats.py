@@ -153,11 +153,21 @@ def random_round(count: int, key: str) -> int:
 
 
 def protect_counts(
-    by: WorkerGrouping, groups: Iterable[GroupCount], domain: Iterable[str | None] = ()
+    by: WorkerGrouping,
+    groups: Iterable[GroupCount],
+    domain: Iterable[str | None] = (),
+    *,
+    population_key: int | None = None,
+    keep: Iterable[str | None] = (),
 ) -> WorkerCounts:
     """Publishable counts from true group counts and key sums (see the module docstring).
 
     ``domain`` lists the groups that exist even when empty; they count as hidden unless shown.
+    ``population_key`` is the key of the whole population when ``groups`` are only part of it (one
+    province's workers, the workers who trained): every figure of such a part is mixed with it too, so one
+    more registration anywhere re-draws them all. A table of the whole population gives the same figures
+    with or without it. ``keep`` names groups complementary suppression hides last (a gender table keeps
+    women's figure in view and hides men's with the small groups, rather than the other way round).
 
     >>> groups = [GroupCount("F", 120, 7), GroupCount("M", 75, 9), GroupCount("X", 1, 4)]
     >>> published = protect_counts("gender", groups, ("F", "M", "X", None))
@@ -167,8 +177,10 @@ def protect_counts(
     True
     """
     groups = list(groups)
-    table_key = sum(g.key_sum for g in groups) % KEY_MODULUS
-    total = random_round(sum(g.count for g in groups), f"total|{table_key}")
+    own_key = sum(g.key_sum for g in groups) % KEY_MODULUS
+    table_key = own_key if population_key is None else population_key % KEY_MODULUS
+    total_key = f"total|{table_key}" if own_key == table_key else f"total|{own_key}|{table_key}"
+    total = random_round(sum(g.count for g in groups), total_key)
     if total < MIN_CELL:
         return WorkerCounts(by, METHOD, MIN_CELL, ROUNDING_BASE, None, (), 0, None)
     shown = {
@@ -177,9 +189,9 @@ def protect_counts(
         if (rounded := random_round(g.count, f"{by}|{g.group}|{g.key_sum % KEY_MODULUS}|{table_key}"))
         >= MIN_CELL
     }
-    hidden = ({g.group for g in groups} | set(domain)) - set(shown)
+    hidden, kept = ({g.group for g in groups} | set(domain)) - set(shown), set(keep)
     while hidden and shown and total - sum(shown.values()) < MIN_CELL:
-        smallest = min(shown, key=lambda group: (shown[group], str(group)))
+        smallest = min(shown, key=lambda group: (group in kept, shown[group], str(group)))
         del shown[smallest]
         hidden.add(smallest)
     cells = tuple(Cell(group, shown[group]) for group in sorted(shown, key=lambda g: (g is None, str(g))))

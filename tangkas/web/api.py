@@ -17,12 +17,14 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tangkas.fairness import ads
+from tangkas.fairness.labour import national_figures
 from tangkas.rows.report import RowReport, RowsRejectedError
+from tangkas.services import gender, plans, recommend, records, taxonomy, understand, vacancies
 from tangkas.services import indicators as market
-from tangkas.services import plans, recommend, records, taxonomy, understand, vacancies
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
 from tangkas.store.audit import audit_entries
+from tangkas.store.gender import Measure
 from tangkas.store.keys import ApiKey
 from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
@@ -448,6 +450,75 @@ def worker_stats(store: StoreDep, by: WorkerGrouping = "province_code") -> Worke
     rounded to base 5 by a key fixed by the people it counts."""
     counts = worker_counts(store, by)
     return WorkerCountsOut(**asdict(counts), max_error=counts.rounding_base - 1)
+
+
+class GenderTableOut(BaseModel):
+    """One measure in one place by gender, protected as ``/api/stats/workers`` protects its tables."""
+
+    measure: Measure = Field(
+        description="registered (not erased), enrolled (in at least one course), completed (at least one "
+        "course), saved_plan (a plan saved to the record); each counts people"
+    )
+    province_code: str | None = Field(description="BPS province code (null: all of Indonesia)")
+    total: int | None = Field(description="the place's workers for the measure, protected (null: too few)")
+    cells: list[WorkerCellOut] = Field(description="the shown genders (F, M, X; null: not recorded)")
+    hidden_groups: int = Field(description="how many possible genders are not shown (empty ones included)")
+    hidden_count: int | None = Field(description="total minus the shown genders (null when all are shown)")
+
+
+class NationalFigureOut(BaseModel):
+    """A national figure by sex as published, with where it was read."""
+
+    indicator: str
+    geography: str
+    sex: str = Field(description="male, female or total")
+    period: str = Field(description="YYYY-MM of the survey round")
+    value: float
+    unit: str
+    source: str = Field(description="the web addresses and release the figure was read from")
+    note: str
+
+
+class GenderStatsOut(BaseModel):
+    """Workers' registrations, training and saved plans by gender, nationally and per province, under
+    statistical disclosure control (docs/privacy.md), beside the national labour-force figures by sex."""
+
+    method: str = Field(description="the disclosure control applied")
+    min_cell: int = Field(description="no published count of workers is smaller than this")
+    rounding_base: int = Field(description="every count is randomly rounded to a multiple of this")
+    max_error: int = Field(description="the largest difference between a shown count or total and the truth")
+    tables: list[GenderTableOut] = Field(
+        description="per measure: Indonesia first, then each province whose registered total can be shown"
+    )
+    national: list[NationalFigureOut] = Field(description="BPS figures by sex (Sakernas), with sources")
+
+
+@router.get("/stats/gender", tags=["workers"], dependencies=[require("analyst", "counsellor", "admin")])
+def gender_stats(store: StoreDep) -> GenderStatsOut:
+    """Workers registered, in training, who completed training and with a saved plan, by gender and
+    province; small groups hidden and every count randomly rounded to base 5 by a key fixed by the people
+    it counts (women's count is the one kept in view when one more group must be hidden)."""
+    figures = gender.gender_figures(store)
+    tables = [
+        GenderTableOut(
+            measure=measure.measure,
+            province_code=place.province_code,
+            total=place.counts.total,
+            cells=[WorkerCellOut(group=c.group, count=c.count) for c in place.counts.cells],
+            hidden_groups=place.counts.hidden_groups,
+            hidden_count=place.counts.hidden_count,
+        )
+        for measure in figures.measures
+        for place in measure.places
+    ]
+    return GenderStatsOut(
+        method=figures.method,
+        min_cell=figures.min_cell,
+        rounding_base=figures.rounding_base,
+        max_error=figures.rounding_base - 1,
+        tables=tables,
+        national=[NationalFigureOut(**asdict(row)) for row in national_figures()],
+    )
 
 
 @router.get("/transitions", tags=["transitions"])

@@ -303,6 +303,141 @@ PAGES: dict[str, dict[str, str]] = {
     "gender.F": {"id": "perempuan", "en": "female"},
     "gender.M": {"id": "laki-laki", "en": "male"},
     "gender.X": {"id": "lainnya", "en": "other"},
+    # --- the gender view (issue 17): one-sex ads on the recommendations, /analyst/gender ---------------
+    "genderview.one_sex.male": {
+        "id": "{n} dari {total} iklan untuk pekerjaan ini di {province} hanya meminta pelamar laki-laki.",
+        "en": "{n} of {total} ads for this job in {province} ask for men only.",
+    },
+    "genderview.one_sex.female": {
+        "id": "{n} dari {total} iklan untuk pekerjaan ini di {province} hanya meminta pelamar perempuan.",
+        "en": "{n} of {total} ads for this job in {province} ask for women only.",
+    },
+    "genderview.one_sex.mixed": {
+        "id": "{n} dari {total} iklan untuk pekerjaan ini di {province} hanya meminta satu jenis kelamin "
+        "({female} hanya perempuan, {male} hanya laki-laki).",
+        "en": "{n} of {total} ads for this job in {province} ask for one sex only "
+        "({female} for women only, {male} for men only).",
+    },
+    "genderview.one_sex.action": {
+        "id": "Pekerja boleh tetap melamar, dan Anda dapat melaporkan iklan seperti ini ke pengawas "
+        "ketenagakerjaan.",
+        "en": "The worker may still apply, and you can report such ads to the labour inspectorate "
+        "(pengawas ketenagakerjaan).",
+    },
+    "genderview.title": {
+        "id": "Perempuan dan laki-laki dalam layanan",
+        "en": "Women and men in the service",
+    },
+    "genderview.intro": {
+        "id": "Pendaftaran, pelatihan dan rencana pelatihan pekerja menurut jenis kelamin dan provinsi, "
+        "di samping angka nasional dari BPS.",
+        "en": "Workers' registrations, training and training plans by sex and province, beside the "
+        "national figures from BPS (Statistics Indonesia).",
+    },
+    "genderview.national_title": {
+        "id": "Angka nasional (BPS, Sakernas)",
+        "en": "National figures (BPS, Sakernas labour force survey)",
+    },
+    "genderview.ind.labour_force_participation_rate": {
+        "id": "Tingkat partisipasi angkatan kerja (TPAK)",
+        "en": "Labour-force participation rate",
+    },
+    "genderview.ind.open_unemployment_rate": {
+        "id": "Tingkat pengangguran terbuka (TPT)",
+        "en": "Open unemployment rate",
+    },
+    "genderview.ind.youth_neet_rate_15_24": {
+        "id": "Pemuda 15–24 tahun yang tidak sekolah, tidak bekerja dan tidak ikut pelatihan (NEET)",
+        "en": "Young people aged 15–24 not in education, employment or training (NEET)",
+    },
+    "genderview.sex.male": {"id": "laki-laki", "en": "men"},
+    "genderview.sex.female": {"id": "perempuan", "en": "women"},
+    "genderview.sex.total": {"id": "semua", "en": "everyone"},
+    "genderview.gap_men": {
+        "id": "Laki-laki {pp} poin persen lebih tinggi daripada perempuan.",
+        "en": "Men {pp} percentage points higher than women.",
+    },
+    "genderview.gap_women": {
+        "id": "Perempuan {pp} poin persen lebih tinggi daripada laki-laki.",
+        "en": "Women {pp} percentage points higher than men.",
+    },
+    "genderview.source": {
+        "id": "Sumber: BPS, Sakernas {period}, seperti dikutip di",
+        "en": "Source: BPS, Sakernas {period}, as reported at",
+    },
+    "genderview.csv_national": {
+        "id": "Unduh angka nasional dengan sumbernya (CSV)",
+        "en": "Download the national figures with their sources (CSV)",
+    },
+    "genderview.method_title": {"id": "Cara membaca angka pekerja", "en": "How to read the workers' figures"},
+    "genderview.method": {
+        "id": "Untuk melindungi data pribadi, setiap angka pekerja dibulatkan secara acak ke kelipatan "
+        "{base} (paling jauh {error} dari angka sebenarnya), dan tidak ada angka di bawah {min} orang.",
+        "en": "To protect personal data, every count of workers is randomly rounded to a multiple of {base} "
+        "(at most {error} from the true count), and no figure is under {min} people.",
+    },
+    "genderview.dash": {
+        "id": "berarti angka itu disembunyikan: kelompoknya kurang dari {min} orang, atau ikut disembunyikan "
+        "agar kelompok kecil tidak dapat dihitung dari jumlahnya.",
+        "en": "means the figure is hidden: the group has fewer than {min} people, or it is hidden too so "
+        "that a small group cannot be worked out from the total.",
+    },
+    "genderview.measure.registered": {"id": "Pekerja terdaftar", "en": "Registered workers"},
+    "genderview.measure.enrolled": {"id": "Pekerja yang ikut pelatihan", "en": "Workers in training"},
+    "genderview.measure.completed": {
+        "id": "Pekerja yang menyelesaikan pelatihan",
+        "en": "Workers who completed training",
+    },
+    "genderview.measure.saved_plan": {
+        "id": "Pekerja dengan rencana pelatihan tersimpan",
+        "en": "Workers with a saved training plan",
+    },
+    "genderview.about.registered": {
+        "id": "Pekerja yang terdaftar di kantor layanan dan datanya belum dihapus.",
+        "en": "Workers registered at an employment office whose data has not been erased.",
+    },
+    "genderview.about.enrolled": {
+        "id": "Pekerja yang terdaftar di sedikitnya satu kursus (satu orang dihitung sekali).",
+        "en": "Workers enrolled in at least one course (each person counted once).",
+    },
+    "genderview.about.completed": {
+        "id": "Pekerja yang telah menyelesaikan sedikitnya satu kursus.",
+        "en": "Workers who have completed at least one course.",
+    },
+    "genderview.about.saved_plan": {
+        "id": "Pekerja yang rencana pelatihannya disimpan oleh konselor.",
+        "en": "Workers whose training plan a counsellor has saved.",
+    },
+    "genderview.too_few": {
+        "id": "Belum ditampilkan: kurang dari {min} orang.",
+        "en": "Not shown yet: fewer than {min} people.",
+    },
+    "genderview.too_few_short": {"id": "(kurang dari {min} orang)", "en": "(fewer than {min} people)"},
+    "genderview.total": {"id": "jumlah {n}", "en": "total {n}"},
+    "genderview.women_share": {"id": "perempuan {pct}%", "en": "women {pct}%"},
+    "genderview.group.F": {"id": "perempuan", "en": "women"},
+    "genderview.group.M": {"id": "laki-laki", "en": "men"},
+    "genderview.group.X": {"id": "lainnya", "en": "other"},
+    "genderview.group.none": {"id": "tak tercatat", "en": "not recorded"},
+    "genderview.group.hidden": {"id": "gabungan", "en": "combined"},
+    "genderview.hidden_bar": {
+        "id": "“Gabungan” adalah jumlah kelompok yang disembunyikan (—) di tempat itu, termasuk jenis "
+        "kelamin lainnya dan yang tidak tercatat. Bila hanya perempuan yang tampil, gabungan itu hampir "
+        "semuanya laki-laki.",
+        "en": "“Combined” is the hidden groups (—) of that place together, including other and unrecorded "
+        "sex. Where only women are shown, it is almost all men.",
+    },
+    "genderview.provinces_shown": {
+        "id": "Provinsi dengan kurang dari {min} pekerja terdaftar tidak ditampilkan sendiri; mereka tetap "
+        "dihitung dalam angka Indonesia.",
+        "en": "Provinces with fewer than {min} registered workers are not shown on their own; they are "
+        "still counted in the figures for Indonesia.",
+    },
+    "genderview.csv_workers": {
+        "id": "Unduh angka pekerja (CSV; angka yang disembunyikan kosong)",
+        "en": "Download the workers' figures (CSV; hidden figures are empty)",
+    },
+    # --- end of the gender view ------------------------------------------------------------------------
     "field_error.required": {"id": "Wajib diisi.", "en": "Required."},
     "field_error.type": {"id": "Bentuknya tidak terbaca.", "en": "Could not be read."},
     "field_error.choice": {"id": "Pilih salah satu pilihan.", "en": "Choose one of the options."},

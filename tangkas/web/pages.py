@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -20,8 +21,9 @@ from tangkas.provinces import PROVINCES, Province
 from tangkas.reading.extract import SkillMention
 from tangkas.reading.titles import TitleMatch
 from tangkas.search import OccupationHit
-from tangkas.services import plans, recommend, records, vacancies
+from tangkas.services import gender, plans, recommend, records, vacancies
 from tangkas.services import understand as understanding
+from tangkas.services.gender import OneSexNote
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
 from tangkas.taxonomy import load_taxonomy
@@ -115,6 +117,10 @@ class Filters:
 class RecommendationsPage:
     filters: Filters
     recommendations: list[Recommendation]
+    one_sex: dict[str, OneSexNote] = field(default_factory=dict)
+    """Recommended occupations (by URI) most of whose checked ads in the province ask for one sex."""
+    law: str = ""
+    """The law against it, in the page's language, when there is such an occupation."""
 
 
 @dataclass(frozen=True)
@@ -322,16 +328,26 @@ def read_budget(text: str) -> tuple[int, str]:
     return round(amount), ""
 
 
+async def _recommendations_page(request: Request, store: Store, filters: Filters) -> RecommendationsPage:
+    """The moves, ranked as always, then the one-sex notes for them (read in the thread pool: a query
+    that may wait for the store must not hold up the event loop)."""
+    found = _recommend(store, filters)
+    uris = [rec.occupation.uri for rec in found]
+    notes = await run_in_threadpool(gender.one_sex_notes, store, uris, filters.province)
+    law = gender.one_sex_law(page_lang(request)) if notes else ""
+    return RecommendationsPage(filters, found, notes, law)
+
+
 @router.get("/recommendations", response_class=HTMLResponse)
 async def recommendations(request: Request, store: DemandStoreDep, filters: FiltersDep) -> HTMLResponse:
-    return render(request, "recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
+    return render(request, "recommendations.html", await _recommendations_page(request, store, filters))
 
 
 @router.get("/fragments/recommendations", response_class=HTMLResponse)
 async def recommendations_fragment(
     request: Request, store: DemandStoreDep, filters: FiltersDep
 ) -> HTMLResponse:
-    return render(request, "_recommendations.html", RecommendationsPage(filters, _recommend(store, filters)))
+    return render(request, "_recommendations.html", await _recommendations_page(request, store, filters))
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
+from tangkas.careers.transitions import Profile
 from tangkas.services import records, understand
 from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
@@ -85,6 +86,23 @@ class WorkerPage:
     plans: list[dict[str, Any]]
     target_labels: dict[str, str]
     retention_years: int = records.DEFAULT_RETENTION_YEARS
+    options: str = ""
+    """The query of the worker's recommendations (``""``: no occupation recorded), from their profile."""
+
+
+PROFILE_SKILLS = 20
+"""Skills a recommendations link carries: as many as the page reads (``pages.Uris``)."""
+
+
+def options_query(profile: Profile) -> str:
+    """The recommendations page's query for ``profile``: its occupations, skills and province, nothing
+    else (``""`` without an occupation)."""
+    if not profile.occupations:
+        return ""
+    pairs = [("occ", uri) for uri in profile.occupations] + [
+        ("skill", uri) for uri in profile.skills[:PROFILE_SKILLS]
+    ]
+    return urlencode([*pairs, ("province", profile.province or "")])
 
 
 def refuse(request: Request, status: int, key: str) -> HTTPException:
@@ -241,7 +259,8 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
         raise not_yours(request, store, caller)
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
-    page = WorkerPage(caller, found.worker, found.plans, labels, records.retention_years())
+    options = options_query(understand.record_profile(found.worker))
+    page = WorkerPage(caller, found.worker, found.plans, labels, records.retention_years(), options)
     response = render(request, "worker.html", page)
     response.headers["Cache-Control"] = "no-store"
     return response

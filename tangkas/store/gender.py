@@ -1,0 +1,98 @@
+"""The gender view's counts: job ads that ask for one sex, per occupation in a province, and workers'
+registrations, training and saved plans by gender and province.
+
+Worker counts leave this module as true counts with the sum of their people's record keys, for
+:func:`tangkas.store.stats.protect_counts`; they are never published as they are.
+
+>>> from tangkas.store import open_store
+>>> store = open_store("duckdb:///:memory:"); _ = store.migrate()
+>>> one_sex_ads(store, ["http://data.europa.eu/esco/occupation/x"], "32")
+{}
+>>> gender_counts(store)
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from tangkas.store import Store
+
+Measure = Literal["registered", "enrolled", "completed", "saved_plan"]
+MEASURES: tuple[Measure, ...] = ("registered", "enrolled", "completed", "saved_plan")
+"""What is counted, each in people (a worker with three courses is one person enrolled): registered
+(not erased), enrolled in at least one course, completed at least one course, with a saved plan."""
+COMPLETED = "e.status = 'completed' OR e.completed_on IS NOT NULL"
+"""An enrolment that ended in completion: its status says so, or it has a completion date."""
+
+
+@dataclass(frozen=True, slots=True)
+class OneSexAds:
+    """Checked ads for one occupation in one province, and how many of them ask for one sex."""
+
+    occupation_uri: str
+    checked: int
+    female: int
+    male: int
+
+    @property
+    def one_sex(self) -> int:
+        """Ads that ask for women only or for men only."""
+        return self.female + self.male
+
+
+def one_sex_ads(store: Store, occupation_uris: Sequence[str], province_code: str) -> dict[str, OneSexAds]:
+    """For each occupation that has checked ads in the province (``ad_rules`` set), how many there are
+    and how many ask for one sex; one query for all the occupations."""
+    uris = sorted(set(occupation_uris))
+    if not uris or not province_code:
+        return {}
+    marks = ", ".join("?" * len(uris))
+    with store.lock:
+        rows = store.backend.execute(
+            "SELECT occupation_uri, COUNT(*), COUNT(*) FILTER (WHERE ad_one_sex = 'female'), "
+            "COUNT(*) FILTER (WHERE ad_one_sex = 'male') FROM postings "
+            f"WHERE ad_rules IS NOT NULL AND province_code = ? AND occupation_uri IN ({marks}) "
+            "GROUP BY occupation_uri",
+            (province_code, *uris),
+        )
+    return {str(uri): OneSexAds(str(uri), int(n), int(f), int(m)) for uri, n, f, m in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class GenderCount:
+    """The true count of one measure for one province and gender, with its people's key sum."""
+
+    measure: Measure
+    province_code: str | None
+    gender: str | None
+    count: int
+    key_sum: int
+
+
+def gender_counts(store: Store) -> list[GenderCount]:
+    """Every measure by province and gender over the workers not erased (groups of nobody left out)."""
+    flags = {
+        "enrolled": "EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id)",
+        "completed": f"EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id AND ({COMPLETED}))",
+        "saved_plan": "EXISTS (SELECT 1 FROM saved_plans p WHERE p.worker_id = w.id)",
+    }
+    chosen = ", ".join(f"{sql} AS {name}" for name, sql in flags.items())
+    sums = ", ".join(
+        f"COUNT(*) FILTER (WHERE {name}), COALESCE(SUM(k) FILTER (WHERE {name}), 0)" for name in flags
+    )
+    with store.lock:
+        rows = store.backend.execute(
+            f"SELECT province_code, gender, COUNT(*), COALESCE(SUM(k), 0), {sums} FROM ("
+            f"SELECT w.province_code, w.gender, COALESCE(w.record_key, 0) AS k, {chosen} "
+            "FROM workers w WHERE w.erased_at IS NULL) AS people GROUP BY province_code, gender"
+        )
+    found = []
+    for province, gender, *figures in rows:
+        for index, measure in enumerate(MEASURES):
+            count, keys = int(figures[2 * index]), int(figures[2 * index + 1])
+            if count:
+                found.append(GenderCount(measure, province, gender, count, keys))
+    return found
