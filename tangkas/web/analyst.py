@@ -100,7 +100,7 @@ BAR_UNITS = 200
 
 def _share_bar(key: str, row: dict[str, Any], ground: str, top: float) -> ShareBar:
     share = float(row[f"{ground}_share"])
-    return ShareBar(key, share, int(row[ground]), BAR_UNITS * share / top if top else 0.0)
+    return ShareBar(key, share, int(row[ground]), round(BAR_UNITS * share / top, 1) if top else 0.0)
 
 
 def _fair_ads(store: StoreDep, lang: Lang) -> FairAdsSection:
