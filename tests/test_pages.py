@@ -184,7 +184,7 @@ def test_pages_analyst_draws_discriminatory_requirements_in_the_demo(store_with_
         ("sex", national["sex"]),
         ("age", national["age"]),
     ]
-    assert max(b.width for b in fair.grounds) == 200 and 30 <= len(fair.provinces) <= 38
+    assert max(b.width for b in fair.grounds) == 100 and 30 <= len(fair.provinces) <= 38
     assert fair.pay_by_group  # major groups with 5+ ads stating pay on both sides
     section = response.text[response.text.index('id="fair-ads"') :]
     assert "Syarat diskriminatif dalam iklan" in section and "3.000 iklan sudah diperiksa." in section
@@ -217,11 +217,17 @@ def test_pages_analyst_shows_exact_shares_and_marks_small_groups(store: Store, l
     ]  # the ad without a province is in the national figures only
     section = html.unescape(response.text[response.text.index('id="fair-ads"') :])
     words = {
-        "id": ("7 iklan sudah diperiksa.", "42,9% (3)", "71,4% iklan (5)", "Kurang dari 30 iklan"),
-        "en": ("7 ads checked.", "42.9% (3)", "71.4% of ads (5)", "Fewer than 30 ads"),
+        "id": ("7 iklan sudah diperiksa.", "Jenis kelamin <span", "(3 iklan)", "42,9%", "71,4% iklan (5)"),
+        "en": ("7 ads checked.", "Sex <span", "(3 ads)", "42.9%", "71.4% of ads (5)"),
     }[lang]
     assert all(w in section for w in words), section[:3000]
-    assert "Jawa Barat *" in section or "West Java *" in section
+    assert ("Jawa Barat *" if lang == "id" else "West Java *") in section
+    assert t_few(lang) in section and 'width="42.9%"' not in section  # bars are scaled to the widest
+    assert 'class="sex" width="100.0%"' in section and 'class="age" width="33.3%"' in section
+
+
+def t_few(lang: str) -> str:
+    return {"id": "Kurang dari 30 iklan", "en": "Fewer than 30 ads"}[lang]
 
 
 def test_pages_analyst_compares_the_pay_of_one_sex_ads(store: Store) -> None:

@@ -20,6 +20,8 @@ from tangkas.web.security import StoreDep
 
 router = APIRouter(include_in_schema=False)
 NAMES = {p.code: p.name for p in PROVINCES}
+PROVINCES_OPEN = 10
+"""Provinces shown before the rest (most ads first); the others are one click away."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class ShareBar:
-    """One share drawn as a bar ``width`` units long (the chart's largest share fills its width)."""
+    """One share drawn as a bar ``width`` percent of its track long (the chart's largest share fills it)."""
 
     key: str
     share: float
@@ -63,6 +65,7 @@ class FairAdsSection:
     pay_by_group: list[dict[str, Any]]
     min_ads: int = MIN_RELIABLE_ADS
     min_pay_ads: int = MIN_PAY_ADS
+    provinces_open: int = PROVINCES_OPEN
 
 
 @dataclass(frozen=True)
@@ -94,13 +97,9 @@ def _points(values: list[int], width: int = 600, height: int = 160) -> str:
     return " ".join(f"{i * step:.1f},{height - height * v / top:.1f}" for i, v in enumerate(values))
 
 
-BAR_UNITS = 200
-"""The length of the longest bar of a fair-ads chart, in the chart's SVG units."""
-
-
 def _share_bar(key: str, row: dict[str, Any], ground: str, top: float) -> ShareBar:
     share = float(row[f"{ground}_share"])
-    return ShareBar(key, share, int(row[ground]), round(BAR_UNITS * share / top, 1) if top else 0.0)
+    return ShareBar(key, share, int(row[ground]), round(100 * share / top, 1) if top else 0.0)
 
 
 def _fair_ads(store: StoreDep, lang: Lang) -> FairAdsSection:

@@ -287,6 +287,7 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Share of ads asking for one sex or limiting age, by province",
     },
     "fairads.ads": {"id": "{n} iklan", "en": "{n} ads", "en_one": "1 ad"},
+    "fairads.all_provinces": {"id": "Semua provinsi ({n})", "en": "All provinces ({n})"},
     "fairads.few": {
         "id": "* Kurang dari {n} iklan diperiksa (abu-abu): porsinya belum bisa diandalkan, satu iklan saja "
         "sudah mengubahnya banyak.",
