@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from fair_ads_data import CASHIER, store_ads, store_pay_ads
 from fastapi.testclient import TestClient
 
 from tangkas.rows.nik import NIK_RULE
@@ -252,3 +253,47 @@ def test_api_an_office_can_neither_block_nor_probe_another_offices_ids(
     added = client.post("/api/courses", json={"rows": [course]}, headers=_h(keys["provider"]))
     assert added.status_code == 200, added.text
     assert store.backend.scalar("SELECT source FROM courses") == "BLK Bandung/blk-bdg"
+
+
+def test_api_fair_ads_indicator_counts_each_ground(
+    client: TestClient, keys: dict[str, str], store: Store
+) -> None:
+    store_ads(store)
+    url = "/api/indicators/fair-ads"
+    answer = client.get(url, params={"by": "province"}, headers=_h(keys["analyst"]))
+    assert answer.status_code == 200
+    body = answer.json()
+    assert (body["indicator"], body["by"], len(body["rows"])) == ("fair-ads", "province", 3)
+    assert body["rows"][1] == {
+        "province": "32",
+        "ads": 3,
+        **{"sex": 2, "sex_share": 0.666667, "age": 1, "age_share": 0.333333},
+        **{"marital": 0, "marital_share": 0.0, "appearance": 0, "appearance_share": 0.0},
+        **{"religion": 0, "religion_share": 0.0, "ethnicity_race": 0, "ethnicity_race_share": 0.0},
+        **{"disability_health": 0, "disability_health_share": 0.0},
+        **{"any_ground": 2, "any_ground_share": 0.666667, "asks_women": 1, "asks_men": 1, "few_ads": True},
+    }
+    national = client.get(url, params={"by": "all"}, headers=_h(keys["analyst"])).json()["rows"]
+    assert [(r["ads"], r["sex"], r["any_ground"]) for r in national] == [(7, 3, 5)]
+    csv = client.get(url, params={"by": "month", "format": "csv"}, headers=_h(keys["analyst"]))
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.headers["content-disposition"] == 'attachment; filename="tangkas-fair-ads-month.csv"'
+    assert csv.text.splitlines()[1].startswith('"2025-01",2,1,0.5,')
+    for by in ("planet", "occupation"):
+        refused = client.get(url, params={"by": by}, headers=_h(keys["analyst"]))
+        assert refused.status_code == 422 and refused.json()["error"]["fields"][0]["field"] == "query.by"
+    assert client.get(url).status_code == 401
+
+
+def test_api_fair_ads_pay_compares_one_sex_ads_with_the_rest(
+    client: TestClient, keys: dict[str, str], store: Store
+) -> None:
+    store_pay_ads(store)
+    url = "/api/indicators/fair-ads-pay"
+    rows = client.get(url, params={"by": "occupation"}, headers=_h(keys["counsellor"])).json()["rows"]
+    assert [(r["occupation"], r["one_sex_median_idr"], r["rest_median_idr"]) for r in rows] == [
+        (CASHIER, 3_400_000, 4_400_000)
+    ]
+    groups = client.get(url, params={"by": "isco1"}, headers=_h(keys["analyst"])).json()["rows"]
+    assert [(r["isco1"], r["one_sex_with_pay"], r["rest_with_pay"]) for r in groups] == [("5", 5, 5)]
+    assert client.get(url, params={"by": "province"}, headers=_h(keys["analyst"])).status_code == 422

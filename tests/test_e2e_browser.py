@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,18 +36,12 @@ WORDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[tuple[str, Store]]:
-    """A real server on an in-memory store, and that store (to create keys for signing in)."""
-    if not Path(CHROMIUM).exists():
-        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+@contextmanager
+def _serving(store: Store) -> Iterator[str]:
+    """A real server on ``store`` while the block runs; its address."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    store = open_store("duckdb:///:memory:")
     config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
@@ -55,9 +50,38 @@ def served() -> Iterator[tuple[str, Store]]:
     while not instance.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
+    yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+def _need_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[tuple[str, Store]]:
+    """A real server on an in-memory store, and that store (to create keys for signing in)."""
+    _need_chromium()
+    store = open_store("duckdb:///:memory:")
+    with _serving(store) as url:
+        yield url, store
+
+
+@pytest.fixture(scope="module")
+def demo_server() -> Iterator[str]:
+    """A real server on an in-memory store holding the synthetic demo postings (as ``make run`` does)."""
+    from tangkas.services.demo import load_demo
+
+    _need_chromium()
+    store = open_store("duckdb:///:memory:")
+    load_demo(store, postings=2000, workers=0)
+    with _serving(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -388,5 +412,44 @@ def test_e2e_an_employer_checks_a_job_ad_on_a_phone(server: str, lang: str) -> N
         assert "<script>alert(1)</script>" in page.locator("p.ad-text").inner_text()  # shown, not run
         expect(page.get_by_text("tangguh, kompetitif")).to_be_visible()  # gendered wording, information
         page.screenshot(path=ARTIFACTS / f"ads-1-check-{lang}-phone.png", full_page=True)
+        browser.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_e2e_analyst_sees_discriminatory_requirements_in_ads(demo_server: str, lang: str, size: str) -> None:
+    """The analyst page's fair-ads section on the demo store: how many ads were checked, bars that keep
+    their width under the Content-Security-Policy and fit the screen, small provinces marked, the demo
+    notice, and CSV downloads that answer; kept as a screenshot of the section."""
+    from playwright.sync_api import expect, sync_playwright
+
+    words = {
+        "id": ("Syarat diskriminatif dalam iklan", "2.000 iklan sudah diperiksa.", "Data DEMO"),
+        "en": ("Discriminatory requirements in job ads", "2,000 ads checked.", "DEMO data"),
+    }
+    heading, checked, demo = words[lang]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES[size])
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.goto(f"{demo_server}/analyst?lang={lang}")
+        section = page.locator("#fair-ads")
+        expect(section.get_by_role("heading", level=2)).to_have_text(heading)
+        expect(section.get_by_text(checked)).to_be_visible()
+        expect(section.locator(".notice")).to_contain_text(demo)
+        section.locator("details summary").click()  # every province, the small ones greyed and marked
+        expect(section.locator("li.few").first).to_be_visible()
+        for bar in section.locator("svg.bar").all():
+            box = bar.bounding_box()
+            assert box and 0 < box["x"] + box["width"] <= SIZES[size]["width"], box
+        widths = [r.bounding_box() for r in section.locator("svg.bar rect").all()]
+        assert max(w["width"] for w in widths if w) > 50, "the bars lost their width"
+        for link in section.locator("a[href$='.csv'], a[href*='.csv?']").all():
+            answer = page.request.get(f"{demo_server}{link.get_attribute('href')}")
+            assert answer.status == 200 and answer.headers["content-type"].startswith("text/csv")
+        section.screenshot(path=ARTIFACTS / f"analyst-fair-ads-{lang}-{size}.png")
         browser.close()
     assert not problems, problems

@@ -5,9 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from fair_ads_data import store_ads, store_pay_ads
 from fastapi.testclient import TestClient
 
 from tangkas.store import Store, open_store
+from tangkas.store.ad_prevalence import ad_prevalence
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web import create_app
 from tangkas.web.pages import (
@@ -170,6 +172,71 @@ def test_pages_analyst_charts_and_downloads(store_with_demo: Store) -> None:
     assert header.endswith('"isco1_label"') and first.startswith('"2"') and first.endswith('"Profesional"')
     english = client.get("/analyst/demand.csv", params={"by": "province", "lang": "en"}).text
     assert '"province_label"' in english.splitlines()[0] and "West Java" in english
+
+
+def test_pages_analyst_draws_discriminatory_requirements_in_the_demo(store_with_demo: Store) -> None:
+    client = TestClient(create_app(store_with_demo))
+    response = client.get("/analyst")
+    fair = response.context["page"].fair  # type: ignore[attr-defined]
+    national = ad_prevalence(store_with_demo, "all").to_pylist()[0]
+    assert (fair.checked, fair.waiting, fair.any_count) == (3000, 0, national["any_ground"])
+    assert [(b.key, b.count) for b in fair.grounds][:2] == [
+        ("sex", national["sex"]),
+        ("age", national["age"]),
+    ]
+    assert max(b.width for b in fair.grounds) == 100 and 30 <= len(fair.provinces) <= 38
+    assert fair.pay_by_group  # major groups with 5+ ads stating pay on both sides
+    section = response.text[response.text.index('id="fair-ads"') :]
+    assert "Syarat diskriminatif dalam iklan" in section and "3.000 iklan sudah diperiksa." in section
+    assert "Data DEMO" in section and "sintetis" in response.text  # the demo is never taken for real ads
+    for link in re.findall(r'href="(/analyst/fair-ads[^"]*)"', section):
+        download = client.get(html.unescape(link))
+        assert download.status_code == 200 and download.headers["content-type"].startswith("text/csv")
+        assert download.headers["content-disposition"].startswith('attachment; filename="tangkas-fair-ads')
+    provinces = client.get("/analyst/fair-ads.csv", params={"by": "province", "lang": "en"}).text
+    assert provinces.splitlines()[0].endswith('"few_ads","province_label"') and "West Java" in provinces
+    assert client.get("/analyst/fair-ads.csv", params={"by": "occupation"}).status_code == 422
+    assert client.get("/analyst/fair-ads-pay.csv", params={"by": "month"}).status_code == 422
+    assert client.get("/analyst/demand.csv", params={"by": "all"}).status_code == 422
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pages_analyst_shows_exact_shares_and_marks_small_groups(store: Store, lang: str) -> None:
+    store_ads(store)
+    response = TestClient(create_app(store)).get("/analyst", params={"lang": lang})
+    fair = response.context["page"].fair  # type: ignore[attr-defined]
+    assert [(b.key, b.count, b.share) for b in fair.grounds[:4]] == [
+        ("sex", 3, 0.428571),
+        ("age", 1, 0.142857),
+        ("marital", 1, 0.142857),
+        ("appearance", 1, 0.142857),
+    ]
+    assert [(p.label, p.ads, p.few, p.sex.count, p.age.count) for p in fair.provinces] == [
+        ("DKI Jakarta" if lang == "id" else "Jakarta", 3, True, 0, 0),
+        ("Jawa Barat" if lang == "id" else "West Java", 3, True, 2, 1),
+    ]  # the ad without a province is in the national figures only
+    section = html.unescape(response.text[response.text.index('id="fair-ads"') :])
+    words = {
+        "id": ("7 iklan sudah diperiksa.", "Jenis kelamin <span", "(3 iklan)", "42,9%", "71,4% iklan (5)"),
+        "en": ("7 ads checked.", "Sex <span", "(3 ads)", "42.9%", "71.4% of ads (5)"),
+    }[lang]
+    assert all(w in section for w in words), section[:3000]
+    assert ("Jawa Barat *" if lang == "id" else "West Java *") in section
+    assert t_few(lang) in section and 'width="42.9%"' not in section  # bars are scaled to the widest
+    assert 'class="sex" width="100.0%"' in section and 'class="age" width="33.3%"' in section
+
+
+def t_few(lang: str) -> str:
+    return {"id": "Kurang dari 30 iklan", "en": "Fewer than 30 ads"}[lang]
+
+
+def test_pages_analyst_compares_the_pay_of_one_sex_ads(store: Store) -> None:
+    store_pay_ads(store)
+    response = TestClient(create_app(store)).get("/analyst")
+    rows = response.context["page"].fair.pay_by_occupation  # type: ignore[attr-defined]
+    assert [(r["occupation_label"], r["difference_idr"]) for r in rows] == [("kasir", -1_000_000)]
+    section = html.unescape(response.text[response.text.index('id="fair-ads"') :])
+    assert "Rp3.400.000" in section and "Rp4.400.000" in section and "−Rp1.000.000" in section
 
 
 @pytest.fixture(scope="module")

@@ -14,21 +14,24 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
 from tangkas.cli.rows import print_counts, print_errors
+from tangkas.fairness.ads import rules_version
 from tangkas.i18n import translate
 from tangkas.market.feeds import FeedReport
 from tangkas.models import Lang
 from tangkas.rows.entities import SPECS
 from tangkas.rows.report import MAX_REPORTED_ERRORS, RowReport, RowsRejectedError
 from tangkas.services.coding import code_stored_postings
+from tangkas.services.fair_ads import check_stored_ads
 from tangkas.services.imports import import_file, import_postings
 from tangkas.store import Store, open_store
 from tangkas.store.base import StoreBusyError
 from tangkas.store.coding import coding_status
+from tangkas.store.fair_ads import ad_check_status, forget_ad_checks
 from tangkas.store.keys import (
     ROLES,
     KeyRecord,
@@ -51,6 +54,11 @@ MESSAGES = {
     },
     "reading": {"id": "Membaca {name}", "en": "Reading {name}"},
     "coding": {"id": "Mengodekan lowongan", "en": "Coding postings"},
+    "checking": {"id": "Memeriksa syarat diskriminatif", "en": "Checking for discriminatory requirements"},
+    "checked": {
+        "id": "{checked} lowongan sudah diperiksa dengan aturan yang berlaku ({rules}); {waiting} menunggu.",
+        "en": "{checked} postings checked under the rules in force ({rules}); {waiting} waiting.",
+    },
     "coded": {
         "id": "{coded} dari {total} lowongan sudah dikodekan ({with_occupation} dengan jabatan); "
         "{waiting} menunggu.",
@@ -94,6 +102,8 @@ MESSAGES = {
     },
 }
 T = TypeVar("T")
+Tick = Callable[[int], None]
+COLUMNS = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
 DbOption = Annotated[
     str | None, typer.Option("--db", help="URL basis data (bawaan: TANGKAS_DATABASE_URL atau DuckDB).")
 ]
@@ -150,17 +160,26 @@ def _print_report(report: RowReport, lang: Lang, as_json: bool) -> None:
 
 def _import_with_progress(store: Store, kind: str, path: Path, partial: bool, lang: Lang) -> RowReport:
     return _with_progress(
-        path, lang, lambda tick: import_file(store, kind, path, partial=partial, progress=tick)
+        path,
+        lang,
+        lambda tick, check: import_file(store, kind, path, partial=partial, progress=tick, checking=check),
     )
 
 
-def _with_progress(path: Path, lang: Lang, run: Callable[[Callable[[int], None]], T]) -> T:
-    """Run an import with a progress bar; a rejected file ends with its row report and exit code 2."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as progress:
+def _with_progress(path: Path, lang: Lang, run: Callable[[Tick, Tick], T]) -> T:
+    """Run an import with a progress bar for the rows read and one for the new postings checked; a
+    rejected file ends with its row report and exit code 2."""
+    with Progress(*COLUMNS, console=errors, transient=True) as progress:
         task = progress.add_task(_t("reading", lang, name=path.name), total=None)
+        checks: list[TaskID] = []
+
+        def check(n: int) -> None:
+            if not checks:
+                checks.append(progress.add_task(_t("checking", lang), total=None))
+            progress.advance(checks[0], n)
+
         try:
-            return run(lambda n: progress.advance(task, n))
+            return run(lambda n: progress.advance(task, n), check)
         except RowsRejectedError as rejected:
             progress.stop()
             errors.print(_t("rejected", lang, count=rejected.report.error_count), markup=False)
@@ -211,7 +230,9 @@ def import_postings_command(
         report = _with_progress(
             path,
             language,
-            lambda tick: import_postings(store, path, feed=feed, partial=partial, progress=tick),
+            lambda tick, check: import_postings(
+                store, path, feed=feed, partial=partial, progress=tick, checking=check
+            ),
         )
     _print_report(report, language, as_json)
 
@@ -371,16 +392,51 @@ def import_code(
     ] = False,
     lang: LangOption = "id",
 ) -> None:
-    """Kodekan jabatan dan keterampilan lowongan yang sudah diimpor; bisa dilanjutkan bila terhenti."""
+    """Kodekan jabatan dan keterampilan lowongan yang sudah diimpor, lalu periksa syarat diskriminatif
+    yang belum diperiksa; bisa dilanjutkan bila terhenti."""
     language = parse_lang(lang)
     with open_store(db) as store:
         store.require_latest()
         waiting = coding_status(store)["waiting"]
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=errors, transient=True) as progress:
+        unchecked = ad_check_status(store, rules_version())["waiting"]
+        with Progress(*COLUMNS, console=errors, transient=True) as progress:
             task = progress.add_task(_t("coding", language), total=min(waiting, limit or waiting))
+            check = progress.add_task(_t("checking", language), total=min(unchecked, limit or unchecked))
             code_stored_postings(
-                store, semantic=semantic, limit=limit, progress=lambda n: progress.advance(task, n)
+                store,
+                semantic=semantic,
+                limit=limit,
+                progress=lambda n: progress.advance(task, n),
+                checking=lambda n: progress.advance(check, n),
             )
         status = coding_status(store)
+        checked = ad_check_status(store, rules_version())
     console.print(_t("coded", language, **status))
+    console.print(_t("checked", language, rules=rules_version(), **checked))
+
+
+@import_app.command("check-ads")
+def import_check_ads(
+    db: DbOption = None,
+    again: Annotated[
+        bool, typer.Option("--again", help="Periksa ulang semua lowongan, juga yang sudah diperiksa.")
+    ] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Paling banyak sekian lowongan.")
+    ] = None,
+    lang: LangOption = "id",
+) -> None:
+    """Periksa syarat diskriminatif (jenis kelamin, usia, status perkawinan, penampilan, agama, suku/ras,
+    disabilitas/kesehatan) pada lowongan yang belum diperiksa dengan aturan yang berlaku; bisa
+    dilanjutkan bila terhenti. Impor dan pengodean sudah menjalankannya sendiri."""
+    language = parse_lang(lang)
+    with open_store(db) as store:
+        store.require_latest()
+        if again:
+            forget_ad_checks(store)
+        waiting = ad_check_status(store, rules_version())["waiting"]
+        with Progress(*COLUMNS, console=errors, transient=True) as progress:
+            task = progress.add_task(_t("checking", language), total=min(waiting, limit or waiting))
+            check_stored_ads(store, limit=limit, progress=lambda n: progress.advance(task, n))
+        status = ad_check_status(store, rules_version())
+    console.print(_t("checked", language, rules=rules_version(), **status))

@@ -4,7 +4,8 @@ Every posting is invented: source ``synthetic``, ids ``syn-<n>``, titles are the
 names, skills are drawn from the occupation's essential skills, places follow a made-up weighting that puts
 most ads in Java, pay (stated by 40% of ads) is drawn around a level per ISCO major group, and
 professional (ISCO 2) jobs grow over the 24 months from January 2024 so that trends have something
-to show. The same ``seed`` always gives the same feed.
+to show. Ad texts, with requirements on sex, age or appearance at set rates, come from
+:mod:`tangkas.market.synthetic_ads`. The same ``seed`` always gives the same feed.
 
 >>> t = synthetic_table(1000, seed=1)
 >>> t.num_rows, t["source"][0].as_py(), t.equals(synthetic_table(1000, seed=1))
@@ -22,6 +23,7 @@ import pyarrow.compute as pc
 
 from tangkas.loading import load_once
 from tangkas.market.postings import Posting
+from tangkas.market.synthetic_ads import synthetic_ad_texts
 from tangkas.market.tables import SCHEMA
 from tangkas.provinces import PROVINCES
 from tangkas.taxonomy import load_taxonomy
@@ -128,7 +130,8 @@ def synthetic_table(n: int, seed: int = 0) -> pa.Table:
 
 
 def synthetic_postings(n: int, seed: int = 0) -> Iterator[Posting]:
-    """``n`` synthetic :class:`Posting` rows (text lists the skills by label), e.g. for a demo feed file.
+    """``n`` synthetic :class:`Posting` rows (an ad text from :mod:`~tangkas.market.synthetic_ads`, then
+    the skills by label), e.g. for a demo feed file.
 
     >>> next(synthetic_postings(1, seed=3)).source
     'synthetic'
@@ -136,13 +139,13 @@ def synthetic_postings(n: int, seed: int = 0) -> Iterator[Posting]:
     table = synthetic_table(n, seed)
     tax = load_taxonomy()
     by_code = {p.code: p.name for p in PROVINCES}
-    for row in table.to_pylist():
+    for row, ad in zip(table.to_pylist(), synthetic_ad_texts(table, seed), strict=True):
         skills = [tax.skills[tax.skill_index[u]].label_en for u in row["skills"]]
         yield Posting(
             source=SOURCE,
             external_id=row["external_id"],
             title=row["title"],
-            text="Keterampilan (sintetis / synthetic): " + "; ".join(skills),
+            text=f"{ad}\nKeterampilan (sintetis / synthetic): " + "; ".join(skills),
             province_code=row["province_code"],
             province=by_code[row["province_code"]],
             posted_date=row["posted_date"],

@@ -3,7 +3,8 @@ with its calibrated confidence rule), run batch by batch over the store, resumab
 
 The CLI's ``tangkas market demand`` over a feed file and ``tangkas import code`` over the store therefore
 code a posting the same way and call the same postings confident, so the analyst page and the CLI
-report the same demand for the same feed.
+report the same demand for the same feed. Coding ends by checking the postings still waiting for the
+fair-ads checker (:func:`tangkas.services.fair_ads.check_stored_ads`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tangkas.market.coding import (
     default_skill_extractor,
     default_title_coder,
 )
+from tangkas.services.fair_ads import check_stored_ads
 from tangkas.store import Store
 from tangkas.store.coding import save_codings, uncoded_postings
 
@@ -30,9 +32,12 @@ def code_stored_postings(
     batch: int = 500,
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
+    checking: Callable[[int], None] | None = None,
 ) -> int:
     """Code every uncoded posting (at most ``limit``) with ``coding`` (the best installed title coder by
-    default) and ``skills`` (the phrase stage, plus the semantic one when ``semantic``); the number coded."""
+    default) and ``skills`` (the phrase stage, plus the semantic one when ``semantic``), then check the
+    postings not yet checked for discriminatory requirements (at most ``limit``; ``checking`` is told
+    how many, batch by batch); the number coded."""
     coding = coding or default_title_coder()
     extractor = skills or default_skill_extractor(semantic=semantic)
     method = "semantic" if semantic and skills is None else "phrase"
@@ -53,4 +58,5 @@ def code_stored_postings(
         done += len(waiting)
         if progress:
             progress(len(waiting))
+    check_stored_ads(store, limit=limit, progress=checking)
     return done

@@ -1,6 +1,7 @@
 """Demo data for ``make run``: synthetic postings, courses and workers, every row marked synthetic.
 
-Nothing here is real: postings come from the seeded synthetic feed (titles are ESCO labels), courses
+Nothing here is real: postings come from the seeded synthetic feed (titles are ESCO labels, ad texts
+from templates, checked by the fair-ads checker like any imported posting), courses
 from the seeded demo catalog (providers named ``[DEMO] ...``), workers are invented (names ``Pekerja
 Demo NNN``, NIKs that start with ``00`` and so match no region). Loading twice changes nothing.
 """
@@ -14,6 +15,8 @@ from typing import Any
 import numpy as np
 
 from tangkas.market.synthetic import synthetic_table
+from tangkas.market.synthetic_ads import synthetic_ad_texts
+from tangkas.services.fair_ads import check_stored_ads
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
 from tangkas.store.coding import save_known_codings
@@ -51,11 +54,13 @@ class DemoReport:
 
 def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
     table = synthetic_table(count, seed=SEED)
+    texts = synthetic_ad_texts(table, seed=SEED)
     rows = [
         {
             "source": r["source"],
             "external_id": r["external_id"],
             "title": r["title"],
+            "text": text,
             "province_code": r["province_code"],
             "city": r["city"],
             "posted_date": r["posted_date"],
@@ -66,7 +71,7 @@ def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]
             "isco": r["isco"],
             "synthetic": True,
         }
-        for r in table.to_pylist()
+        for r, text in zip(table.to_pylist(), texts, strict=True)
     ]
     skills = dict(zip(table["external_id"].to_pylist(), table["skills"].to_pylist(), strict=True))
     return rows, skills
@@ -126,7 +131,8 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
 def load_demo(
     store: Store, *, postings: int = 20_000, workers: int = 400, progress: Callable[[str], None] | None = None
 ) -> DemoReport:
-    """Load the synthetic demo data (idempotent)."""
+    """Load the synthetic demo data (idempotent), and check every posting still waiting for the fair-ads
+    checker (the demo's and any other), so the analyst page's prevalence covers the whole store."""
     say = progress or (lambda _: None)
     store.migrate()
     say("postings")
@@ -134,6 +140,8 @@ def load_demo(
     inserted = import_rows(store, "postings", rows, "demo:postings").inserted
     if inserted:
         save_known_codings(store, "synthetic", skills, "synthetic")
+    say("ad checks")
+    check_stored_ads(store)
     say("courses")
     courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
     say("workers")

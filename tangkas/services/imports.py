@@ -4,7 +4,8 @@ Every way in goes through the same pipeline: the one reader (:mod:`tangkas.rows.
 specification and validator (:mod:`tangkas.rows`), and the store's all-or-nothing, idempotent load
 (:func:`tangkas.store.importer.load_batches`). Feeds (Loker.id, Jobstreet, Glints, Dealls/Kalibrr) are
 first turned into normalised postings by their market adapter; a row the adapter refuses rejects the
-file like any row error, unless ``partial=True``.
+file like any row error, unless ``partial=True``. The postings an import adds are then checked for
+discriminatory requirements (:func:`tangkas.services.fair_ads.check_stored_ads`), so prevalence is a query.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tangkas.rows.entities import spec_for
 from tangkas.rows.read import BATCH_ROWS, Batch, Format, read_batches, read_header, rows_to_batch
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.rows.validate import check_columns, json_type_errors
+from tangkas.services.fair_ads import check_stored_ads
 from tangkas.store import Store
 from tangkas.store.importer import Progress, load_batches
 
@@ -31,14 +33,17 @@ def import_file(
     partial: bool = False,
     fmt: Format | None = None,
     progress: Progress | None = None,
+    checking: Progress | None = None,
 ) -> RowReport:
     """Import ``path`` into the ``kind`` table (postings, workers, courses); raises RowsRejectedError,
-    and :class:`~tangkas.rows.report.UnknownColumnsError` for a column ``kind`` does not have."""
+    and :class:`~tangkas.rows.report.UnknownColumnsError` for a column ``kind`` does not have. New
+    postings are checked for discriminatory requirements (``checking`` is told how many, batch by batch)."""
     spec = spec_for(kind)
     report = RowReport(kind, str(path))
     check_columns(spec, read_header(Path(path), fmt), report)  # a file with a header and no rows too
     batches = read_batches(Path(path), fmt)
-    return load_batches(store, spec, batches, report, partial=partial, progress=progress)
+    load_batches(store, spec, batches, report, partial=partial, progress=progress)
+    return check_new_ads(store, report, checking)
 
 
 def import_rows(
@@ -46,14 +51,22 @@ def import_rows(
 ) -> RowReport:
     """Import row dictionaries, all or nothing. ``json_types`` (an API body): a value of the wrong JSON
     type rejects it (:func:`~tangkas.rows.validate.json_type_errors`); forms and code pass text or
-    Python values, read by the field's parser."""
+    Python values, read by the field's parser. New postings are checked for discriminatory requirements."""
     spec, report = spec_for(kind), RowReport(kind, label)
     wrong = json_type_errors(spec, rows) if json_types else []
     if wrong:
         report.rows = len(rows)
         report.add_errors(wrong)
         raise RowsRejectedError(report)
-    return load_batches(store, spec, [rows_to_batch(rows)], report)
+    load_batches(store, spec, [rows_to_batch(rows)], report)
+    return check_new_ads(store, report)
+
+
+def check_new_ads(store: Store, report: RowReport, progress: Progress | None = None) -> RowReport:
+    """Check the postings an import has just inserted (the newest waiting ones), and return its report."""
+    if report.kind == "postings" and report.inserted:
+        check_stored_ads(store, limit=report.inserted, newest_first=True, progress=progress)
+    return report
 
 
 def file_feed(path: Path) -> str:
@@ -70,14 +83,16 @@ def import_postings(
     feed: str = "auto",
     partial: bool = False,
     progress: Progress | None = None,
+    checking: Progress | None = None,
 ) -> RowReport:
     """Import a postings file in the store's own format or any supported feed format. For a feed, the
     report is its :class:`~tangkas.market.feeds.FeedReport`: rows read, refused by the adapter or by
-    the checks, coverage, and what was inserted (repeats within the feed count as duplicates)."""
+    the checks, coverage, and what was inserted (repeats within the feed count as duplicates). The new
+    postings are then checked for discriminatory requirements (``checking`` is told how many)."""
     source = Path(path)
     name = file_feed(source) if feed == "auto" else feed
     if name == "tangkas":
-        return import_file(store, "postings", source, partial=partial, progress=progress)
+        return import_file(store, "postings", source, partial=partial, progress=progress, checking=checking)
     report = FeedReport(name, str(source))
     load = RowReport("postings", str(source))
     try:
@@ -91,6 +106,7 @@ def import_postings(
     report.add_errors(load.errors)
     report.inserted = load.inserted
     report.duplicates = report.rows - report.rejected_rows - load.inserted
+    check_new_ads(store, load, checking)
     return report
 
 

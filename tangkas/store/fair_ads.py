@@ -15,12 +15,16 @@ AD_COLUMNS = tuple(f"ad_{ground}" for ground in EVALUATED)
 """The per-ground flag columns of ``postings``, in :data:`tangkas.fairness.ads.EVALUATED` order."""
 
 
-def unchecked_ads(store: Store, version: str, size: int) -> list[tuple[int, str, str]]:
-    """Up to ``size`` postings not checked under rules ``version``, as ``(id, title, text)``, oldest first."""
+def unchecked_ads(
+    store: Store, version: str, size: int, *, newest_first: bool = False
+) -> list[tuple[int, str, str]]:
+    """Up to ``size`` postings not checked under rules ``version``, as ``(id, title, text)``, oldest first
+    (``newest_first``: the ones stored last, such as those an import has just added)."""
+    order = "DESC" if newest_first else "ASC"
     with store.lock:
         rows = store.backend.execute(
             "SELECT id, title, text FROM postings WHERE ad_rules IS NULL OR ad_rules <> ? "
-            "ORDER BY id LIMIT ?",
+            f"ORDER BY id {order} LIMIT ?",
             (version, size),
         )
     return [(int(pid), title, text or "") for pid, title, text in rows]
@@ -58,3 +62,12 @@ def ad_check_status(store: Store, version: str) -> dict[str, int]:
             "SELECT COUNT(*), COUNT(*) FILTER (WHERE ad_rules = ?) FROM postings", (version,)
         )[0]
     return {"checked": int(checked), "waiting": int(total - checked)}
+
+
+def forget_ad_checks(store: Store) -> int:
+    """Mark every posting unchecked, so the next run checks them all again; how many postings there are."""
+    with store.lock, store.backend.transaction():
+        store.backend.execute("UPDATE postings SET ad_rules = NULL")
+        total = int(store.backend.scalar("SELECT COUNT(*) FROM postings"))
+    store.changed()
+    return total

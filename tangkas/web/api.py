@@ -19,10 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tangkas.fairness import ads
 from tangkas.fairness.labour import national_figures
 from tangkas.rows.report import RowReport, RowsRejectedError
-from tangkas.services import gender, plans, recommend, records, taxonomy, understand, vacancies
+from tangkas.services import fair_ads, gender, plans, recommend, records, taxonomy, understand, vacancies
 from tangkas.services import indicators as market
+from tangkas.services.fair_ads import FairAdsIndicator
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
+from tangkas.store.ad_prevalence import MIN_PAY_ADS, MIN_RELIABLE_ADS, PayGrouping, PrevalenceGrouping
 from tangkas.store.audit import audit_entries
 from tangkas.store.gender import Measure
 from tangkas.store.keys import ApiKey
@@ -627,6 +629,51 @@ INDICATOR_ANSWER: dict[int | str, dict[str, Any]] = {
         },
     }
 }
+
+
+def _fair_ads_answer(store: Store, name: FairAdsIndicator, by: str, format: str) -> Response:
+    table = fair_ads.fair_ads_indicator(store, name, by)
+    if format == "csv":
+        headers = {"Content-Disposition": f'attachment; filename="tangkas-{name}-{by}.csv"'}
+        return Response(market.indicator_csv(table), media_type="text/csv", headers=headers)
+    return JSONResponse(market.indicator_to_dict(name, by, table))
+
+
+# Declared before /indicators/{name}, which would otherwise take "fair-ads" for a name it does not know.
+@router.get(
+    "/indicators/fair-ads",
+    tags=["market"],
+    responses=INDICATOR_ANSWER,
+    description="How common discriminatory requirements are in the checked ads, per group (``all``: "
+    "nationally): ads checked, and per ground (sex, age, marital, appearance, religion, ethnicity_race, "
+    "disability_health) the ads flagged as unlawful or needing a stated job reason and their share; "
+    "``any_ground``; ads asking only women or only men; ``few_ads`` marks a group of under "
+    f"{MIN_RELIABLE_ADS} ads, whose shares are unreliable.",
+)
+def fair_ads_prevalence(
+    _: Principal,
+    store: StoreDep,
+    by: PrevalenceGrouping = "province",
+    format: Literal["json", "csv"] = "json",
+) -> Response:
+    return _fair_ads_answer(store, "fair-ads", by, format)
+
+
+@router.get(
+    "/indicators/fair-ads-pay",
+    tags=["market"],
+    responses=INDICATOR_ANSWER,
+    description="Median stated monthly pay (IDR) of checked ads asking one sex against the other ads, per "
+    "occupation or ISCO major group, with both sides' numbers of ads stating pay; only groups where both "
+    f"sides have at least {MIN_PAY_ADS} such ads (a median of fewer is one or two employers' pay).",
+)
+def fair_ads_pay(
+    _: Principal,
+    store: StoreDep,
+    by: PayGrouping = "occupation",
+    format: Literal["json", "csv"] = "json",
+) -> Response:
+    return _fair_ads_answer(store, "fair-ads-pay", by, format)
 
 
 @router.get("/indicators/{name}", tags=["market"], responses=INDICATOR_ANSWER)

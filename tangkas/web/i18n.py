@@ -242,6 +242,86 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Porsi lowongan yang meminta keterampilan digital",
         "en": "Share of postings asking for digital skills",
     },
+    "fairads.title": {
+        "id": "Syarat diskriminatif dalam iklan",
+        "en": "Discriminatory requirements in job ads",
+    },
+    "fairads.intro": {
+        "id": "Setiap lowongan yang tersimpan diperiksa: apakah iklannya membatasi pelamar menurut jenis "
+        "kelamin, usia, status pernikahan, penampilan, agama, suku atau ras, atau disabilitas. Dihitung "
+        "hanya syarat yang dilarang undang-undang atau yang perlu alasan pekerjaan yang jelas; iklan untuk "
+        '"Pria/Wanita" tidak dihitung.',
+        "en": "Every stored posting is checked: does the ad limit who may apply by sex, age, marital status, "
+        "appearance, religion, ethnicity or race, or disability? Only requirements the law forbids or that "
+        'need a clear job reason are counted; an ad for "men or women" is not.',
+    },
+    "fairads.checked": {
+        "id": "{n} iklan sudah diperiksa.",
+        "en": "{n} ads checked.",
+        "en_one": "1 ad checked.",
+    },
+    "fairads.waiting": {
+        "id": "{n} lowongan belum diperiksa dengan aturan yang berlaku; jalankan: tangkas import check-ads",
+        "en": "{n} postings not yet checked under the rules in force; run: tangkas import check-ads",
+    },
+    "fairads.none": {
+        "id": "Belum ada iklan yang diperiksa. Impor lowongan, atau jalankan: tangkas import check-ads",
+        "en": "No ad has been checked yet. Import postings, or run: tangkas import check-ads",
+    },
+    "fairads.synthetic": {
+        "id": "Data DEMO: syarat dalam iklan sintetis ini dibuat dengan tingkat yang ditetapkan, bukan "
+        "ditemukan dalam iklan nyata.",
+        "en": "DEMO data: the requirements in these synthetic ads were generated at set rates, not found in "
+        "real ads.",
+    },
+    "fairads.national": {
+        "id": "Porsi iklan dengan syarat seperti ini, seluruh Indonesia",
+        "en": "Share of ads with such a requirement, all Indonesia",
+    },
+    "fairads.any": {
+        "id": "{pct} iklan ({n}) memuat sedikitnya satu syarat seperti ini.",
+        "en": "{pct} of ads ({n}) contain at least one such requirement.",
+    },
+    "fairads.by_province": {
+        "id": "Porsi iklan yang meminta satu jenis kelamin atau membatasi usia, per provinsi",
+        "en": "Share of ads asking for one sex or limiting age, by province",
+    },
+    "fairads.ads": {"id": "{n} iklan", "en": "{n} ads", "en_one": "1 ad"},
+    "fairads.all_provinces": {"id": "Semua provinsi ({n})", "en": "All provinces ({n})"},
+    "fairads.few": {
+        "id": "* Kurang dari {n} iklan diperiksa (abu-abu): porsinya belum bisa diandalkan, satu iklan saja "
+        "sudah mengubahnya banyak.",
+        "en": "* Fewer than {n} ads checked (grey): the share is not reliable, a single ad changes it a lot.",
+    },
+    "fairads.pay_title": {
+        "id": "Gaji di iklan yang meminta satu jenis kelamin, dibanding iklan lain",
+        "en": "Pay in ads asking for one sex, against other ads",
+    },
+    "fairads.pay_intro": {
+        "id": "Gaji bulanan tengah (median) yang disebut dalam iklan untuk pekerjaan yang sama. Ditampilkan "
+        "hanya bila kedua kelompok punya sedikitnya {n} iklan yang menyebut gaji: dari lebih sedikit iklan, "
+        "angkanya hanya gaji satu-dua perusahaan.",
+        "en": "The middle (median) monthly pay stated in ads for the same work. Shown only when both groups "
+        "have at least {n} ads stating pay: from fewer ads the figure is one or two employers' pay.",
+    },
+    "fairads.pay_occupation": {"id": "Per jabatan", "en": "By occupation"},
+    "fairads.pay_group": {
+        "id": "Per golongan pokok jabatan (ISCO)",
+        "en": "By major occupation group (ISCO)",
+    },
+    "fairads.col_occupation": {"id": "Pekerjaan", "en": "Work"},
+    "fairads.col_one_sex": {"id": "Iklan satu jenis kelamin", "en": "Ads for one sex"},
+    "fairads.col_rest": {"id": "Iklan lain", "en": "Other ads"},
+    "fairads.col_difference": {"id": "Selisih", "en": "Difference"},
+    "fairads.asks": {
+        "id": "{women} meminta wanita, {men} meminta pria",
+        "en": "{women} ask for women, {men} for men",
+    },
+    "fairads.pay_none": {
+        "id": "Belum ada pekerjaan dengan cukup iklan bergaji di kedua kelompok.",
+        "en": "No work has enough ads stating pay in both groups yet.",
+    },
+    "fairads.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "text_limit": {
         "id": "Paling banyak {max} karakter (kira-kira 8 halaman).",
         "en": "At most {max} characters (about 8 pages).",
