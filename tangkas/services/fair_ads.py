@@ -99,4 +99,3 @@ def fair_ads_overview(store: Store, lang: Lang = "id") -> FairAdsOverview:
         with_labels(one_sex_pay(store, "occupation"), lang).to_pylist(),
         with_labels(one_sex_pay(store, "isco1"), lang).to_pylist(),
     )
-

@@ -389,7 +389,8 @@ def erase_worker(request: Request, caller: RecordsCaller, store: StoreDep, worke
 
 ISO_TIME = (
     r"^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-    r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+    r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$"
 )
 """A date or time as ISO 8601 writes it (a bare number is not a time here)."""
 SINCE = "entries from this ISO 8601 date or time on (UTC when no zone is given)"
