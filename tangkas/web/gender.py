@@ -122,7 +122,7 @@ def period(value: str, lang: Lang = "id") -> str:
     return f"{MONTHS[lang][int(month) - 1]} {year}"
 
 
-templates.env.filters["percent"] = percent
+templates.env.filters["rate"] = percent
 templates.env.filters["period"] = period
 
 
