@@ -233,11 +233,12 @@ def _document(
     return _item(item_id, "expired", law_key, values, kind="document")
 
 
-def _covered_through(spells: Sequence[Membership], start: date) -> date:
-    """The last day of unbroken cover from ``start`` (the day before it when ``start`` is not covered)."""
+def _covered_through(spells: Sequence[Membership], start: date, end: date) -> date:
+    """The last day of unbroken cover from ``start``, looked for up to ``end`` (the day before ``start``
+    when ``start`` is not covered)."""
     reach = start - DAY
     for spell in sorted(spells, key=lambda s: s.valid_from):
-        if spell.valid_from > reach + DAY:
+        if reach >= end or spell.valid_from > reach + DAY:
             break
         reach = max(reach, spell.paid_until)
     return reach
@@ -245,11 +246,13 @@ def _covered_through(spells: Sequence[Membership], start: date) -> date:
 
 def _cover(spells: Sequence[Membership], start: date, end: date) -> tuple[str, date]:
     """("pass", last day covered), ("gap", first day uncovered) or ("unpaid", start), for JKK and JKM both."""
+    if start > end:  # checked after the period: nothing left to cover
+        return "pass", end
     reach, touched = date.max, True
     for programme in ("JKK", "JKM"):
         own = [s for s in spells if s.programme == programme]
         touched &= any(s.valid_from <= end and s.paid_until >= start for s in own)
-        reach = min(reach, _covered_through(own, start))
+        reach = min(reach, _covered_through(own, start, end))
     if not touched:
         return "unpaid", start
     return ("pass", reach) if reach >= end else ("gap", reach + DAY)
