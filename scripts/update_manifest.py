@@ -26,6 +26,10 @@ BUILDERS = {
     "occupation_ad_terms.parquet": "scripts/build_labels_id.py (words Indonesian ad titles use)",
     "excluded_occupations.csv": "written by hand (never recommended in Indonesia, with the reason)",
     "fair_ads/": "written by hand (job-ad checker rules, laws and rewrites; sources in each row)",
+    "protection/": (
+        "written by hand (PMI readiness rules: laws, contribution amounts, documents, destination schemes; "
+        "effective dates, sources and verification in each row)"
+    ),
     "indicators/labour_by_sex.csv": (
         "scripts/build_labour_by_sex.py (BPS Sakernas figures by sex from the reference indicators; "
         "each row keeps its source)"
