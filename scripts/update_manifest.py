@@ -25,6 +25,10 @@ BUILDERS = {
     "skill_group_labels_id.parquet": "scripts/build_labels_id.py (our Indonesian skill-group names)",
     "occupation_ad_terms.parquet": "scripts/build_labels_id.py (words Indonesian ad titles use)",
     "excluded_occupations.csv": "written by hand (never recommended in Indonesia, with the reason)",
+    "countries.csv": (
+        "scripts/build_countries.py (ISO 3166-1 alpha-2 codes, English and Indonesian names from Debian "
+        "iso-codes via pycountry)"
+    ),
     "fair_ads/": "written by hand (job-ad checker rules, laws and rewrites; sources in each row)",
     "protection/": (
         "written by hand (PMI readiness rules: laws, contribution amounts, documents, destination schemes; "

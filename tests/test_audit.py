@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from signing import sign_in as _login
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, create_key
 from tangkas.web import create_app
+from tangkas.web.api import ISO_TIME
 
 NIK = "3273014403880007"
 PHONE = "081298765432"
@@ -192,3 +194,18 @@ def test_audit_records_denied_page_visits_too(
     assert client.get(f"/workers/{other}/edit").status_code == 404
     denied = [(d["key_id"], d["entity_id"], d["detail"]["status"]) for d in _entries(store, "denied")]  # type: ignore[index]
     assert denied == [(None, str(other), 401)] + [(keys["bdg"].id, str(other), 404)] * 3
+
+
+@pytest.mark.parametrize("century", [1100, 1600, 1900, 2000, 2100, 2400])
+def test_since_pattern_admits_exactly_the_real_dates(century: int) -> None:
+    """/api/audit's ``since`` pattern admits a date exactly when it parses (30 April, 31 April, 29
+    February in leap and common years, across century years): schema-valid input is never refused."""
+    pattern = re.compile(ISO_TIME)
+    first = date(century - 4, 1, 1)
+    real = {(first + timedelta(days=n)).isoformat() for n in range(365 * 9)}
+    for year in range(century - 4, century + 4):
+        for month in range(1, 13):
+            for day in range(1, 32):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                assert bool(pattern.match(text)) == (text in real), text
+    assert pattern.match("2024-02-29T10:00:00+07:00") and datetime.fromisoformat("2024-02-29T10:00:00+07:00")

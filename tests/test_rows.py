@@ -52,7 +52,7 @@ def _columns(store: Store, table: str) -> dict[str, str]:
 def test_rows_every_store_table_holds_its_spec(store: Store, kind: str) -> None:
     spec = SPECS[kind]
     columns = _columns(store, spec.table)
-    assert {f.name: f.type for f in spec.fields} == {f.name: columns.get(f.name) for f in spec.fields}
+    assert {f.name: f.type for f in spec.stored} == {f.name: columns.get(f.name) for f in spec.stored}
 
 
 def test_rows_a_posting_is_declared_once() -> None:

@@ -30,6 +30,21 @@ ERROR_CODES = {
     "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
     "row": {"id": "baris rusak", "en": "broken row"},
     "control": {"id": "berisi karakter kontrol", "en": "contains a control character"},
+    # records that name other records, with dates and periods (memberships, placements, documents)
+    "date_order": {"id": "tanggal ini sebelum {allowed}", "en": "this date is before {allowed}"},
+    "needed": {"id": "wajib diisi bila {allowed}", "en": "required when {allowed}"},
+    "unknown_reference": {
+        "id": "tidak cocok dengan baris tersimpan mana pun di {allowed}",
+        "en": "matches no stored row of {allowed}",
+    },
+    "overlap": {
+        "id": "masanya tumpang tindih dengan baris {detail} (pekerja dan program yang sama)",
+        "en": "its period overlaps row {detail} (the same worker and programme)",
+    },
+    "overlap_stored": {
+        "id": "masanya tumpang tindih dengan data tersimpan ber-id {detail} (pekerja dan program yang sama)",
+        "en": "its period overlaps the stored row with id {detail} (the same worker and programme)",
+    },
     # the course catalog's rules (courses)
     "missing": {"id": "kosong", "en": "is missing"},
     "invalid": {"id": "tidak valid", "en": "is invalid"},
@@ -76,11 +91,17 @@ def error_line(error: RowError, lang: Lang) -> str:
     '  row 3, field gender: value not allowed; must be one of F, M, X'
     >>> error_line(RowError(0, "NIK", "column_case", allowed="nik"), "id")
     "  kepala berkas: kolom 'NIK' tidak dikenal; maksud Anda 'nik'?"
+    >>> error_line(RowError(4, "valid_from", "overlap", "2"), "en")
+    '  row 4, field valid_from: its period overlaps row 2 (the same worker and programme)'
+    >>> error_line(RowError(2, "contract_end", "date_order", allowed="contract_start"), "id")
+    '  baris 2, kolom contract_end: tanggal ini sebelum contract_start'
     """
     if error.code in HEADER_CODES:
         what = translate(HEADER_CODES, error.code, lang, field=error.field, allowed=error.allowed)
         return translate(MESSAGES, "header_error", lang, what=what)
-    what = translate(ERROR_CODES, error.code, lang) + (f" ({error.detail})" if error.detail else "")
+    what = translate(ERROR_CODES, error.code, lang, detail=error.detail, allowed=error.allowed)
+    if error.detail and "{detail}" not in ERROR_CODES[error.code]["en"]:
+        what += f" ({error.detail})"
     if error.allowed and error.code in ALLOWED:
         allowed = translate(TYPES, error.allowed, lang) if error.code == "type" else error.allowed
         what += "; " + translate(ALLOWED, error.code, lang, allowed=allowed)

@@ -26,7 +26,9 @@ def load_demo_data(db: str | None, *, sign_in_at: str | None = None) -> None:
         report = load_demo(store, progress=lambda part: console.print(f"  {part}"))
         key = demo_counsellor_key(store) if sign_in_at else None
     console.print(
-        f"  +{report.postings} lowongan, +{report.courses} kursus, +{report.workers} pekerja (sintetis)"
+        f"  +{report.postings} lowongan, +{report.courses} kursus, +{report.workers} pekerja, "
+        f"+{report.memberships} masa kepesertaan, +{report.placements} penempatan PMI, "
+        f"+{report.documents} dokumen (sintetis)"
     )
     if key is not None:
         console.print(

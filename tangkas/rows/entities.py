@@ -1,5 +1,6 @@
 """The importable entities: postings (declared beside :class:`~tangkas.market.postings.Posting`), courses
-(beside :class:`~tangkas.training.catalog.Course`) and workers (here).
+(beside :class:`~tangkas.training.catalog.Course`), workers, and their social-security memberships, PMI
+placements and placement documents (here).
 
 Validation (:mod:`tangkas.rows.validate`), the Arrow schema of files and staging tables, and the SQL
 columns the store reads and writes are all derived from these specifications; a test holds the store's
@@ -13,10 +14,12 @@ from __future__ import annotations
 
 import re
 
+from tangkas.countries import COUNTRY_RULE, country_codes
 from tangkas.errors import TangkasError
 from tangkas.market.postings import POSTINGS
-from tangkas.rows.fields import Field, Spec, keyed
+from tangkas.rows.fields import Field, Overlap, Reference, Spec, keyed
 from tangkas.rows.nik import NIK_RULE
+from tangkas.rows.rules import in_order, needed_when
 from tangkas.training.course_rows import COURSES
 
 NIK = re.compile(
@@ -55,7 +58,112 @@ WORKERS = keyed(
 values never appear in an error (which says what the field accepts instead). ``birth_year`` is bounded
 to people of working age or older in the years Tangkas serves (1930..2015)."""
 
-SPECS: dict[str, Spec] = {spec.kind: spec for spec in (POSTINGS, WORKERS, COURSES)}
+PROGRAMMES = ("JKK", "JKM", "JHT", "JP", "JKP", "JKN")
+"""Social-security programmes: employment injury, death, old age, pension, job loss (BPJS
+Ketenagakerjaan) and national health insurance (BPJS Kesehatan)."""
+SEGMENTS = ("wage", "non_wage", "pmi", "construction")
+"""BPJS Ketenagakerjaan participant segments: wage earners, non-wage earners, migrant workers, and
+construction services."""
+SECTORS = (
+    "domestic_work",
+    "caregiving",
+    "manufacturing",
+    "construction",
+    "plantation",
+    "agriculture",
+    "fishing",
+    "hospitality",
+    "services",
+    "other",
+)
+PLACEMENT_STATUSES = ("prospective", "abroad", "returned")
+DOCUMENTS = (
+    "marriage_status",
+    "family_permission",
+    "competency_certificate",
+    "health_certificate",
+    "passport",
+    "work_visa",
+    "placement_agreement",
+    "employment_contract",
+)
+"""The eight documents a PMI needs to depart, in the order of UU 18/2017 Pasal 13: a marriage certificate
+or statement, written permission of the spouse, parents or guardian, a competency certificate, a health
+and psychological fitness certificate, passport, work visa, placement agreement, employment contract."""
+ISCO = re.compile(r"^[0-9]{1,4}$")
+
+WORKER = Reference("worker_id", "workers", ("worker_source", "worker_external_id"), "t.erased_at IS NULL")
+"""A membership or placement names its worker by the worker's ``(source, external_id)``."""
+PLACEMENT = Reference(
+    "placement_id",
+    "placements",
+    ("placement_source", "placement_external_id"),
+    office="t.worker_id IN (SELECT w.id FROM workers w WHERE w.office_code = ?)",
+)
+"""A document names its placement by the placement's ``(source, external_id)``."""
+
+
+def _names(reference: Reference) -> tuple[Field, ...]:
+    return tuple(Field(name, required=True, personal=True) for name in reference.fields)
+
+
+MEMBERSHIPS = keyed(
+    "memberships",
+    *_names(WORKER),
+    Field("programme", required=True, choices=frozenset(PROGRAMMES), personal=True),
+    Field("segment", required=True, choices=frozenset(SEGMENTS), personal=True),
+    Field("valid_from", "date", required=True, personal=True),
+    Field("paid_until", "date", required=True, personal=True),
+    references=(WORKER,),
+    rules=(in_order("valid_from", "paid_until"),),
+    overlap=Overlap(("worker_id", "programme"), "valid_from", "paid_until"),
+)
+"""A spell of social-security membership: one programme, from ``valid_from`` to the day contributions
+are paid until. Two spells of one programme for one worker may not overlap. Every field is personal
+(UU 27/2022): no value appears in an error."""
+
+PLACEMENTS = keyed(
+    "placements",
+    *_names(WORKER),
+    Field("destination", required=True, choices=country_codes(), personal=True, rule=COUNTRY_RULE),
+    Field("sector", required=True, choices=frozenset(SECTORS), personal=True),
+    Field("occupation_uri", personal=True),
+    Field("isco", pattern=ISCO, personal=True, rule="an ISCO-08 code of 1 to 4 digits (5322)"),
+    Field("agency", personal=True),
+    Field("contract_start", "date", personal=True),
+    Field("contract_end", "date", personal=True),
+    Field("departed_on", "date", personal=True),
+    Field("returned_on", "date", personal=True),
+    Field("status", required=True, choices=frozenset(PLACEMENT_STATUSES), personal=True),
+    Field("fee_charged_idr", "float", minimum=0, maximum=1e9, personal=True),
+    uri_lists=("occupation_uri",),
+    references=(WORKER,),
+    rules=(
+        in_order("contract_start", "contract_end"),
+        in_order("departed_on", "returned_on"),
+        needed_when("departed_on", "status", "abroad"),
+        needed_when("returned_on", "status", "returned"),
+    ),
+)
+"""A PMI placement: where (ISO 3166-1 alpha-2), in which sector and occupation (ESCO, ISCO-08), through
+which placement agency (P3MI), the contract, departure and return, and what the worker was charged
+(UU 18/2017 Pasal 30 forbids charging placement costs to the worker). ``abroad`` needs a departure date,
+``returned`` a return date. Every field is personal: migration status is sensitive."""
+
+PLACEMENT_DOCUMENTS = keyed(
+    "placement_documents",
+    *_names(PLACEMENT),
+    Field("document", required=True, choices=frozenset(DOCUMENTS), personal=True),
+    Field("issued_on", "date", required=True, personal=True),
+    Field("expires_on", "date", personal=True),
+    references=(PLACEMENT,),
+    rules=(in_order("issued_on", "expires_on"),),
+)
+"""One of the documents of :data:`DOCUMENTS` held for a placement. Every field is personal."""
+
+SPECS: dict[str, Spec] = {
+    spec.kind: spec for spec in (POSTINGS, WORKERS, COURSES, MEMBERSHIPS, PLACEMENTS, PLACEMENT_DOCUMENTS)
+}
 
 
 def spec_for(kind: str) -> Spec:

@@ -87,6 +87,46 @@ def _number(bound: float | None) -> str:
     return "" if bound is None else str(int(bound)) if float(bound).is_integer() else str(bound)
 
 
+RowRule = Callable[[Mapping[str, Sequence[Any]], int, set[int]], list["RowError"]]
+"""A rule across the fields of each row (a contract ends after it starts): ``(typed columns, first_row,
+positions of bad rows)`` -> errors; it adds the positions of the rows it refuses to the set."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """Fields of a row that name a stored row of another entity by that entity's ``(source,
+    external_id)`` (``fields``, in that order); the store keeps the row's id in ``column`` instead.
+    A referenced row must match ``active`` (SQL over its table, aliased ``t``), and, for a caller bound
+    to an office, ``office`` (the same, with one ``?`` for the office code): a row of another office is
+    not found, exactly as one that does not exist."""
+
+    column: str
+    table: str
+    fields: tuple[str, str]
+    active: str = "TRUE"
+    office: str = "t.office_code = ?"
+
+    @property
+    def named(self) -> str:
+        """What the reference must name, for an error message.
+
+        >>> Reference("worker_id", "workers", ("worker_source", "worker_external_id")).named
+        'workers (worker_source, worker_external_id)'
+        """
+        return f"{self.table} ({', '.join(self.fields)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """Periods ``start``..``end`` (both days included) that may not overlap between two rows with the
+    same ``group`` (stored columns: a reference's id column, not its fields), within a file or against
+    the stored rows; two rows of the same key are one row, not an overlap."""
+
+    group: tuple[str, ...]
+    start: str
+    end: str
+
+
 RowCheck = Callable[
     ["Spec", Mapping[str, Sequence[Any]], int, int, Container[str] | None, set[object]],
     tuple[dict[str, list[Any]], list["RowError"], set[int]],
@@ -101,7 +141,9 @@ class Spec:
     ``;``-separated taxonomy URIs. ``row_check``, when set, replaces the per-field checks (the fields
     then give the columns, their types and their bounds); ``aliases`` are further column names a file
     may use (the course catalog's older names), mapped by the row check; ``unique`` fields hold a value
-    at most one stored row may have (a worker's NIK, over every office)."""
+    at most one stored row may have (a worker's NIK, over every office). ``rules`` are checks across
+    the fields of a row, ``references`` name stored rows of other entities (see :class:`Reference`) and
+    ``overlap`` forbids overlapping periods (see :class:`Overlap`)."""
 
     kind: str
     fields: tuple[Field, ...]
@@ -110,6 +152,9 @@ class Spec:
     row_check: RowCheck | None = None
     aliases: frozenset[str] = frozenset()
     unique: tuple[str, ...] = ()
+    rules: tuple[RowRule, ...] = ()
+    references: tuple[Reference, ...] = ()
+    overlap: Overlap | None = None
 
     @property
     def columns(self) -> frozenset[str]:
@@ -136,6 +181,26 @@ class Spec:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    @property
+    def stored(self) -> tuple[Field, ...]:
+        """The fields as the store's table holds them: the fields of each reference replaced, where the
+        first of them stands, by its id column.
+
+        >>> ref = Reference("worker_id", "workers", ("worker_source", "worker_external_id"))
+        >>> spec = keyed("spells", Field("worker_source"), Field("worker_external_id"), references=(ref,))
+        >>> [f.name for f in spec.stored]
+        ['source', 'external_id', 'worker_id', 'synthetic']
+        """
+        firsts = {ref.fields[0]: ref for ref in self.references}
+        named = {name for ref in self.references for name in ref.fields}
+        stored = []
+        for field in self.fields:
+            if field.name in firsts:
+                stored.append(Field(firsts[field.name].column, "int", required=True))
+            elif field.name not in named:
+                stored.append(field)
+        return tuple(stored)
+
 
 def keyed(
     kind: str,
@@ -144,13 +209,26 @@ def keyed(
     row_check: RowCheck | None = None,
     aliases: frozenset[str] = frozenset(),
     unique: tuple[str, ...] = (),
+    rules: tuple[RowRule, ...] = (),
+    references: tuple[Reference, ...] = (),
+    overlap: Overlap | None = None,
 ) -> Spec:
     """An entity identified by ``(source, external_id)`` and marked ``synthetic`` or not, as every
     importable entity is: those three fields around ``fields``."""
     key = (Field("source", required=True), Field("external_id", required=True))
     synthetic = Field("synthetic", "bool", default=False)
     everything = (*key, *fields, synthetic)
-    return Spec(kind, everything, uri_lists=uri_lists, row_check=row_check, aliases=aliases, unique=unique)
+    return Spec(
+        kind,
+        everything,
+        uri_lists=uri_lists,
+        row_check=row_check,
+        aliases=aliases,
+        unique=unique,
+        rules=rules,
+        references=references,
+        overlap=overlap,
+    )
 
 
 def control_character(text: str) -> str | None:

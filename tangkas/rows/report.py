@@ -17,12 +17,17 @@ from tangkas.errors import TangkasError
 FieldCode = Literal[
     "required", "type", "choice", "range", "unknown_concept", "format", "order", "row", "control"
 ]
+RecordCode = Literal["date_order", "needed", "unknown_reference", "overlap", "overlap_stored"]
+"""A date before the date it follows (``allowed`` names that field); a field the row's status needs
+(``allowed``: "status abroad"); a reference to no stored row the caller may use (``allowed`` names the
+entity and fields); a period overlapping another of the same group, in the same file (``detail``: the
+other row's number) or stored (``detail``: the stored row's id)."""
 HeaderCode = Literal["column", "column_case", "no_header"]
 """A column the entity does not have (``column``: ``allowed`` lists the known ones), one of its columns
 spelt in other letter case, separators or with a typo (``column_case``: ``allowed`` names the column
 meant), or a header naming no known column at all (``no_header``: most likely a file without one)."""
 CatalogCode = Literal["missing", "invalid", "negative", "unknown_skill", "unknown_province", "duplicate"]
-ErrorCode = FieldCode | CatalogCode | HeaderCode
+ErrorCode = FieldCode | RecordCode | CatalogCode | HeaderCode
 MAX_REPORTED_ERRORS = 1000
 
 

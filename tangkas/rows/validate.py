@@ -134,13 +134,16 @@ def _cross_checks(
         for i, value in enumerate(values[name]):
             for uri in split_uris(value):
                 if known is not None and not known(name, uri):
-                    errors.append(RowError(first_row + i, name, "unknown_concept", uri[:80]))
+                    shown = "" if spec.field(name).personal else uri[:80]
+                    errors.append(RowError(first_row + i, name, "unknown_concept", shown))
                     bad.add(i)
     if "salary_min" in values:
         for i, (low, high) in enumerate(zip(values["salary_min"], values["salary_max"], strict=True)):
             if low is not None and high is not None and low > high:
                 errors.append(RowError(first_row + i, "salary_max", "order"))
                 bad.add(i)
+    for rule in spec.rules:
+        errors += rule(values, first_row, bad)
     return errors
 
 

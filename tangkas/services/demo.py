@@ -1,21 +1,26 @@
-"""Demo data for ``make run``: synthetic postings, courses and workers, every row marked synthetic.
+"""Demo data for ``make run``: synthetic postings, courses and workers, with the workers'
+social-security spells, PMI placements and placement documents; every row marked synthetic.
 
 Nothing here is real: postings come from the seeded synthetic feed (titles are ESCO labels, ad texts
 from templates, checked by the fair-ads checker like any imported posting), courses
 from the seeded demo catalog (providers named ``[DEMO] ...``), workers are invented (names ``Pekerja
-Demo NNN``, NIKs that start with ``00`` and so match no region). Loading twice changes nothing.
+Demo NNN``, NIKs with serial ``0000``, which no one is issued), and their records come from
+:mod:`tangkas.services.demo_records`. Loading twice changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
 
+from tangkas.countries import country
 from tangkas.market.synthetic import synthetic_table
 from tangkas.market.synthetic_ads import synthetic_ad_texts
+from tangkas.services.demo_records import SOURCE, demo_records
 from tangkas.services.fair_ads import check_stored_ads
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
@@ -50,6 +55,9 @@ class DemoReport:
     postings: int
     courses: int
     workers: int
+    memberships: int = 0
+    placements: int = 0
+    documents: int = 0
 
 
 def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
@@ -104,7 +112,7 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
     rows = []
     for i in range(count):
         office, province = OFFICES[i % len(OFFICES)]
-        migrant = rng.choice(["none", "none", "none", "returned", "prospective"])
+        migrant = rng.choice(["none", "none", "none", "none", "returned", "prospective", "current"])
         gender, born = str(rng.choice(["F", "M"])), int(rng.integers(1965, 2006))
         rows.append(
             {
@@ -119,7 +127,7 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
                 "province_code": province,
                 "occupations": uris[int(rng.integers(len(uris)))],
                 "migrant_status": migrant,
-                "placement_country": "Malaysia" if migrant == "returned" else None,
+                "placement_country": None,  # the destination of the worker's demo placement
                 "bpjs_ketenagakerjaan": bool(rng.random() < 0.45),
                 "bpjs_kesehatan": bool(rng.random() < 0.8),
                 "synthetic": True,
@@ -128,11 +136,26 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _new(store: Store, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The demo rows not stored yet: records drawn around another day would otherwise overlap the
+    spells stored on the first."""
+    stored = {
+        k for (k,) in store.backend.execute(f"SELECT external_id FROM {table} WHERE source = ?", [SOURCE])
+    }
+    return [row for row in rows if row["external_id"] not in stored]
+
+
 def load_demo(
-    store: Store, *, postings: int = 20_000, workers: int = 400, progress: Callable[[str], None] | None = None
+    store: Store,
+    *,
+    postings: int = 20_000,
+    workers: int = 400,
+    progress: Callable[[str], None] | None = None,
+    today: date | None = None,
 ) -> DemoReport:
-    """Load the synthetic demo data (idempotent), and check every posting still waiting for the fair-ads
-    checker (the demo's and any other), so the analyst page's prevalence covers the whole store."""
+    """Load the synthetic demo data (idempotent), the workers' records drawn around ``today``, and check
+    every posting still waiting for the fair-ads checker (the demo's and any other), so the analyst
+    page's prevalence covers the whole store."""
     say = progress or (lambda _: None)
     store.migrate()
     say("postings")
@@ -145,9 +168,23 @@ def load_demo(
     say("courses")
     courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
     say("workers")
-    people = import_rows(store, "workers", _worker_rows(workers), "demo:workers").inserted
+    people = _worker_rows(workers)
+    records = demo_records(people, today or date.today())
+    for person in people:
+        destination = records.destinations.get(person["external_id"])
+        person["placement_country"] = destination and country(destination).name_en
+    registered = import_rows(store, "workers", people, "demo:workers").inserted
+    say("memberships, placements, documents")
+    counts = [
+        import_rows(store, kind, _new(store, kind, rows), f"demo:{kind}").inserted
+        for kind, rows in (
+            ("memberships", records.memberships),
+            ("placements", records.placements),
+            ("placement_documents", records.documents),
+        )
+    ]
     store.changed()
-    return DemoReport(inserted, courses, people)
+    return DemoReport(inserted, courses, registered, *counts)
 
 
 def demo_counsellor_key(store: Store) -> ApiKey:

@@ -35,9 +35,10 @@ def import_file(
     progress: Progress | None = None,
     checking: Progress | None = None,
 ) -> RowReport:
-    """Import ``path`` into the ``kind`` table (postings, workers, courses); raises RowsRejectedError,
-    and :class:`~tangkas.rows.report.UnknownColumnsError` for a column ``kind`` does not have. New
-    postings are checked for discriminatory requirements (``checking`` is told how many, batch by batch)."""
+    """Import ``path`` into the ``kind`` table (any of :data:`~tangkas.rows.entities.SPECS`); raises
+    RowsRejectedError, and :class:`~tangkas.rows.report.UnknownColumnsError` for a column ``kind`` does
+    not have. New postings are checked for discriminatory requirements (``checking`` is told how many,
+    batch by batch)."""
     spec = spec_for(kind)
     report = RowReport(kind, str(path))
     check_columns(spec, read_header(Path(path), fmt), report)  # a file with a header and no rows too
@@ -47,18 +48,25 @@ def import_file(
 
 
 def import_rows(
-    store: Store, kind: str, rows: list[dict[str, Any]], label: str, *, json_types: bool = False
+    store: Store,
+    kind: str,
+    rows: list[dict[str, Any]],
+    label: str,
+    *,
+    json_types: bool = False,
+    office: str | None = None,
 ) -> RowReport:
     """Import row dictionaries, all or nothing. ``json_types`` (an API body): a value of the wrong JSON
     type rejects it (:func:`~tangkas.rows.validate.json_type_errors`); forms and code pass text or
-    Python values, read by the field's parser. New postings are checked for discriminatory requirements."""
+    Python values, read by the field's parser. ``office``: rows may name only that office's workers
+    and placements (a counsellor's import). New postings are checked for discriminatory requirements."""
     spec, report = spec_for(kind), RowReport(kind, label)
     wrong = json_type_errors(spec, rows) if json_types else []
     if wrong:
         report.rows = len(rows)
         report.add_errors(wrong)
         raise RowsRejectedError(report)
-    load_batches(store, spec, [rows_to_batch(rows)], report)
+    load_batches(store, spec, [rows_to_batch(rows)], report, office=office)
     return check_new_ads(store, report)
 
 

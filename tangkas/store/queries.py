@@ -226,10 +226,20 @@ ERASED_FIELDS = (
 registration, activity and erasure times (see docs/privacy.md)."""
 
 
+ERASED_RECORDS = (
+    "DELETE FROM placement_documents WHERE placement_id IN (SELECT id FROM placements WHERE worker_id = ?)",
+    "DELETE FROM placements WHERE worker_id = ?",
+    "DELETE FROM memberships WHERE worker_id = ?",
+)
+"""Deleted on erasure: a worker's social-security spells, placements and their documents (see
+docs/privacy.md)."""
+
+
 def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> bool:
     """Blank one worker's personal fields and the free text and snapshots of their saved plans, keeping
-    a non-identifying record that the service was delivered; ``False`` when there is no such worker
-    or they were erased already."""
+    a non-identifying record that the service was delivered, and delete their membership spells,
+    placements and placement documents (every field of which is personal); ``False`` when there is no
+    such worker or they were erased already."""
     when = when or _now()
     blanks = ", ".join(f"{name} = NULL" for name in ERASED_FIELDS)
     with store.lock, store.backend.transaction():
@@ -243,6 +253,8 @@ def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> 
             "UPDATE saved_plans SET note = NULL, snapshot = NULL, skills = NULL WHERE worker_id = ?",
             (worker_id,),
         )
+        for statement in ERASED_RECORDS:
+            store.backend.execute(statement, (worker_id,))
     store.changed()
     return True
 

@@ -1,7 +1,9 @@
 """The operational schema as numbered migrations, in SQL both DuckDB and PostgreSQL accept.
 
-Personal data (workers' names, NIK, phone, migrant status, social-security memberships) lives only in
-``workers``; every read of it through the service is written to ``audit_log``.
+Personal data (workers' names, NIK, phone, migrant status) lives in ``workers``, and their
+social-security membership spells, PMI placements and placement documents in ``memberships``,
+``placements`` and ``placement_documents`` (which name a worker or placement by id); every read of it
+through the service is written to ``audit_log``.
 """
 
 from __future__ import annotations
@@ -235,6 +237,43 @@ MIGRATIONS: tuple[Migration, ...] = (
             ),
             "ALTER TABLE postings ADD COLUMN ad_one_sex TEXT",
             "ALTER TABLE postings ADD COLUMN ad_rules TEXT",
+        ),
+    ),
+    Migration(
+        13,
+        "workers' social-security membership spells, PMI placements and their documents",
+        (
+            "CREATE SEQUENCE membership_id_seq",
+            "CREATE SEQUENCE placement_id_seq",
+            "CREATE SEQUENCE placement_document_id_seq",
+            """CREATE TABLE memberships (
+                id BIGINT PRIMARY KEY DEFAULT nextval('membership_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL, worker_id BIGINT NOT NULL,
+                programme TEXT NOT NULL, segment TEXT NOT NULL,
+                valid_from DATE NOT NULL, paid_until DATE NOT NULL,
+                synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at TIMESTAMP DEFAULT (timezone('UTC', now())),
+                UNIQUE (source, external_id))""",
+            "CREATE INDEX memberships_worker ON memberships (worker_id)",
+            "CREATE INDEX memberships_paid_until ON memberships (paid_until)",
+            """CREATE TABLE placements (
+                id BIGINT PRIMARY KEY DEFAULT nextval('placement_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL, worker_id BIGINT NOT NULL,
+                destination TEXT NOT NULL, sector TEXT NOT NULL, occupation_uri TEXT, isco TEXT,
+                agency TEXT, contract_start DATE, contract_end DATE, departed_on DATE, returned_on DATE,
+                status TEXT NOT NULL, fee_charged_idr DOUBLE PRECISION,
+                synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at TIMESTAMP DEFAULT (timezone('UTC', now())),
+                UNIQUE (source, external_id))""",
+            "CREATE INDEX placements_worker ON placements (worker_id)",
+            """CREATE TABLE placement_documents (
+                id BIGINT PRIMARY KEY DEFAULT nextval('placement_document_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL, placement_id BIGINT NOT NULL,
+                document TEXT NOT NULL, issued_on DATE NOT NULL, expires_on DATE,
+                synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at TIMESTAMP DEFAULT (timezone('UTC', now())),
+                UNIQUE (source, external_id))""",
+            "CREATE INDEX placement_documents_placement ON placement_documents (placement_id)",
         ),
     ),
 )

@@ -19,7 +19,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tangkas.fairness import ads
 from tangkas.fairness.labour import national_figures
 from tangkas.rows.report import RowReport, RowsRejectedError
-from tangkas.services import fair_ads, gender, plans, recommend, records, taxonomy, understand, vacancies
+from tangkas.services import (
+    fair_ads,
+    gender,
+    plans,
+    protection_records,
+    recommend,
+    records,
+    taxonomy,
+    understand,
+    vacancies,
+)
 from tangkas.services import indicators as market
 from tangkas.services.fair_ads import FairAdsIndicator
 from tangkas.services.imports import import_rows
@@ -387,8 +397,81 @@ def erase_worker(request: Request, caller: RecordsCaller, store: StoreDep, worke
     return Response(status_code=204)
 
 
+@router.get("/workers/{worker_id:int}/memberships", tags=["workers"], responses=NOT_YOURS)
+def worker_memberships(
+    request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int
+) -> dict[str, Any]:
+    """A worker's social-security membership spells (programme, segment, valid from, paid until):
+    counsellors of the worker's office and admins only (analysts see aggregates, never a person's
+    spells). Audited with the ids shown."""
+    found = protection_records.read_memberships(store, caller, worker_id)
+    if found is None:
+        raise _not_yours(request, store, caller)
+    return {"worker_id": worker_id, "items": found}
+
+
+@router.get("/workers/{worker_id:int}/placements", tags=["workers"], responses=NOT_YOURS)
+def worker_placements(
+    request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int
+) -> dict[str, Any]:
+    """A worker's PMI placements, each with its documents (UU 18/2017 Pasal 13): counsellors of the
+    worker's office and admins only. Audited with the ids shown."""
+    found = protection_records.read_placements(store, caller, worker_id)
+    if found is None:
+        raise _not_yours(request, store, caller)
+    return {"worker_id": worker_id, "items": found}
+
+
+def _import_records(store: Store, caller: ApiKey, kind: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    owner = caller.office_code if caller.role == "counsellor" else None
+    report = protection_records.import_records(
+        store, caller, kind, namespaced(rows, owner), f"api:{caller.id}"
+    )
+    return {"rows": report.rows, "inserted": report.inserted, "duplicates": report.duplicates}
+
+
+@router.post("/memberships", tags=["workers"], responses={**DENIED, **REJECTED})
+def add_memberships(
+    caller: RecordsCaller, store: StoreDep, rows: Rows, _: None = ROWS_BODY
+) -> dict[str, Any]:
+    """Add social-security membership spells, all or nothing, idempotent on (source, external_id). Each
+    names its worker by ``worker_source`` and ``worker_external_id``; a spell may not overlap another of
+    the same programme for the same worker, in the body or stored. A counsellor's ``source`` is put
+    under their office (``BDG/...``) and their rows may name only their office's workers (any other is
+    refused as not found). Audited with counts and sources."""
+    return _import_records(store, caller, "memberships", rows)
+
+
+@router.post("/placements", tags=["workers"], responses={**DENIED, **REJECTED})
+def add_placements(caller: RecordsCaller, store: StoreDep, rows: Rows, _: None = ROWS_BODY) -> dict[str, Any]:
+    """Add PMI placements, all or nothing, idempotent on (source, external_id). Each names its worker by
+    ``worker_source`` and ``worker_external_id``; ``destination`` is an ISO 3166-1 alpha-2 code,
+    ``abroad`` needs ``departed_on``, ``returned`` needs ``returned_on``, and no end date may be before
+    its start. A counsellor's ``source`` is put under their office and their rows may name only their
+    office's workers. Audited with counts and sources."""
+    return _import_records(store, caller, "placements", rows)
+
+
+@router.post("/placement_documents", tags=["workers"], responses={**DENIED, **REJECTED})
+def add_placement_documents(
+    caller: RecordsCaller, store: StoreDep, rows: Rows, _: None = ROWS_BODY
+) -> dict[str, Any]:
+    """Add placement documents (the eight of UU 18/2017 Pasal 13), all or nothing, idempotent on (source,
+    external_id). Each names its placement by ``placement_source`` and ``placement_external_id`` (a
+    counsellor's own placements are stored under ``BDG/...``); a counsellor may name only placements of
+    their office's workers. Audited with counts and sources."""
+    return _import_records(store, caller, "placement_documents", rows)
+
+
+ISO_DATE = (
+    r"([12][0-9]{3}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    r"|02-(0[1-9]|1[0-9]|2[0-8]))"
+    r"|[12][0-9](0[48]|[2468][048]|[13579][26])-02-29|(1[26]|2[048])00-02-29)"
+)
+"""A calendar date 1000-2999: the days each month has, 29 February only in a leap year (a date the
+pattern admits always parses, so schema-valid input is never refused)."""
 ISO_TIME = (
-    r"^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    rf"^({ISO_DATE})"
     r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?"
     r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$"
 )

@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.routing import BaseRoute
 
 from tangkas.market.postings import POSTINGS
-from tangkas.rows.entities import WORKERS
+from tangkas.rows.entities import MEMBERSHIPS, PLACEMENT_DOCUMENTS, PLACEMENTS, WORKERS
 from tangkas.rows.fields import FieldType, Spec
 from tangkas.training.course_rows import COURSES
 
@@ -80,7 +80,14 @@ JSON_TYPES: dict[FieldType, dict[str, Any]] = {
     "bool": {"type": "boolean"},
     "date": {"type": "string", "format": "date"},
 }
-ROW_BODIES: dict[str, Spec] = {"/api/postings": POSTINGS, "/api/courses": COURSES, "/api/workers": WORKERS}
+ROW_BODIES: dict[str, Spec] = {
+    "/api/postings": POSTINGS,
+    "/api/courses": COURSES,
+    "/api/workers": WORKERS,
+    "/api/memberships": MEMBERSHIPS,
+    "/api/placements": PLACEMENTS,
+    "/api/placement_documents": PLACEMENT_DOCUMENTS,
+}
 """The import operations and the entity their ``rows`` hold."""
 
 

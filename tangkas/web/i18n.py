@@ -700,6 +700,10 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Catatan, keterampilan dan salinan rencana yang disimpan",
         "en": "Notes, skills and snapshots of the saved plans",
     },
+    "erase_records": {
+        "id": "Masa kepesertaan jaminan sosial, penempatan PMI dan dokumennya (dihapus seluruhnya)",
+        "en": "Social-security membership spells, PMI placements and their documents (deleted whole)",
+    },
     "erase_stays": {"id": "Yang tetap disimpan, tanpa identitas", "en": "What is kept, without identity"},
     "erase_stays_what": {
         "id": "Nomor urut catatan, kantor, provinsi, kode pekerjaan, dasar pemrosesan, tanggal pendaftaran "
