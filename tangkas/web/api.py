@@ -6,7 +6,7 @@ Routes parse input, call one service (:mod:`tangkas.services`) and return its re
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Security
@@ -18,12 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tangkas.fairness import ads
 from tangkas.fairness.labour import national_figures
+from tangkas.models import Lang
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import (
     fair_ads,
     gender,
     plans,
     protection_records,
+    readiness,
     recommend,
     records,
     taxonomy,
@@ -498,6 +500,82 @@ def audit_log(
     if moment is not None and moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)  # the log keeps naive UTC times
     return audit_entries(store, since=moment, action=action, limit=limit, offset=offset).to_dict()
+
+
+class LawOut(BaseModel):
+    key: str = Field(description="the law's key in tangkas/data/protection/law.csv")
+    title: str = Field(description="the law and article, e.g. UU 18/2017 Pasal 13")
+
+
+class ReadinessItemOut(BaseModel):
+    id: str = Field(description="age, document_<kind>, jkk_jkm_pre_placement, jkk_jkm_placement, ...")
+    status: Literal["pass", "fail", "missing"]
+    required: bool = Field(description="false for an information item, which never blocks departure")
+    law: LawOut | None = Field(description="the legal basis (null: none in force on the day)")
+    detail: dict[str, str] = Field(description="one plain sentence, by language (id, en)")
+    amount_idr: int | None = Field(description="the amount at stake in rupiah, if any")
+
+
+class ContributionOut(BaseModel):
+    rule: str = Field(description="the Permenaker applied (its key in law.csv)")
+    months: int = Field(description="the contract's length in months, a started month counting")
+    tier_months: int
+    extra_months: int
+    per_month_idr: int
+    pre_placement_idr: int
+    placement_idr: int
+    total_idr: int
+
+
+class ReadinessOut(BaseModel):
+    """A placement's pre-departure readiness check as of one day (UU 18/2017, Permenaker 4/2023)."""
+
+    worker_id: int
+    placement_id: int
+    as_of: str = Field(description="the day checked")
+    placement_status: Literal["prospective", "abroad", "returned"]
+    departed: bool = Field(
+        description="the worker has left already: the check speaks of a departure that is past"
+    )
+    ready: bool = Field(description="every required item passes")
+    to_settle: int = Field(description="required items that do not pass")
+    contribution: ContributionOut | None = Field(description="JKK+JKM due for the contract")
+    rules_version: str = Field(description="digest of the rule files applied")
+    items: list[ReadinessItemOut]
+
+
+AS_OF = "the day to check as of, YYYY-MM-DD (default: today); from 22 November 2017 (UU 18/2017)"
+
+
+@router.get(
+    "/workers/{worker_id:int}/placements/{placement_id:int}/readiness",
+    tags=["workers"],
+    responses={**NOT_YOURS, **REJECTED},
+)
+def placement_readiness(
+    request: Request,
+    caller: RecordsCaller,
+    store: StoreDep,
+    worker_id: int,
+    placement_id: int,
+    as_of: Annotated[str | None, Query(pattern=f"^({ISO_DATE})$", description=AS_OF)] = None,
+    lang: Annotated[Lang | None, Query(description="the details' language (default: both)")] = None,
+) -> ReadinessOut:
+    """The pre-departure readiness check of one of a worker's placements as of a day: each item pass,
+    fail or missing with its legal basis, the JKK+JKM contributions due under the Permenaker then in
+    force, and whether the worker is ready. Counsellors of the worker's office and admins only; a
+    placement that is not the worker's is a 404. Audited with the ids read. The check is made for a
+    prospective PMI; for a placement already abroad or returned it is made all the same and
+    ``departed`` is true."""
+    day = date.fromisoformat(as_of) if as_of else date.today()
+    found = readiness.readiness_for(store, caller, worker_id, placement_id, day)
+    if found is None:
+        raise _not_yours(request, store, caller)
+    if found.problem == "no_contract":
+        raise HTTPException(422, "the placement's contract start and end are not recorded: add them first")
+    if found.problem == "no_rule":
+        raise HTTPException(422, f"as_of: no rule of UU 18/2017 was in force on {day.isoformat()}")
+    return ReadinessOut.model_validate(found.to_dict((lang,) if lang else ("id", "en")))
 
 
 class WorkerCellOut(BaseModel):

@@ -10,6 +10,7 @@ providers cannot open these pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 
 from tangkas.careers.transitions import Profile
 from tangkas.services import records, understand
+from tangkas.services.readiness import ProtectionOverview, protection_overview
 from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey, end_session, start_session
@@ -88,6 +90,8 @@ class WorkerPage:
     retention_years: int = records.DEFAULT_RETENTION_YEARS
     options: str = ""
     """The query of the worker's recommendations (``""``: no occupation recorded), from their profile."""
+    protection: ProtectionOverview | None = None
+    """The worker's social-security spells and placements (``_protection.html``)."""
 
 
 PROFILE_SKILLS = 20
@@ -260,7 +264,10 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
     options = options_query(understand.record_profile(found.worker))
-    page = WorkerPage(caller, found.worker, found.plans, labels, records.retention_years(), options)
+    protection = protection_overview(store, caller, worker_id, date.today(), lang)
+    page = WorkerPage(
+        caller, found.worker, found.plans, labels, records.retention_years(), options, protection
+    )
     response = render(request, "worker.html", page)
     response.headers["Cache-Control"] = "no-store"
     return response
