@@ -71,11 +71,13 @@ def served() -> Iterator[tuple[str, Store]]:
 
 
 def _prospective(store: Store) -> dict[str, object]:
-    """The first prospective PMI of the demo counsellor's office, with their placement."""
+    """A prospective PMI of the demo counsellor's office with their placement, one with membership
+    spells when there is one (so that the screenshots show them)."""
     rows = store.backend.query(
         "SELECT w.id, w.full_name, p.id AS placement, p.destination FROM workers w "
         "JOIN placements p ON p.worker_id = w.id "
-        "WHERE w.office_code = 'DEMO-BDG' AND p.status = 'prospective' ORDER BY w.id LIMIT 1"
+        "WHERE w.office_code = 'DEMO-BDG' AND p.status = 'prospective' "
+        "ORDER BY (SELECT count(*) FROM memberships m WHERE m.worker_id = w.id) DESC, w.id LIMIT 1"
     )
     assert rows, "the demo has a prospective PMI in DEMO-BDG"
     return rows[0]
