@@ -313,5 +313,7 @@ def require_latest(backend: Backend) -> None:
     version = current_version(backend)
     if version < LATEST:
         raise StoreError(
-            f"database schema is at version {version}, code needs {LATEST}: run 'tangkas db migrate'"
+            f"database schema is at version {version}, code needs {LATEST}: run 'tangkas db migrate'",
+            indonesian=f"skema basis data di versi {version}, kode butuh {LATEST}: "
+            "jalankan 'tangkas db migrate'",
         )
