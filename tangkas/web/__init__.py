@@ -10,7 +10,19 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
-from tangkas.web import analyst, api, control, docs, errors, fair_ads, gender, pages, records, worker_forms
+from tangkas.web import (
+    analyst,
+    api,
+    control,
+    docs,
+    errors,
+    fair_ads,
+    gender,
+    outreach,
+    pages,
+    records,
+    worker_forms,
+)
 from tangkas.web.limits import (
     LOGIN_FAILURES,
     LOGIN_WINDOW,
@@ -59,6 +71,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(worker_forms.router)  # before records: /workers/new is not a worker id
     app.include_router(records.router)
+    app.include_router(outreach.router)
     app.include_router(analyst.router)
     app.include_router(gender.router)
     app.include_router(fair_ads.router)

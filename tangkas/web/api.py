@@ -6,7 +6,7 @@ Routes parse input, call one service (:mod:`tangkas.services`) and return its re
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Security
@@ -22,6 +22,7 @@ from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import (
     fair_ads,
     gender,
+    outreach,
     plans,
     protection_records,
     recommend,
@@ -477,6 +478,42 @@ ISO_TIME = (
 )
 """A date or time as ISO 8601 writes it (a bare number is not a time here)."""
 SINCE = "entries from this ISO 8601 date or time on (UTC when no zone is given)"
+
+
+AS_OF = "the day the lists are drawn for, ISO 8601 (default: today)"
+LIST_HELP = (
+    "lapsing: a membership spell paid until a day from as_of to as_of+days-1 that no later spell of the "
+    "same programme continues; no_injury_cover: no JKK spell covering as_of (PMI abroad or prospective "
+    "first); returned_pmi: back from a placement by as_of with no plan saved and no contact reached "
+    "since the day of return"
+)
+
+
+@router.get("/outreach", tags=["workers"], responses={**DENIED, **REJECTED})
+def outreach_list(
+    request: Request,
+    caller: RecordsCaller,
+    store: StoreDep,
+    list_: Annotated[outreach.ListName, Query(alias="list", description=LIST_HELP)],
+    days: Annotated[int, Query(ge=1, le=366, description="the lapsing list's horizon")] = 30,
+    as_of: Annotated[str | None, Query(pattern=f"^({ISO_DATE})$", description=AS_OF)] = None,
+    office: Annotated[
+        str | None, Query(max_length=20, description="an admin's pick (none: every office)")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """One outreach list of an office, most urgent first, with every list's count: counsellors of that
+    office (their own) and admins only; audited with the ids shown. Erased workers are never listed."""
+    day = date.fromisoformat(as_of) if as_of else None
+    try:
+        found = outreach.outreach_list(
+            store, caller, list_, as_of=day, days=days, office=office, limit=limit, offset=offset
+        )
+    except outreach.OfficeRefused:
+        _denied(request, store, caller, 403, "outreach")
+        raise HTTPException(403, "a counsellor reads their own office's lists only") from None
+    return found.to_dict()
 
 
 @router.get("/audit", tags=["service"], responses={**DENIED, **REJECTED})

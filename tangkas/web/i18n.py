@@ -739,6 +739,144 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "NIK tidak sah: periksa kode provinsi dan tanggal lahir di dalamnya.",
         "en": "Not a valid NIK: check the province code and the date of birth in it.",
     },
+    "outreach.title": {"id": "Penjangkauan", "en": "Outreach"},
+    "outreach.intro": {
+        "id": "Pekerja kantor {office} yang perlu dihubungi, per {when}.",
+        "en": "Workers of office {office} to contact, as of {when}.",
+    },
+    "outreach.all_offices": {"id": "semua kantor", "en": "all offices"},
+    "outreach.list.lapsing": {"id": "Kepesertaan segera berakhir", "en": "Cover ending soon"},
+    "outreach.list.no_injury_cover": {
+        "id": "Tanpa jaminan kecelakaan kerja (JKK)",
+        "en": "No employment-injury cover (JKK)",
+    },
+    "outreach.list.returned_pmi": {
+        "id": "PMI purna belum ditindaklanjuti",
+        "en": "Returned PMI not yet followed up",
+    },
+    "outreach.rule.lapsing": {
+        "id": "Iuran dibayar sampai tanggal dalam {n} hari ke depan dan belum diperpanjang.",
+        "en": "Contributions paid until a day within the next {n} days and not yet renewed.",
+    },
+    "outreach.rule.no_injury_cover": {
+        "id": "Tidak ada kepesertaan JKK yang berlaku pada tanggal ini.",
+        "en": "No JKK membership in force on this day.",
+    },
+    "outreach.rule.returned_pmi": {
+        "id": "Sudah kembali dari penempatan dan belum ada tindak lanjut sejak tanggal kembali.",
+        "en": "Back from a placement with no follow-up since the day of return.",
+    },
+    "outreach.days_label": {"id": "Berakhir dalam", "en": "Ending within"},
+    "outreach.days_n": {"id": "{n} hari", "en": "{n} days"},
+    "outreach.as_of": {"id": "Per tanggal", "en": "As of"},
+    "outreach.office": {"id": "Kantor", "en": "Office"},
+    "outreach.show": {"id": "Tampilkan", "en": "Show"},
+    "outreach.csv": {"id": "Unduh daftar (CSV)", "en": "Download the list (CSV)"},
+    "outreach.empty": {"id": "Tidak ada pekerja dalam daftar ini.", "en": "No worker on this list."},
+    "outreach.pmi_abroad": {"id": "PMI di luar negeri", "en": "PMI abroad"},
+    "outreach.pmi_prospective": {"id": "Calon PMI", "en": "Prospective PMI"},
+    "outreach.group.pmi": {
+        "id": "PMI di luar negeri dan calon PMI",
+        "en": "PMI abroad and prospective PMI",
+    },
+    "outreach.group.other": {"id": "Pekerja lainnya", "en": "Other workers"},
+    "outreach.do.lapsing": {
+        "id": "{programmes} berakhir {when} — ingatkan untuk membayar iuran",
+        "en": "{programmes} end {when} — remind them to pay the contribution",
+    },
+    "outreach.do.abroad": {
+        "id": "Bekerja di luar negeri tanpa JKK — hubungi pekerja atau keluarganya dan bantu mendaftar "
+        "sebagai peserta PMI",
+        "en": "Working abroad without JKK — contact the worker or their family and help them register "
+        "as a PMI participant",
+    },
+    "outreach.do.prospective": {
+        "id": "Berangkat {when} tanpa JKK — pastikan JKK dan JKM dibayar sebelum berangkat",
+        "en": "Leaving {when} without JKK — make sure JKK and JKM are paid before departure",
+    },
+    "outreach.do.prospective_undated": {
+        "id": "Calon PMI tanpa JKK — pastikan JKK dan JKM dibayar sebelum berangkat",
+        "en": "Prospective PMI without JKK — make sure JKK and JKM are paid before departure",
+    },
+    "outreach.do.lapsed": {
+        "id": "JKK berakhir {when} — ajak mendaftar kembali",
+        "en": "JKK ended {when} — help them register again",
+    },
+    "outreach.do.never": {
+        "id": "Belum pernah tercatat ikut JKK — tawarkan pendaftaran BPJS Ketenagakerjaan",
+        "en": "No JKK on record — offer BPJS Ketenagakerjaan registration",
+    },
+    "outreach.do.returned": {
+        "id": "Kembali dari {country} {when} ({occupation}) — hubungi dan mulai rencana pelatihan",
+        "en": "Back from {country} on {when} ({occupation}) — contact them and start a training plan",
+    },
+    "outreach.contact": {"id": "Catat kontak", "en": "Record a contact"},
+    "outreach.contacted_on": {"id": "Dihubungi pada tanggal", "en": "Contacted on"},
+    "outreach.outcome": {"id": "Hasil", "en": "Outcome"},
+    "outreach.outcome.reached": {"id": "Berhasil dihubungi", "en": "Reached"},
+    "outreach.outcome.referred": {
+        "id": "Dirujuk (pelatihan, BPJS, lowongan)",
+        "en": "Referred (training, BPJS, vacancies)",
+    },
+    "outreach.outcome.declined": {"id": "Tidak berminat", "en": "Not interested"},
+    "outreach.outcome.no_answer": {"id": "Tidak menjawab", "en": "No answer"},
+    "outreach.outcome.unreachable": {"id": "Tidak dapat dihubungi", "en": "Unreachable"},
+    "outreach.save_contact": {"id": "Simpan", "en": "Save"},
+    "outreach.contact_saved": {"id": "Kontak sudah dicatat.", "en": "The contact is recorded."},
+    "outreach.follow_up_rule": {
+        "id": "PMI purna dianggap sudah ditindaklanjuti bila sejak tanggal kembali ada rencana pelatihan "
+        "yang disimpan di catatannya, atau kontak yang dicatat dengan hasil berhasil dihubungi, dirujuk "
+        "atau tidak berminat. Kontak tanpa jawaban tetap tercatat, tetapi tidak menghapus nama dari "
+        "daftar.",
+        "en": "A returned PMI counts as followed up once, since the day of return, a training plan has "
+        "been saved to their record, or a contact has been recorded as reached, referred or not "
+        "interested. Unanswered contacts are kept on record but do not take the name off the list.",
+    },
+    "outreach.other_office": {
+        "id": "Daftar ini hanya untuk kantor Anda sendiri.",
+        "en": "These lists are for your own office only.",
+    },
+    "outreach.csv_counsellor_only": {
+        "id": "Unduhan daftar hanya untuk konselor kantor tersebut.",
+        "en": "Only the office's counsellors can download its lists.",
+    },
+    "outreach.bad_contact": {
+        "id": "Kontak tidak dapat dicatat: periksa tanggal dan hasilnya.",
+        "en": "The contact cannot be recorded: check its date and outcome.",
+    },
+    "returned.title": {"id": "Pengalaman kerja di luar negeri", "en": "Work experience abroad"},
+    "returned.destination": {"id": "Negara penempatan", "en": "Country of placement"},
+    "returned.occupation": {"id": "Pekerjaan", "en": "Occupation"},
+    "returned.years": {"id": "Lama bekerja", "en": "Time abroad"},
+    "returned.years_n": {"id": "{n} tahun", "en": "{n} years"},
+    "returned.back": {"id": "kembali {when}", "en": "back on {when}"},
+    "returned.hint": {
+        "id": "Keterampilan dari pekerjaan di luar negeri bisa menjadi titik awal: lihat pekerjaan yang "
+        "bisa dituju di sini dan pelatihan yang dibutuhkan.",
+        "en": "The skills of the work abroad can be the starting point: see the jobs within reach here "
+        "and the training they need.",
+    },
+    "returned.default": {
+        "id": "Catatan pekerja belum mencantumkan pekerjaan, jadi pilihan pekerjaan dimulai dari "
+        "pekerjaan di luar negeri ini.",
+        "en": "The worker's record names no occupation, so their job options start from this work "
+        "abroad.",
+    },
+    "returned.options": {
+        "id": "Lihat pilihan pekerjaan dari pengalaman ini",
+        "en": "See job options from this experience",
+    },
+    "returned.plan": {"id": "Buat rencana pelatihan: {target}", "en": "Make a training plan: {target}"},
+    "returned.sector.domestic_work": {"id": "pekerjaan rumah tangga", "en": "domestic work"},
+    "returned.sector.caregiving": {"id": "perawatan", "en": "caregiving"},
+    "returned.sector.manufacturing": {"id": "manufaktur", "en": "manufacturing"},
+    "returned.sector.construction": {"id": "konstruksi", "en": "construction"},
+    "returned.sector.plantation": {"id": "perkebunan", "en": "plantation"},
+    "returned.sector.agriculture": {"id": "pertanian", "en": "agriculture"},
+    "returned.sector.fishing": {"id": "perikanan", "en": "fishing"},
+    "returned.sector.hospitality": {"id": "perhotelan dan restoran", "en": "hospitality"},
+    "returned.sector.services": {"id": "jasa", "en": "services"},
+    "returned.sector.other": {"id": "lainnya", "en": "other"},
 }
 
 
