@@ -10,7 +10,19 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from tangkas.store import Store, open_store
-from tangkas.web import analyst, api, control, docs, errors, fair_ads, gender, pages, records, worker_forms
+from tangkas.web import (
+    analyst,
+    api,
+    control,
+    coverage,
+    docs,
+    errors,
+    fair_ads,
+    gender,
+    pages,
+    records,
+    worker_forms,
+)
 from tangkas.web.limits import (
     LOGIN_FAILURES,
     LOGIN_WINDOW,
@@ -61,6 +73,7 @@ def create_app(
     app.include_router(records.router)
     app.include_router(analyst.router)
     app.include_router(gender.router)
+    app.include_router(coverage.router)
     app.include_router(fair_ads.router)
     app.include_router(control.router)
     docs.install(app)
