@@ -182,6 +182,8 @@ def group_label(by: Breakdown, group: str | None, lang: Lang = "id") -> str:
     ('Tidak tercatat atau di bawah 15 tahun', 'Indonesian migrant workers (PMI)', 'Semua')
     """
     if group is None:
+        if by == "destination":
+            return {"id": "Semua PMI di luar negeri", "en": "All PMI abroad"}[lang]
         return province_label(None, lang) if by == "province" else ALL[lang]
     if by == "province":
         return province_label(group, lang)

@@ -73,6 +73,8 @@ class Chart:
     total: Row | None
     rows: tuple[Row, ...]
     hidden_workers: int | None
+    extra_columns: tuple[str, ...] = ()
+    """The i18n keys of the national columns beside the rows."""
 
     @property
     def height(self) -> int:
@@ -107,13 +109,46 @@ def _row(cell: CoverageCell, label: str, lang: Lang, extra: tuple[str, ...] = ()
     return Row(label, cell.covered, cell.workers, share_text(share, lang), BAR * (share or 0) / 100, extra)
 
 
+PROVINCE_COLUMNS = ("coverage.col.bpjs_active", "coverage.col.bpjs_active_share")
+
+
+def _province_extra(code: str | None, lang: Lang) -> tuple[str, ...]:
+    """A province's active BPJS Ketenagakerjaan participants (Dec 2023) and their share of its registered
+    participants, when the reference file has the province (28 of 38)."""
+    active = reference("bpjs_tk_participants_active", "2023-12").get(code or "")
+    inactive = reference("bpjs_tk_participants_nonactive", "2023-12").get(code or "")
+    if active is None or inactive is None or code is None:
+        return ("", "")
+    return _number(active.value, lang), share_text(100 * active.value / (active.value + inactive.value), lang)
+
+
+def _national_active(lang: Lang) -> tuple[str, str]:
+    """Indonesia's active BPJS Ketenagakerjaan participants (Dec 2023), and their share of all registered."""
+    active = reference("bpjs_tk_participants_active", "2023-12")[""].value
+    registered = reference("bpjs_tk_participants_total", "2023-12")[""].value
+    return _millions(active, lang), share_text(100 * active / registered, lang)
+
+
 def _chart(figures: CoverageFigures, programme: Programme, lang: Lang) -> Chart:
     table = figures.table(programme)
-    rows = [_row(c, group_label(figures.by, c.group, lang), lang) for c in table.cells]
-    if figures.by == "province":  # ranked: the best covered first, suppressed shares last
+    province = figures.by == "province"
+    rows = [
+        _row(
+            c,
+            group_label(figures.by, c.group, lang),
+            lang,
+            _province_extra(c.group, lang) if province else (),
+        )
+        for c in table.cells
+    ]
+    if province:  # ranked: the best covered first, suppressed shares last
         rows.sort(key=lambda r: (r.suppressed, -(r.width)))
-    total = _row(table.total, group_label(figures.by, None, lang), lang) if table.total.workers else None
-    return Chart(figures.by, programme, total, tuple(rows), table.hidden_workers)
+    total = None
+    if table.total.workers:
+        national = _national_active(lang) if province else ()
+        total = _row(table.total, group_label(figures.by, None, lang), lang, national)
+    columns = PROVINCE_COLUMNS if province else ()
+    return Chart(figures.by, programme, total, tuple(rows), table.hidden_workers, columns)
 
 
 def _programme_chart(figures: CoverageFigures, lang: Lang) -> Chart:
@@ -145,7 +180,8 @@ def _destination_chart(figures: CoverageFigures, lang: Lang) -> Chart:
         _row(c, group_label("destination", c.group, lang), lang, extra(c.group)) for c in table.cells
     )
     total = _row(table.total, group_label("destination", None, lang), lang) if table.total.workers else None
-    return Chart("destination", PMI_PROGRAMME, total, rows, table.hidden_workers)
+    columns = ("coverage.col.placed_2023", "coverage.col.bpjs_split")
+    return Chart("destination", PMI_PROGRAMME, total, rows, table.hidden_workers, columns)
 
 
 def when(period: str, lang: Lang = "id") -> str:
@@ -185,7 +221,7 @@ def _national(lang: Lang) -> tuple[Reference, ...]:
         if figure.unit.startswith("million"):
             value = _millions(figure.value, lang)
         elif figure.unit.startswith("%"):
-            value = share_text(figure.value, lang)
+            value = f"{figure.value:g}".replace(".", "," if lang == "id" else ".") + "%"
         else:
             value = _number(figure.value, lang)
         found.append(Reference(indicator, value, when(figure.period, lang), figure))

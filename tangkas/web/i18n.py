@@ -848,6 +848,22 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Bagian dari peserta PMI BPJS TK, Jun 2024",
         "en": "Share of BPJS TK's PMI participants, Jun 2024",
     },
+    "coverage.col.bpjs_active": {
+        "id": "Peserta aktif BPJS TK, Des 2023",
+        "en": "Active BPJS TK participants, Dec 2023",
+    },
+    "coverage.col.bpjs_active_share": {
+        "id": "Aktif dari yang terdaftar di BPJS TK",
+        "en": "Active of those registered with BPJS TK",
+    },
+    "coverage.province_national": {
+        "id": "Dua kolom terakhir: angka BPJS Ketenagakerjaan per provinsi (Des 2023; baru 28 dari 38 "
+        "provinsi tercatat), sumbernya di bagian angka nasional. Bandingkan dengan hati-hati: "
+        "penyebut BPJS adalah peserta terdaftar, penyebut kami pekerja yang terdaftar di layanan.",
+        "en": "The last two columns: BPJS Ketenagakerjaan's figures by province (Dec 2023; 28 of 38 "
+        "provinces captured), sources in the national figures below. Compare with care: BPJS's "
+        "denominator is its registered participants, ours the workers registered with the service.",
+    },
     "coverage.other_groups": {
         "id": "Kelompok lain yang disembunyikan, digabung",
         "en": "The other, suppressed groups together",
