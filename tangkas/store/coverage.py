@@ -13,12 +13,14 @@ Breakdowns (the group each registered, not erased, worker falls in):
   year is recorded); ``unknown`` when no birth year is recorded or the worker is under 15;
 * ``work``: the workers table records no formal or informal work, so it is derived: ``pmi`` for a
   worker abroad on ``D`` (see :data:`ABROAD`) or whose latest BPJS Ketenagakerjaan spell begun by ``D``
-  is of the PMI segment; otherwise ``formal`` when that spell's segment is wage or construction,
+  is of the PMI segment (the latest: begun last; on the same day, PMI before construction, wage and
+  non-wage); otherwise ``formal`` when that spell's segment is wage or construction,
   ``informal`` when it is non-wage; ``unknown`` without such a spell (JKN spells do not count: BPJS
   Kesehatan's segments are another classification);
 * ``destination``: workers abroad on ``D``, by the destination of their placement (the latest
-  departure when two overlap); the ``None`` group holds the workers who are not abroad (its key sum
-  completes the population's key; it is not a destination).
+  departure when two overlap); the ``None`` group holds the number and key sum of the workers who are
+  not abroad (its key sum completes the population's key; it is not a destination, and its coverage is
+  not counted).
 
 >>> from datetime import date
 >>> from tangkas.store import open_store
@@ -77,63 +79,103 @@ class CoverageCount:
         return self.covered[PROGRAMMES.index(name)]
 
 
-def _flag(programme: Programme) -> str:
-    if programme == "JKK+JKM":
-        return "(c.p_jkk AND c.p_jkm)"
-    return f"c.p_{programme.lower()}"
+BITS: dict[str, int] = {"JKK": 1, "JKM": 2, "JHT": 4, "JP": 8, "JKP": 16, "JKN": 32}
+"""Each programme's bit in a worker's coverage mask (the programmes of the spells covering the day)."""
+SEGMENT_CODES: dict[str, int] = {"non_wage": 0, "wage": 1, "construction": 2, "pmi": 3}
+"""A segment's code in the latest-spell key; on the same start day the higher code wins (PMI first)."""
+MASK = "CASE programme " + " ".join(f"WHEN '{p}' THEN {bit}" for p, bit in BITS.items()) + " ELSE 0 END"
+LATEST = (
+    "CASE WHEN programme <> 'JKN' THEN (valid_from - DATE '1900-01-01') * 4 + CASE segment "
+    + " ".join(f"WHEN '{s}' THEN {code}" for s, code in SEGMENT_CODES.items())
+    + " END END"
+)
+"""A BPJS Ketenagakerjaan spell's start day and segment in one number: its maximum names the segment of
+the worker's latest spell (``MOD(latest, 4)``: ``%`` is a placeholder to psycopg), one aggregate in
+both engines (PostgreSQL has no ``arg_max``)."""
+ABROAD_ONE = (
+    "SELECT worker_id, destination FROM (SELECT worker_id, destination, ROW_NUMBER() OVER "
+    "(PARTITION BY worker_id ORDER BY departed_on DESC, id DESC) AS n FROM placements "
+    f"WHERE {ABROAD}) AS placed WHERE n = 1"
+)
 
 
-def _group(by: Breakdown, day: date) -> tuple[str, str, list[object]]:
-    """The SQL expression of the group, the joins it needs, and their parameters (in SQL order)."""
+def bits(programme: Programme) -> int:
+    """The mask bits a worker needs to be covered by ``programme``.
+
+    >>> bits("JKK+JKM"), bits("JKN")
+    (3, 32)
+    """
+    return sum(BITS[part] for part in programme.split("+"))
+
+
+def _group(by: Breakdown, day: date) -> tuple[str, str, str, list[object]]:
+    """The group's SQL expression over ``w`` (workers) and ``c`` (coverage), the ``FROM`` after
+    ``workers w``, the coverage CTE and their parameters (coverage first, in SQL order)."""
+    cover = (
+        f"SELECT worker_id, BIT_OR({MASK}) AS m FROM memberships "
+        "WHERE valid_from <= ? AND paid_until >= ? GROUP BY worker_id"
+    )
+    joined = "LEFT JOIN cover c ON c.worker_id = w.id "
     if by == "province":
-        return "w.province_code", "", []
+        return "w.province_code", joined, cover, [day, day]
     if by == "sex":
-        return "w.gender", "", []
+        return "w.gender", joined, cover, [day, day]
     if by == "age":
         cases = " ".join(f"WHEN ? - w.birth_year >= {floor} THEN '{band}'" for floor, band in AGE_FLOORS)
-        return f"CASE {cases} ELSE 'unknown' END", "", [day.year] * len(AGE_FLOORS)
+        return f"CASE {cases} ELSE 'unknown' END", joined, cover, [day, day, *[day.year] * len(AGE_FLOORS)]
     if by == "work":
-        formal = ", ".join(f"'{s}'" for s in FORMAL_SEGMENTS)
-        informal = ", ".join(f"'{s}'" for s in INFORMAL_SEGMENTS)
+        code = {name: SEGMENT_CODES[name] for name in SEGMENT_CODES}
+        formal = ", ".join(str(code[s]) for s in FORMAL_SEGMENTS)
+        informal = ", ".join(str(code[s]) for s in INFORMAL_SEGMENTS)
         expression = (
-            "CASE WHEN a.worker_id IS NOT NULL OR s.segment = 'pmi' THEN 'pmi' "
-            f"WHEN s.segment IN ({formal}) THEN 'formal' "
-            f"WHEN s.segment IN ({informal}) THEN 'informal' ELSE 'unknown' END"
+            f"CASE WHEN a.worker_id IS NOT NULL OR MOD(c.latest, 4) = {code['pmi']} THEN 'pmi' "
+            f"WHEN MOD(c.latest, 4) IN ({formal}) THEN 'formal' "
+            f"WHEN MOD(c.latest, 4) IN ({informal}) THEN 'informal' ELSE 'unknown' END"
         )
-        joins = (
-            f"LEFT JOIN (SELECT DISTINCT worker_id FROM placements WHERE {ABROAD}) a ON a.worker_id = w.id "
-            "LEFT JOIN (SELECT worker_id, segment FROM (SELECT worker_id, segment, ROW_NUMBER() OVER "
-            "(PARTITION BY worker_id ORDER BY valid_from DESC, id DESC) AS n FROM memberships "
-            "WHERE programme <> 'JKN' AND valid_from <= ?) AS latest WHERE n = 1) s ON s.worker_id = w.id "
+        cover = (  # one scan: the coverage on the day and the latest spell begun by it
+            f"SELECT worker_id, BIT_OR(CASE WHEN paid_until >= ? THEN {MASK} ELSE 0 END) AS m, "
+            f"MAX({LATEST}) AS latest FROM memberships WHERE valid_from <= ? GROUP BY worker_id"
         )
-        return expression, joins, [day, day, day]
-    joins = (  # a left join: the workers at home are the ``None`` group, for the population's key
-        "LEFT JOIN (SELECT worker_id, destination FROM (SELECT worker_id, destination, ROW_NUMBER() OVER "
-        "(PARTITION BY worker_id ORDER BY departed_on DESC, id DESC) AS n FROM placements "
-        f"WHERE {ABROAD}) AS placed WHERE n = 1) p ON p.worker_id = w.id "
+        abroad = f"SELECT DISTINCT worker_id FROM placements WHERE {ABROAD}"
+        joins = f"{joined}LEFT JOIN ({abroad}) a ON a.worker_id = w.id "
+        return expression, joins, cover, [day, day, day, day]
+    cover = (  # only the spells of workers abroad
+        f"SELECT worker_id, BIT_OR({MASK}) AS m FROM memberships WHERE valid_from <= ? AND paid_until >= ? "
+        f"AND worker_id IN (SELECT worker_id FROM placements WHERE {ABROAD}) GROUP BY worker_id"
     )
-    return "p.destination", joins, [day, day]
+    joins = f"JOIN ({ABROAD_ONE}) p ON p.worker_id = w.id {joined}"
+    return "p.destination", joins, cover, [day, day, day, day, day, day]
 
 
 def coverage_sql(by: Breakdown, day: date) -> tuple[str, list[object]]:
     """The one query of a breakdown and its parameters: per group, registered workers and their key
-    sum, then per programme the covered workers and their key sum."""
-    programmes = ("JKK", "JKM", "JHT", "JP", "JKP", "JKN")
-    flags = ", ".join(f"BOOL_OR(programme = '{p}') AS p_{p.lower()}" for p in programmes)
+    sum, then per programme of :data:`PROGRAMMES` the covered workers and their key sum.
+
+    Workers are first counted per group and coverage mask (at most 64 masks a group), then the masks
+    are folded into each programme's figures: two aggregates over the workers, not fifteen."""
+    expression, joins, cover, params = _group(by, day)
     sums = ", ".join(
-        f"COUNT(*) FILTER (WHERE {_flag(p)}), COALESCE(SUM(k) FILTER (WHERE {_flag(p)}), 0)"
+        f"COALESCE(SUM(n) FILTER (WHERE (m & {bits(p)}) = {bits(p)}), 0), "
+        f"COALESCE(SUM(ks) FILTER (WHERE (m & {bits(p)}) = {bits(p)}), 0)"
         for p in PROGRAMMES
     )
-    expression, joins, params = _group(by, day)
     sql = (
-        f"WITH cover AS (SELECT worker_id, {flags} FROM memberships "
-        "WHERE valid_from <= ? AND paid_until >= ? GROUP BY worker_id), "
-        f"people AS (SELECT w.id, COALESCE(w.record_key, 0) AS k, {expression} AS grp FROM workers w "
-        f"{joins}WHERE w.erased_at IS NULL) "
-        f"SELECT grp, COUNT(*), COALESCE(SUM(k), 0), {sums} "
-        "FROM people LEFT JOIN cover c ON c.worker_id = people.id GROUP BY grp ORDER BY grp"
+        f"WITH cover AS ({cover}), "
+        f"cells AS (SELECT {expression} AS grp, COALESCE(c.m, 0) AS m, COUNT(*) AS n, "
+        f"SUM(COALESCE(w.record_key, 0)) AS ks FROM workers w {joins}"
+        "WHERE w.erased_at IS NULL GROUP BY 1, 2) "
+        f"SELECT grp, SUM(n), SUM(ks), {sums} FROM cells GROUP BY grp"
     )
-    return sql, [day, day, *params]
+    if by == "destination":  # the workers at home: their number and key sum, for the population's key
+        zeros = ", ".join("0" for _ in range(2 * len(PROGRAMMES)))
+        sql += (
+            " UNION ALL SELECT CAST(NULL AS TEXT), "
+            "(SELECT COUNT(*) FROM workers WHERE erased_at IS NULL) "
+            "- (SELECT COALESCE(SUM(n), 0) FROM cells), "
+            "(SELECT COALESCE(SUM(record_key), 0) FROM workers WHERE erased_at IS NULL) "
+            f"- (SELECT COALESCE(SUM(ks), 0) FROM cells), {zeros}"
+        )
+    return sql + " ORDER BY 1", params
 
 
 def coverage_counts(store: Store, by: Breakdown, day: date) -> list[CoverageCount]:
