@@ -777,11 +777,12 @@ def coverage_indicator(
     store: StoreDep,
     by: Breakdown = "province",
     programme: Programme | None = None,
-    as_of: date | None = None,
+    as_of: Annotated[
+        str | None, Query(pattern=f"^({ISO_DATE})$", description="the day, YYYY-MM-DD (default: today)")
+    ] = None,
 ) -> CoverageOut:
-    figures = coverage.coverage_figures(
-        store, by, as_of or date.today(), (programme,) if programme else PROGRAMMES
-    )
+    day = date.fromisoformat(as_of) if as_of else date.today()  # the pattern admits only real dates
+    figures = coverage.coverage_figures(store, by, day, (programme,) if programme else PROGRAMMES)
 
     def cell(found: coverage.CoverageCell) -> CoverageCellOut:
         return CoverageCellOut(
