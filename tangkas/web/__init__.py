@@ -14,6 +14,7 @@ from tangkas.web import (
     analyst,
     api,
     control,
+    coverage,
     docs,
     errors,
     fair_ads,
@@ -74,6 +75,7 @@ def create_app(
     app.include_router(outreach.router)
     app.include_router(analyst.router)
     app.include_router(gender.router)
+    app.include_router(coverage.router)
     app.include_router(fair_ads.router)
     app.include_router(control.router)
     docs.install(app)

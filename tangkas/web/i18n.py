@@ -877,6 +877,185 @@ PAGES: dict[str, dict[str, str]] = {
     "returned.sector.hospitality": {"id": "perhotelan dan restoran", "en": "hospitality"},
     "returned.sector.services": {"id": "jasa", "en": "services"},
     "returned.sector.other": {"id": "lainnya", "en": "other"},
+    "coverage.title": {"id": "Cakupan jaminan sosial", "en": "Social-protection coverage"},
+    "coverage.intro": {
+        "id": "Berapa banyak pekerja terdaftar yang dilindungi jaminan sosial pada satu hari: menurut "
+        "program, provinsi, jenis kelamin, kelompok umur, pekerjaan formal/informal, dan negara "
+        "penempatan PMI, di samping angka nasional.",
+        "en": "How many registered workers are covered by social security on a given day: by programme, "
+        "province, sex, age band, formal/informal work and PMI destination country, beside the national "
+        "figures.",
+    },
+    "coverage.synthetic": {
+        "id": "Data demo bersifat sintetis (buatan): angkanya tidak menggambarkan pekerja sungguhan.",
+        "en": "Demo data is synthetic (made up): its figures do not describe real workers.",
+    },
+    "coverage.as_of": {"id": "Per tanggal", "en": "As of"},
+    "coverage.programme_for_groups": {
+        "id": "Program untuk grafik per kelompok",
+        "en": "Programme of the charts by group",
+    },
+    "coverage.show": {"id": "Tampilkan", "en": "Show"},
+    "coverage.prog.JKK+JKM": {
+        "id": "JKK+JKM (kecelakaan kerja dan kematian)",
+        "en": "JKK+JKM (employment injury and death)",
+    },
+    "coverage.prog.JKK": {"id": "JKK (jaminan kecelakaan kerja)", "en": "JKK (employment injury)"},
+    "coverage.prog.JKM": {"id": "JKM (jaminan kematian)", "en": "JKM (death benefit)"},
+    "coverage.prog.JHT": {"id": "JHT (jaminan hari tua)", "en": "JHT (old-age savings)"},
+    "coverage.prog.JP": {"id": "JP (jaminan pensiun)", "en": "JP (pension)"},
+    "coverage.prog.JKP": {"id": "JKP (jaminan kehilangan pekerjaan)", "en": "JKP (job-loss benefit)"},
+    "coverage.prog.JKN": {"id": "JKN (jaminan kesehatan nasional)", "en": "JKN (national health insurance)"},
+    "coverage.what_title": {"id": "Apa arti angka ini", "en": "What the figures mean"},
+    "coverage.what": {
+        "id": "Seperti indikator SDG 1.3.1 (proporsi penduduk yang dicakup sistem perlindungan sosial): "
+        "pembilang = pekerja terdaftar yang kepesertaannya dalam program itu berlaku pada {day} (berlaku "
+        "sejak tanggal mulai sampai tanggal dibayar-hingga, hari terakhir ikut dihitung); penyebut = semua "
+        "pekerja terdaftar di kelompok itu yang datanya belum dihapus. Ini cakupan di antara pekerja yang "
+        "dilayani, bukan seluruh penduduk.",
+        "en": "Like SDG indicator 1.3.1 (the proportion of the population covered by social-protection "
+        "systems): numerator = registered workers with a membership of the programme in force on {day} "
+        "(from its start date up to and including its paid-until date); denominator = all registered "
+        "workers of the group whose data has not been erased. It is coverage among the workers the service "
+        "serves, not the whole population.",
+    },
+    "coverage.work_derived": {
+        "id": "Data pekerja tidak mencatat apakah pekerjaannya formal atau informal, jadi kami "
+        "menurunkannya dari segmen kepesertaan BPJS Ketenagakerjaan terakhir: penerima upah dan jasa "
+        "konstruksi = formal, bukan penerima upah = informal. PMI (yang sedang di luar negeri atau "
+        "kepesertaan terakhirnya segmen PMI) menjadi kelompok sendiri; tanpa kepesertaan = belum diketahui.",
+        "en": "The workers' records do not say whether their work is formal or informal, so we derive it "
+        "from the segment of their latest BPJS Ketenagakerjaan membership: wage earners and construction = "
+        "formal, non-wage earners = informal. PMI (abroad on the day, or whose latest membership is of the "
+        "PMI segment) are their own group; no membership = not known.",
+    },
+    "coverage.suppressed": {"id": "disembunyikan", "en": "suppressed"},
+    "coverage.suppressed_means": {
+        "id": "angkanya kurang dari {min} orang (atau ikut disembunyikan agar kelompok kecil tidak dapat "
+        "dihitung). Angka yang disembunyikan tidak pernah ditulis sebagai 0.",
+        "en": "the figure is under {min} people (or hidden too so that a small group cannot be worked out). "
+        "A suppressed figure is never written as 0.",
+    },
+    "coverage.chart.programme": {"id": "Cakupan menurut program", "en": "Coverage by programme"},
+    "coverage.chart.province": {"id": "Menurut provinsi (berperingkat)", "en": "By province (ranked)"},
+    "coverage.chart.sex": {"id": "Menurut jenis kelamin", "en": "By sex"},
+    "coverage.chart.age": {"id": "Menurut kelompok umur", "en": "By age band"},
+    "coverage.chart.work": {"id": "Formal, informal dan PMI", "en": "Formal, informal and PMI"},
+    "coverage.chart.destination": {
+        "id": "PMI di luar negeri menurut negara penempatan",
+        "en": "PMI abroad by destination country",
+    },
+    "coverage.about.programme": {
+        "id": "Semua pekerja terdaftar; satu baris per program.",
+        "en": "All registered workers; one line per programme.",
+    },
+    "coverage.about.province": {
+        "id": "Program: {programme}. Provinsi dengan cakupan tertinggi di atas.",
+        "en": "Programme: {programme}. The best-covered province first.",
+    },
+    "coverage.about.sex": {"id": "Program: {programme}.", "en": "Programme: {programme}."},
+    "coverage.about.age": {
+        "id": "Program: {programme}. Kelompok umur ILO, dari tahun lahir (umur yang dicapai pada tahun itu).",
+        "en": "Programme: {programme}. ILO age bands, from the birth year (the age reached in that year).",
+    },
+    "coverage.about.work": {"id": "Program: {programme}.", "en": "Programme: {programme}."},
+    "coverage.about.destination": {
+        "id": "PMI yang berada di luar negeri pada hari itu (sudah berangkat, belum kembali); dihitung "
+        "terlindungi bila JKK dan JKM keduanya berlaku.",
+        "en": "PMI abroad on the day (departed, not yet back); counted covered when both JKK and JKM are in "
+        "force.",
+    },
+    "coverage.total": {
+        "id": "{label}: {covered} dari {workers} pekerja terlindungi ({share}).",
+        "en": "{label}: {covered} of {workers} workers covered ({share}).",
+    },
+    "coverage.too_few": {
+        "id": "Belum ditampilkan: kurang dari {min} orang.",
+        "en": "Not shown yet: fewer than {min} people.",
+    },
+    "coverage.col.group": {"id": "Kelompok", "en": "Group"},
+    "coverage.col.programme": {"id": "Program", "en": "Programme"},
+    "coverage.col.covered": {"id": "Terlindungi (pembilang)", "en": "Covered (numerator)"},
+    "coverage.col.workers": {"id": "Pekerja terdaftar (penyebut)", "en": "Registered workers (denominator)"},
+    "coverage.col.share": {"id": "Cakupan", "en": "Share"},
+    "coverage.col.placed_2023": {
+        "id": "Penempatan PMI 2023 (BP2MI)",
+        "en": "PMI placements 2023 (BP2MI)",
+    },
+    "coverage.col.bpjs_split": {
+        "id": "Bagian dari peserta PMI BPJS TK, Jun 2024",
+        "en": "Share of BPJS TK's PMI participants, Jun 2024",
+    },
+    "coverage.col.bpjs_active": {
+        "id": "Peserta aktif BPJS TK, Des 2023",
+        "en": "Active BPJS TK participants, Dec 2023",
+    },
+    "coverage.col.bpjs_active_share": {
+        "id": "Aktif dari yang terdaftar di BPJS TK",
+        "en": "Active of those registered with BPJS TK",
+    },
+    "coverage.province_national": {
+        "id": "Dua kolom terakhir: angka BPJS Ketenagakerjaan per provinsi (Des 2023; baru 28 dari 38 "
+        "provinsi tercatat), sumbernya di bagian angka nasional. Bandingkan dengan hati-hati: "
+        "penyebut BPJS adalah peserta terdaftar, penyebut kami pekerja yang terdaftar di layanan.",
+        "en": "The last two columns: BPJS Ketenagakerjaan's figures by province (Dec 2023; 28 of 38 "
+        "provinces captured), sources in the national figures below. Compare with care: BPJS's "
+        "denominator is its registered participants, ours the workers registered with the service.",
+    },
+    "coverage.other_groups": {
+        "id": "Kelompok lain yang disembunyikan, digabung",
+        "en": "The other, suppressed groups together",
+    },
+    "coverage.destination_national": {
+        "id": "Kolom BPJS TK adalah pembagian peserta PMI BPJS Ketenagakerjaan menurut negara (berapa persen "
+        "dari semua peserta PMI bekerja di negara itu), bukan persentase PMI di negara itu yang terdaftar. "
+        "DJSN memperkirakan sekitar 60% PMI belum terdaftar di BPJS Ketenagakerjaan.",
+        "en": "The BPJS TK column is how BPJS Ketenagakerjaan's PMI participants split by country (what "
+        "percent of all PMI participants work there), not the share of PMI in that country who are "
+        "registered. DJSN estimates that about 60% of PMI are not registered with BPJS Ketenagakerjaan.",
+    },
+    "coverage.csv": {
+        "id": "Unduh angka ini untuk semua program (CSV)",
+        "en": "Download these figures for every programme (CSV)",
+    },
+    "coverage.national_title": {
+        "id": "Angka nasional sebagai pembanding",
+        "en": "National figures beside ours",
+    },
+    "coverage.ref.bpjs_tk_participants_active": {
+        "id": "peserta aktif BPJS Ketenagakerjaan",
+        "en": "active BPJS Ketenagakerjaan participants",
+    },
+    "coverage.ref.bpjs_tk_participants_total": {
+        "id": "peserta terdaftar BPJS Ketenagakerjaan (aktif dan tidak aktif)",
+        "en": "registered BPJS Ketenagakerjaan participants (active and non-active)",
+    },
+    "coverage.ref.employed": {
+        "id": "penduduk bekerja (BPS, Sakernas)",
+        "en": "employed people (BPS, Sakernas)",
+    },
+    "coverage.ref.jkn_coverage": {
+        "id": "penduduk yang menjadi peserta JKN (BPJS Kesehatan)",
+        "en": "of the population are JKN members (BPJS Kesehatan)",
+    },
+    "coverage.ref.pmi_placements": {"id": "penempatan PMI (BP2MI)", "en": "PMI placements (BP2MI)"},
+    "coverage.ref.bpjs_tk_pmi_participants": {
+        "id": "peserta PMI BPJS Ketenagakerjaan",
+        "en": "PMI participants of BPJS Ketenagakerjaan",
+    },
+    "coverage.source": {"id": "Sumber:", "en": "Source:"},
+    "coverage.national_compare": {
+        "id": "Sebagai gambaran: {active} peserta aktif dari {employed} penduduk bekerja berarti sekitar "
+        "{share} pekerja terlindungi BPJS Ketenagakerjaan. Angka nasional dikutip dari berita "
+        "yang melaporkan rilis resmi; tautannya ada di atas.",
+        "en": "For scale: {active} active participants of {employed} employed means about {share} of "
+        "workers are covered by BPJS Ketenagakerjaan. The national figures are quoted from "
+        "news reports of the official releases; the links are above.",
+    },
+    "coverage.csv_national": {
+        "id": "Unduh angka nasional dengan sumbernya (CSV)",
+        "en": "Download the national figures with their sources (CSV)",
+    },
 }
 
 
