@@ -38,6 +38,10 @@ BUILDERS = {
         "scripts/build_labour_by_sex.py (BPS Sakernas figures by sex from the reference indicators; "
         "each row keeps its source)"
     ),
+    "indicators/coverage_national.csv": (
+        "scripts/build_coverage_national.py (BPJS Ketenagakerjaan, BP2MI, BPJS Kesehatan and BPS figures "
+        "from the reference indicators; each row keeps its source and period)"
+    ),
     "occupation_demand.parquet": "scripts/build_title_prior.py (development ads per occupation; no ad text)",
     "onet_titles.parquet": "scripts/build_onet_titles.py (O*NET 29.2 alternate titles through the crosswalk)",
 }

@@ -44,5 +44,6 @@ def main() -> None:
         print_rejected(rejected.report, _argv_lang(sys.argv), errors)
         sys.exit(2)
     except TangkasError as error:
-        errors.print(f"galat: {error}", markup=False)
+        lang = _argv_lang(sys.argv)
+        errors.print(f"{'galat' if lang == 'id' else 'error'}: {error.say(lang)}", markup=False)
         sys.exit(2)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from tangkas.countries import COUNTRY_RULE
 from tangkas.i18n import translate
 from tangkas.models import Lang
+from tangkas.rows.entities import ISCO_RULE
+from tangkas.rows.nik import NIK_RULE
 from tangkas.rows.report import RowError, RowReport
 
 MESSAGES = {
@@ -80,6 +83,19 @@ TYPES = {
     "date": {"id": "tanggal (TTTT-BB-HH)", "en": "a date (YYYY-MM-DD)"},
     "text": {"id": "teks", "en": "text"},
 }
+RULES = {
+    COUNTRY_RULE: {
+        "id": "kode negara ISO 3166-1 alfa-2 dengan huruf kapital (MY, TW, HK, SG, KR, JP, SA ...)",
+        "en": COUNTRY_RULE,
+    },
+    ISCO_RULE: {"id": "kode ISCO-08 dari 1 sampai 4 angka (5322)", "en": ISCO_RULE},
+    NIK_RULE: {
+        "id": "16 angka: provinsi 11-94, kabupaten/kota, tanggal lahir HHBBTT (perempuan: hari +40), "
+        "nomor urut",
+        "en": NIK_RULE,
+    },
+}
+"""A field's rule in words (:attr:`~tangkas.rows.fields.Field.rule`), in both languages."""
 SHOWN_ERRORS = 50
 
 
@@ -95,6 +111,8 @@ def error_line(error: RowError, lang: Lang) -> str:
     '  row 4, field valid_from: its period overlaps row 2 (the same worker and programme)'
     >>> error_line(RowError(2, "contract_end", "date_order", allowed="contract_start"), "id")
     '  baris 2, kolom contract_end: tanggal ini sebelum contract_start'
+    >>> error_line(RowError(5, "isco", "format", allowed=ISCO_RULE), "id")
+    '  baris 5, kolom isco: format salah; pola: kode ISCO-08 dari 1 sampai 4 angka (5322)'
     """
     if error.code in HEADER_CODES:
         what = translate(HEADER_CODES, error.code, lang, field=error.field, allowed=error.allowed)
@@ -103,7 +121,10 @@ def error_line(error: RowError, lang: Lang) -> str:
     if error.detail and "{detail}" not in ERROR_CODES[error.code]["en"]:
         what += f" ({error.detail})"
     if error.allowed and error.code in ALLOWED:
-        allowed = translate(TYPES, error.allowed, lang) if error.code == "type" else error.allowed
+        if error.code == "type":
+            allowed = translate(TYPES, error.allowed, lang)
+        else:
+            allowed = RULES[error.allowed][lang] if error.allowed in RULES else error.allowed
         what += "; " + translate(ALLOWED, error.code, lang, allowed=allowed)
     return translate(MESSAGES, "row_error", lang, row=error.row, field=error.field, what=what)
 

@@ -91,6 +91,7 @@ DOCUMENTS = (
 or statement, written permission of the spouse, parents or guardian, a competency certificate, a health
 and psychological fitness certificate, passport, work visa, placement agreement, employment contract."""
 ISCO = re.compile(r"^[0-9]{1,4}$")
+ISCO_RULE = "an ISCO-08 code of 1 to 4 digits (5322)"
 
 WORKER = Reference("worker_id", "workers", ("worker_source", "worker_external_id"), "t.erased_at IS NULL")
 """A membership or placement names its worker by the worker's ``(source, external_id)``."""
@@ -128,7 +129,7 @@ PLACEMENTS = keyed(
     Field("destination", required=True, choices=country_codes(), personal=True, rule=COUNTRY_RULE),
     Field("sector", required=True, choices=frozenset(SECTORS), personal=True),
     Field("occupation_uri", personal=True),
-    Field("isco", pattern=ISCO, personal=True, rule="an ISCO-08 code of 1 to 4 digits (5322)"),
+    Field("isco", pattern=ISCO, personal=True, rule=ISCO_RULE),
     Field("agency", personal=True),
     Field("contract_start", "date", personal=True),
     Field("contract_end", "date", personal=True),

@@ -133,6 +133,10 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
                 "synthetic": True,
             }
         )
+        if migrant == "returned" and i % 2 == 0:
+            # no occupation at home on record: their work abroad is where their journey starts
+            # (tangkas.services.returned_pmi)
+            rows[-1]["occupations"] = None
     return rows
 
 

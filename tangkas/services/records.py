@@ -33,6 +33,7 @@ from tangkas.services.saved_plans import plan_snapshot
 from tangkas.store import Store
 from tangkas.store.audit import audit, entries_about
 from tangkas.store.keys import ApiKey, AuthenticationError, authenticate
+from tangkas.store.outreach import worker_contacts
 from tangkas.store.protection_records import worker_memberships, worker_placements
 from tangkas.store.queries import (
     WORKER_EDITABLE,
@@ -380,8 +381,8 @@ def _plain_placement(placement: dict[str, Any]) -> dict[str, Any]:
 def export_worker(store: Store, caller: ApiKey, worker_id: int) -> dict[str, Any] | None:
     """Everything held about one worker as one JSON-ready document (the right of access and to a copy):
     their record, saved plans with snapshots, enrolments, social-security membership spells, PMI
-    placements with their documents, and the audit entries about them. Audited; ``None`` outside the
-    caller's office."""
+    placements with their documents, the outreach contacts recorded, and the audit entries about them.
+    Audited; ``None`` outside the caller's office."""
     worker = visible_worker(store, caller, worker_id)
     if worker is None:
         return None
@@ -401,6 +402,9 @@ def export_worker(store: Store, caller: ApiKey, worker_id: int) -> dict[str, Any
         "enrolments": [{k: _plain(v) for k, v in e.items()} for e in worker_enrolments(store, worker_id)],
         "memberships": [{k: _plain(v) for k, v in m.items()} for m in worker_memberships(store, worker_id)],
         "placements": [_plain_placement(p) for p in worker_placements(store, worker_id)],
+        "outreach_contacts": [
+            {k: _plain(v) for k, v in c.items()} for c in worker_contacts(store, worker_id)
+        ],
         "audit": [{k: _plain(v) for k, v in e.items()} for e in entries],
         "retention_years": retention_years(),
     }

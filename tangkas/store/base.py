@@ -33,7 +33,10 @@ class StoreBusyError(StoreError):
     DuckDB lets one process at a time open a file for writing."""
 
     def __init__(self, path: str, detail: str) -> None:
-        super().__init__(f"DuckDB file {path} is in use by another process: {detail}")
+        super().__init__(
+            f"DuckDB file {path} is in use by another process: {detail}",
+            indonesian=f"berkas DuckDB {path} sedang dipakai proses lain: {detail}",
+        )
         self.path = path
 
     @property

@@ -230,9 +230,10 @@ ERASED_RECORDS = (
     "DELETE FROM placement_documents WHERE placement_id IN (SELECT id FROM placements WHERE worker_id = ?)",
     "DELETE FROM placements WHERE worker_id = ?",
     "DELETE FROM memberships WHERE worker_id = ?",
+    "DELETE FROM outreach_contacts WHERE worker_id = ?",
 )
-"""Deleted on erasure: a worker's social-security spells, placements and their documents (see
-docs/privacy.md)."""
+"""Deleted on erasure: a worker's social-security spells, placements and their documents, and the
+counsellors' outreach contacts with them (see docs/privacy.md)."""
 
 
 def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> bool:

@@ -276,6 +276,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX placement_documents_placement ON placement_documents (placement_id)",
         ),
     ),
+    Migration(
+        14,
+        "outreach contacts: that a counsellor reached (or tried to reach) a worker, when, and the outcome",
+        (
+            "CREATE SEQUENCE outreach_contact_id_seq",
+            """CREATE TABLE outreach_contacts (
+                id BIGINT PRIMARY KEY DEFAULT nextval('outreach_contact_id_seq'),
+                worker_id BIGINT NOT NULL, reason TEXT NOT NULL, contacted_on DATE NOT NULL,
+                outcome TEXT NOT NULL, key_id BIGINT,
+                created_at TIMESTAMP DEFAULT (timezone('UTC', now())))""",
+            "CREATE INDEX outreach_contacts_worker ON outreach_contacts (worker_id)",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -313,5 +326,7 @@ def require_latest(backend: Backend) -> None:
     version = current_version(backend)
     if version < LATEST:
         raise StoreError(
-            f"database schema is at version {version}, code needs {LATEST}: run 'tangkas db migrate'"
+            f"database schema is at version {version}, code needs {LATEST}: run 'tangkas db migrate'",
+            indonesian=f"skema basis data di versi {version}, kode butuh {LATEST}: "
+            "jalankan 'tangkas db migrate'",
         )

@@ -102,7 +102,8 @@ class WorkerCounts:
     """Registered workers counted by one attribute, as published: shown groups, one figure for the
     hidden ones, and the total (``None`` when even the total is too small to show)."""
 
-    by: WorkerGrouping
+    by: str
+    """The grouping: a :data:`WorkerGrouping`, or another table's own (coverage's ``age_band``)."""
     method: str
     min_cell: int
     rounding_base: int
@@ -153,7 +154,7 @@ def random_round(count: int, key: str) -> int:
 
 
 def protect_counts(
-    by: WorkerGrouping,
+    by: str,
     groups: Iterable[GroupCount],
     domain: Iterable[str | None] = (),
     *,

@@ -14,10 +14,12 @@ from tangkas.web import (
     analyst,
     api,
     control,
+    coverage,
     docs,
     errors,
     fair_ads,
     gender,
+    outreach,
     pages,
     readiness,
     records,
@@ -71,9 +73,11 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(worker_forms.router)  # before records: /workers/new is not a worker id
     app.include_router(records.router)
+    app.include_router(outreach.router)
     app.include_router(readiness.router)
     app.include_router(analyst.router)
     app.include_router(gender.router)
+    app.include_router(coverage.router)
     app.include_router(fair_ads.router)
     app.include_router(control.router)
     docs.install(app)

@@ -21,8 +21,10 @@ from tangkas.fairness.labour import national_figures
 from tangkas.models import Lang
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import (
+    coverage,
     fair_ads,
     gender,
+    outreach,
     plans,
     protection_records,
     readiness,
@@ -38,9 +40,10 @@ from tangkas.services.imports import import_rows
 from tangkas.store import Store
 from tangkas.store.ad_prevalence import MIN_PAY_ADS, MIN_RELIABLE_ADS, PayGrouping, PrevalenceGrouping
 from tangkas.store.audit import audit_entries
+from tangkas.store.coverage import PROGRAMMES, Breakdown, Programme
 from tangkas.store.gender import Measure
 from tangkas.store.keys import ApiKey
-from tangkas.store.stats import WorkerGrouping, store_health, worker_counts
+from tangkas.store.stats import MIN_CELL, WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, require, verify_key
 
@@ -481,6 +484,42 @@ ISO_TIME = (
 SINCE = "entries from this ISO 8601 date or time on (UTC when no zone is given)"
 
 
+AS_OF = "the day the lists are drawn for, ISO 8601 (default: today)"
+LIST_HELP = (
+    "lapsing: a membership spell paid until a day from as_of to as_of+days-1 that no later spell of the "
+    "same programme continues; no_injury_cover: no JKK spell covering as_of (PMI abroad or prospective "
+    "first); returned_pmi: back from a placement by as_of with no plan saved and no contact reached "
+    "since the day of return"
+)
+
+
+@router.get("/outreach", tags=["workers"], responses={**DENIED, **REJECTED})
+def outreach_list(
+    request: Request,
+    caller: RecordsCaller,
+    store: StoreDep,
+    list_: Annotated[outreach.ListName, Query(alias="list", description=LIST_HELP)],
+    days: Annotated[int, Query(ge=1, le=366, description="the lapsing list's horizon")] = 30,
+    as_of: Annotated[str | None, Query(pattern=f"^({ISO_DATE})$", description=AS_OF)] = None,
+    office: Annotated[
+        str | None, Query(max_length=20, description="an admin's pick (none: every office)")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """One outreach list of an office, most urgent first, with every list's count: counsellors of that
+    office (their own) and admins only; audited with the ids shown. Erased workers are never listed."""
+    day = date.fromisoformat(as_of) if as_of else None
+    try:
+        found = outreach.outreach_list(
+            store, caller, list_, as_of=day, days=days, office=office, limit=limit, offset=offset
+        )
+    except outreach.OfficeRefused:
+        _denied(request, store, caller, 403, "outreach")
+        raise HTTPException(403, "a counsellor reads their own office's lists only") from None
+    return found.to_dict()
+
+
 @router.get("/audit", tags=["service"], responses={**DENIED, **REJECTED})
 def audit_log(
     _: AdminCaller,
@@ -799,6 +838,90 @@ def _fair_ads_answer(store: Store, name: FairAdsIndicator, by: str, format: str)
         headers = {"Content-Disposition": f'attachment; filename="tangkas-{name}-{by}.csv"'}
         return Response(market.indicator_csv(table), media_type="text/csv", headers=headers)
     return JSONResponse(market.indicator_to_dict(name, by, table))
+
+
+class CoverageCellOut(BaseModel):
+    """One group's published figures; a suppressed figure is null, never 0."""
+
+    group: str | None = Field(
+        description="the group (province code, F/M/X, age band, formal/informal/pmi/unknown, ISO country "
+        "code; null: not recorded, or in a total: everyone)"
+    )
+    covered: int | None = Field(
+        description="numerator: workers with a spell covering as_of (null: suppressed)"
+    )
+    workers: int | None = Field(description="denominator: registered workers in the group (null: suppressed)")
+    share: float | None = Field(description="covered / workers in percent, from the published figures")
+
+
+class CoverageTableOut(BaseModel):
+    programme: Programme
+    total: CoverageCellOut
+    groups: list[CoverageCellOut] = Field(description="the groups whose denominator can be shown")
+    hidden_workers: int | None = Field(
+        description="registered workers of the other groups together (null when every group is shown)"
+    )
+
+
+class CoverageOut(BaseModel):
+    """Social-protection coverage (SDG 1.3.1 style) of the registered workers as of a day, by one
+    breakdown, under statistical disclosure control (docs/privacy.md)."""
+
+    by: Breakdown
+    as_of: date
+    method: str = Field(description="the disclosure control applied")
+    min_cell: int = Field(description="no published count of workers is smaller than this")
+    rounding_base: int = Field(description="every count is randomly rounded to a multiple of this")
+    max_error: int = Field(description="the largest difference between a shown count and the truth")
+    tables: list[CoverageTableOut]
+
+
+# Declared before /indicators/{name}, which would otherwise take "coverage" for a name it does not know.
+@router.get(
+    "/indicators/coverage",
+    tags=["workers"],
+    dependencies=[require("analyst", "counsellor", "admin")],
+    description="Of the registered workers (not erased), those with a membership spell covering ``as_of`` "
+    "(default: today; a spell paid until that day covers it), per programme (``JKK+JKM``: both, written "
+    "``JKK%2BJKM`` in a URL) and group: by province, sex, ILO age band (birth year), formal/informal work "
+    "(derived from the segment of the latest BPJS Ketenagakerjaan spell; PMI their own group), or, for "
+    "workers abroad on ``as_of``, destination. Numerator and denominator are always given; every count is "
+    f"randomly rounded to base 5 and suppressed (null) under {MIN_CELL}. Aggregates only: no personal data.",
+)
+def coverage_indicator(
+    store: StoreDep,
+    by: Breakdown = "province",
+    programme: Programme | None = None,
+    as_of: Annotated[
+        str | None, Query(pattern=f"^({ISO_DATE})$", description="the day, YYYY-MM-DD (default: today)")
+    ] = None,
+) -> CoverageOut:
+    day = date.fromisoformat(as_of) if as_of else date.today()  # the pattern admits only real dates
+    figures = coverage.coverage_figures(store, by, day, (programme,) if programme else PROGRAMMES)
+
+    def cell(found: coverage.CoverageCell) -> CoverageCellOut:
+        return CoverageCellOut(
+            group=found.group, covered=found.covered, workers=found.workers, share=found.share
+        )
+
+    tables = [
+        CoverageTableOut(
+            programme=table.programme,
+            total=cell(table.total),
+            groups=[cell(c) for c in table.cells],
+            hidden_workers=table.hidden_workers,
+        )
+        for table in figures.tables
+    ]
+    return CoverageOut(
+        by=figures.by,
+        as_of=figures.as_of,
+        method=figures.method,
+        min_cell=figures.min_cell,
+        rounding_base=figures.rounding_base,
+        max_error=figures.rounding_base - 1,
+        tables=tables,
+    )
 
 
 # Declared before /indicators/{name}, which would otherwise take "fair-ads" for a name it does not know.

@@ -852,6 +852,323 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "NIK tidak sah: periksa kode provinsi dan tanggal lahir di dalamnya.",
         "en": "Not a valid NIK: check the province code and the date of birth in it.",
     },
+    "outreach.title": {"id": "Penjangkauan", "en": "Outreach"},
+    "outreach.intro": {
+        "id": "Pekerja kantor {office} yang perlu dihubungi, per {when}.",
+        "en": "Workers of office {office} to contact, as of {when}.",
+    },
+    "outreach.all_offices": {"id": "semua kantor", "en": "all offices"},
+    "outreach.list.lapsing": {"id": "Kepesertaan segera berakhir", "en": "Cover ending soon"},
+    "outreach.list.no_injury_cover": {
+        "id": "Tanpa jaminan kecelakaan kerja (JKK)",
+        "en": "No employment-injury cover (JKK)",
+    },
+    "outreach.list.returned_pmi": {
+        "id": "PMI purna belum ditindaklanjuti",
+        "en": "Returned PMI not yet followed up",
+    },
+    "outreach.rule.lapsing": {
+        "id": "Iuran dibayar sampai tanggal dalam {n} hari ke depan dan belum diperpanjang.",
+        "en": "Contributions paid until a day within the next {n} days and not yet renewed.",
+    },
+    "outreach.rule.no_injury_cover": {
+        "id": "Tidak ada kepesertaan JKK yang berlaku pada tanggal ini.",
+        "en": "No JKK membership in force on this day.",
+    },
+    "outreach.rule.returned_pmi": {
+        "id": "Sudah kembali dari penempatan dan belum ada tindak lanjut sejak tanggal kembali.",
+        "en": "Back from a placement with no follow-up since the day of return.",
+    },
+    "outreach.days_label": {"id": "Berakhir dalam", "en": "Ending within"},
+    "outreach.days_n": {"id": "{n} hari", "en": "{n} days"},
+    "outreach.as_of": {"id": "Per tanggal", "en": "As of"},
+    "outreach.office": {"id": "Kantor", "en": "Office"},
+    "outreach.show": {"id": "Tampilkan", "en": "Show"},
+    "outreach.csv": {"id": "Unduh daftar (CSV)", "en": "Download the list (CSV)"},
+    "outreach.empty": {"id": "Tidak ada pekerja dalam daftar ini.", "en": "No worker on this list."},
+    "outreach.pmi_abroad": {"id": "PMI di luar negeri", "en": "PMI abroad"},
+    "outreach.pmi_prospective": {"id": "Calon PMI", "en": "Prospective PMI"},
+    "outreach.group.pmi": {
+        "id": "PMI di luar negeri dan calon PMI",
+        "en": "PMI abroad and prospective PMI",
+    },
+    "outreach.group.other": {"id": "Pekerja lainnya", "en": "Other workers"},
+    "outreach.do.lapsing": {
+        "id": "{programmes} berakhir {when} — ingatkan untuk membayar iuran",
+        "en": "{programmes} end {when} — remind them to pay the contribution",
+    },
+    "outreach.do.abroad": {
+        "id": "Bekerja di luar negeri tanpa JKK — hubungi pekerja atau keluarganya dan bantu mendaftar "
+        "sebagai peserta PMI",
+        "en": "Working abroad without JKK — contact the worker or their family and help them register "
+        "as a PMI participant",
+    },
+    "outreach.do.prospective": {
+        "id": "Berangkat {when} tanpa JKK — pastikan JKK dan JKM dibayar sebelum berangkat",
+        "en": "Leaving {when} without JKK — make sure JKK and JKM are paid before departure",
+    },
+    "outreach.do.prospective_undated": {
+        "id": "Calon PMI tanpa JKK — pastikan JKK dan JKM dibayar sebelum berangkat",
+        "en": "Prospective PMI without JKK — make sure JKK and JKM are paid before departure",
+    },
+    "outreach.do.lapsed": {
+        "id": "JKK berakhir {when} — ajak mendaftar kembali",
+        "en": "JKK ended {when} — help them register again",
+    },
+    "outreach.do.never": {
+        "id": "Belum pernah tercatat ikut JKK — tawarkan pendaftaran BPJS Ketenagakerjaan",
+        "en": "No JKK on record — offer BPJS Ketenagakerjaan registration",
+    },
+    "outreach.do.returned": {
+        "id": "Kembali dari {country} {when} ({occupation}) — hubungi dan mulai rencana pelatihan",
+        "en": "Back from {country} on {when} ({occupation}) — contact them and start a training plan",
+    },
+    "outreach.contact": {"id": "Catat kontak", "en": "Record a contact"},
+    "outreach.contacted_on": {"id": "Dihubungi pada tanggal", "en": "Contacted on"},
+    "outreach.outcome": {"id": "Hasil", "en": "Outcome"},
+    "outreach.outcome.reached": {"id": "Berhasil dihubungi", "en": "Reached"},
+    "outreach.outcome.referred": {
+        "id": "Dirujuk (pelatihan, BPJS, lowongan)",
+        "en": "Referred (training, BPJS, vacancies)",
+    },
+    "outreach.outcome.declined": {"id": "Tidak berminat", "en": "Not interested"},
+    "outreach.outcome.no_answer": {"id": "Tidak menjawab", "en": "No answer"},
+    "outreach.outcome.unreachable": {"id": "Tidak dapat dihubungi", "en": "Unreachable"},
+    "outreach.save_contact": {"id": "Simpan", "en": "Save"},
+    "outreach.contact_saved": {"id": "Kontak sudah dicatat.", "en": "The contact is recorded."},
+    "outreach.follow_up_rule": {
+        "id": "PMI purna dianggap sudah ditindaklanjuti bila sejak tanggal kembali ada rencana pelatihan "
+        "yang disimpan di catatannya, atau kontak yang dicatat dengan hasil berhasil dihubungi, dirujuk "
+        "atau tidak berminat. Kontak tanpa jawaban tetap tercatat, tetapi tidak menghapus nama dari "
+        "daftar.",
+        "en": "A returned PMI counts as followed up once, since the day of return, a training plan has "
+        "been saved to their record, or a contact has been recorded as reached, referred or not "
+        "interested. Unanswered contacts are kept on record but do not take the name off the list.",
+    },
+    "outreach.other_office": {
+        "id": "Daftar ini hanya untuk kantor Anda sendiri.",
+        "en": "These lists are for your own office only.",
+    },
+    "outreach.csv_counsellor_only": {
+        "id": "Unduhan daftar hanya untuk konselor kantor tersebut.",
+        "en": "Only the office's counsellors can download its lists.",
+    },
+    "outreach.bad_contact": {
+        "id": "Kontak tidak dapat dicatat: periksa tanggal dan hasilnya.",
+        "en": "The contact cannot be recorded: check its date and outcome.",
+    },
+    "returned.title": {"id": "Pengalaman kerja di luar negeri", "en": "Work experience abroad"},
+    "returned.destination": {"id": "Negara penempatan", "en": "Country of placement"},
+    "returned.occupation": {"id": "Pekerjaan", "en": "Occupation"},
+    "returned.years": {"id": "Lama bekerja", "en": "Time abroad"},
+    "returned.years_n": {"id": "{n} tahun", "en": "{n} years"},
+    "returned.back": {"id": "kembali {when}", "en": "back on {when}"},
+    "returned.hint": {
+        "id": "Keterampilan dari pekerjaan di luar negeri bisa menjadi titik awal: lihat pekerjaan yang "
+        "bisa dituju di sini dan pelatihan yang dibutuhkan.",
+        "en": "The skills of the work abroad can be the starting point: see the jobs within reach here "
+        "and the training they need.",
+    },
+    "returned.default": {
+        "id": "Catatan pekerja belum mencantumkan pekerjaan, jadi pilihan pekerjaan dimulai dari "
+        "pekerjaan di luar negeri ini.",
+        "en": "The worker's record names no occupation, so their job options start from this work "
+        "abroad.",
+    },
+    "returned.options": {
+        "id": "Lihat pilihan pekerjaan dari pengalaman ini",
+        "en": "See job options from this experience",
+    },
+    "returned.plan": {"id": "Buat rencana pelatihan: {target}", "en": "Make a training plan: {target}"},
+    "returned.sector.domestic_work": {"id": "pekerjaan rumah tangga", "en": "domestic work"},
+    "returned.sector.caregiving": {"id": "perawatan", "en": "caregiving"},
+    "returned.sector.manufacturing": {"id": "manufaktur", "en": "manufacturing"},
+    "returned.sector.construction": {"id": "konstruksi", "en": "construction"},
+    "returned.sector.plantation": {"id": "perkebunan", "en": "plantation"},
+    "returned.sector.agriculture": {"id": "pertanian", "en": "agriculture"},
+    "returned.sector.fishing": {"id": "perikanan", "en": "fishing"},
+    "returned.sector.hospitality": {"id": "perhotelan dan restoran", "en": "hospitality"},
+    "returned.sector.services": {"id": "jasa", "en": "services"},
+    "returned.sector.other": {"id": "lainnya", "en": "other"},
+    "coverage.title": {"id": "Cakupan jaminan sosial", "en": "Social-protection coverage"},
+    "coverage.intro": {
+        "id": "Berapa banyak pekerja terdaftar yang dilindungi jaminan sosial pada satu hari: menurut "
+        "program, provinsi, jenis kelamin, kelompok umur, pekerjaan formal/informal, dan negara "
+        "penempatan PMI, di samping angka nasional.",
+        "en": "How many registered workers are covered by social security on a given day: by programme, "
+        "province, sex, age band, formal/informal work and PMI destination country, beside the national "
+        "figures.",
+    },
+    "coverage.synthetic": {
+        "id": "Data demo bersifat sintetis (buatan): angkanya tidak menggambarkan pekerja sungguhan.",
+        "en": "Demo data is synthetic (made up): its figures do not describe real workers.",
+    },
+    "coverage.as_of": {"id": "Per tanggal", "en": "As of"},
+    "coverage.programme_for_groups": {
+        "id": "Program untuk grafik per kelompok",
+        "en": "Programme of the charts by group",
+    },
+    "coverage.show": {"id": "Tampilkan", "en": "Show"},
+    "coverage.prog.JKK+JKM": {
+        "id": "JKK+JKM (kecelakaan kerja dan kematian)",
+        "en": "JKK+JKM (employment injury and death)",
+    },
+    "coverage.prog.JKK": {"id": "JKK (jaminan kecelakaan kerja)", "en": "JKK (employment injury)"},
+    "coverage.prog.JKM": {"id": "JKM (jaminan kematian)", "en": "JKM (death benefit)"},
+    "coverage.prog.JHT": {"id": "JHT (jaminan hari tua)", "en": "JHT (old-age savings)"},
+    "coverage.prog.JP": {"id": "JP (jaminan pensiun)", "en": "JP (pension)"},
+    "coverage.prog.JKP": {"id": "JKP (jaminan kehilangan pekerjaan)", "en": "JKP (job-loss benefit)"},
+    "coverage.prog.JKN": {"id": "JKN (jaminan kesehatan nasional)", "en": "JKN (national health insurance)"},
+    "coverage.what_title": {"id": "Apa arti angka ini", "en": "What the figures mean"},
+    "coverage.what": {
+        "id": "Seperti indikator SDG 1.3.1 (proporsi penduduk yang dicakup sistem perlindungan sosial): "
+        "pembilang = pekerja terdaftar yang kepesertaannya dalam program itu berlaku pada {day} (berlaku "
+        "sejak tanggal mulai sampai tanggal dibayar-hingga, hari terakhir ikut dihitung); penyebut = semua "
+        "pekerja terdaftar di kelompok itu yang datanya belum dihapus. Ini cakupan di antara pekerja yang "
+        "dilayani, bukan seluruh penduduk.",
+        "en": "Like SDG indicator 1.3.1 (the proportion of the population covered by social-protection "
+        "systems): numerator = registered workers with a membership of the programme in force on {day} "
+        "(from its start date up to and including its paid-until date); denominator = all registered "
+        "workers of the group whose data has not been erased. It is coverage among the workers the service "
+        "serves, not the whole population.",
+    },
+    "coverage.work_derived": {
+        "id": "Data pekerja tidak mencatat apakah pekerjaannya formal atau informal, jadi kami "
+        "menurunkannya dari segmen kepesertaan BPJS Ketenagakerjaan terakhir: penerima upah dan jasa "
+        "konstruksi = formal, bukan penerima upah = informal. PMI (yang sedang di luar negeri atau "
+        "kepesertaan terakhirnya segmen PMI) menjadi kelompok sendiri; tanpa kepesertaan = belum diketahui.",
+        "en": "The workers' records do not say whether their work is formal or informal, so we derive it "
+        "from the segment of their latest BPJS Ketenagakerjaan membership: wage earners and construction = "
+        "formal, non-wage earners = informal. PMI (abroad on the day, or whose latest membership is of the "
+        "PMI segment) are their own group; no membership = not known.",
+    },
+    "coverage.suppressed": {"id": "disembunyikan", "en": "suppressed"},
+    "coverage.suppressed_means": {
+        "id": "angkanya kurang dari {min} orang (atau ikut disembunyikan agar kelompok kecil tidak dapat "
+        "dihitung). Angka yang disembunyikan tidak pernah ditulis sebagai 0.",
+        "en": "the figure is under {min} people (or hidden too so that a small group cannot be worked out). "
+        "A suppressed figure is never written as 0.",
+    },
+    "coverage.chart.programme": {"id": "Cakupan menurut program", "en": "Coverage by programme"},
+    "coverage.chart.province": {"id": "Menurut provinsi (berperingkat)", "en": "By province (ranked)"},
+    "coverage.chart.sex": {"id": "Menurut jenis kelamin", "en": "By sex"},
+    "coverage.chart.age": {"id": "Menurut kelompok umur", "en": "By age band"},
+    "coverage.chart.work": {"id": "Formal, informal dan PMI", "en": "Formal, informal and PMI"},
+    "coverage.chart.destination": {
+        "id": "PMI di luar negeri menurut negara penempatan",
+        "en": "PMI abroad by destination country",
+    },
+    "coverage.about.programme": {
+        "id": "Semua pekerja terdaftar; satu baris per program.",
+        "en": "All registered workers; one line per programme.",
+    },
+    "coverage.about.province": {
+        "id": "Program: {programme}. Provinsi dengan cakupan tertinggi di atas.",
+        "en": "Programme: {programme}. The best-covered province first.",
+    },
+    "coverage.about.sex": {"id": "Program: {programme}.", "en": "Programme: {programme}."},
+    "coverage.about.age": {
+        "id": "Program: {programme}. Kelompok umur ILO, dari tahun lahir (umur yang dicapai pada tahun itu).",
+        "en": "Programme: {programme}. ILO age bands, from the birth year (the age reached in that year).",
+    },
+    "coverage.about.work": {"id": "Program: {programme}.", "en": "Programme: {programme}."},
+    "coverage.about.destination": {
+        "id": "PMI yang berada di luar negeri pada hari itu (sudah berangkat, belum kembali); dihitung "
+        "terlindungi bila JKK dan JKM keduanya berlaku.",
+        "en": "PMI abroad on the day (departed, not yet back); counted covered when both JKK and JKM are in "
+        "force.",
+    },
+    "coverage.total": {
+        "id": "{label}: {covered} dari {workers} pekerja terlindungi ({share}).",
+        "en": "{label}: {covered} of {workers} workers covered ({share}).",
+    },
+    "coverage.too_few": {
+        "id": "Belum ditampilkan: kurang dari {min} orang.",
+        "en": "Not shown yet: fewer than {min} people.",
+    },
+    "coverage.col.group": {"id": "Kelompok", "en": "Group"},
+    "coverage.col.programme": {"id": "Program", "en": "Programme"},
+    "coverage.col.covered": {"id": "Terlindungi (pembilang)", "en": "Covered (numerator)"},
+    "coverage.col.workers": {"id": "Pekerja terdaftar (penyebut)", "en": "Registered workers (denominator)"},
+    "coverage.col.share": {"id": "Cakupan", "en": "Share"},
+    "coverage.col.placed_2023": {
+        "id": "Penempatan PMI 2023 (BP2MI)",
+        "en": "PMI placements 2023 (BP2MI)",
+    },
+    "coverage.col.bpjs_split": {
+        "id": "Bagian dari peserta PMI BPJS TK, Jun 2024",
+        "en": "Share of BPJS TK's PMI participants, Jun 2024",
+    },
+    "coverage.col.bpjs_active": {
+        "id": "Peserta aktif BPJS TK, Des 2023",
+        "en": "Active BPJS TK participants, Dec 2023",
+    },
+    "coverage.col.bpjs_active_share": {
+        "id": "Aktif dari yang terdaftar di BPJS TK",
+        "en": "Active of those registered with BPJS TK",
+    },
+    "coverage.province_national": {
+        "id": "Dua kolom terakhir: angka BPJS Ketenagakerjaan per provinsi (Des 2023; baru 28 dari 38 "
+        "provinsi tercatat), sumbernya di bagian angka nasional. Bandingkan dengan hati-hati: "
+        "penyebut BPJS adalah peserta terdaftar, penyebut kami pekerja yang terdaftar di layanan.",
+        "en": "The last two columns: BPJS Ketenagakerjaan's figures by province (Dec 2023; 28 of 38 "
+        "provinces captured), sources in the national figures below. Compare with care: BPJS's "
+        "denominator is its registered participants, ours the workers registered with the service.",
+    },
+    "coverage.other_groups": {
+        "id": "Kelompok lain yang disembunyikan, digabung",
+        "en": "The other, suppressed groups together",
+    },
+    "coverage.destination_national": {
+        "id": "Kolom BPJS TK adalah pembagian peserta PMI BPJS Ketenagakerjaan menurut negara (berapa persen "
+        "dari semua peserta PMI bekerja di negara itu), bukan persentase PMI di negara itu yang terdaftar. "
+        "DJSN memperkirakan sekitar 60% PMI belum terdaftar di BPJS Ketenagakerjaan.",
+        "en": "The BPJS TK column is how BPJS Ketenagakerjaan's PMI participants split by country (what "
+        "percent of all PMI participants work there), not the share of PMI in that country who are "
+        "registered. DJSN estimates that about 60% of PMI are not registered with BPJS Ketenagakerjaan.",
+    },
+    "coverage.csv": {
+        "id": "Unduh angka ini untuk semua program (CSV)",
+        "en": "Download these figures for every programme (CSV)",
+    },
+    "coverage.national_title": {
+        "id": "Angka nasional sebagai pembanding",
+        "en": "National figures beside ours",
+    },
+    "coverage.ref.bpjs_tk_participants_active": {
+        "id": "peserta aktif BPJS Ketenagakerjaan",
+        "en": "active BPJS Ketenagakerjaan participants",
+    },
+    "coverage.ref.bpjs_tk_participants_total": {
+        "id": "peserta terdaftar BPJS Ketenagakerjaan (aktif dan tidak aktif)",
+        "en": "registered BPJS Ketenagakerjaan participants (active and non-active)",
+    },
+    "coverage.ref.employed": {
+        "id": "penduduk bekerja (BPS, Sakernas)",
+        "en": "employed people (BPS, Sakernas)",
+    },
+    "coverage.ref.jkn_coverage": {
+        "id": "penduduk yang menjadi peserta JKN (BPJS Kesehatan)",
+        "en": "of the population are JKN members (BPJS Kesehatan)",
+    },
+    "coverage.ref.pmi_placements": {"id": "penempatan PMI (BP2MI)", "en": "PMI placements (BP2MI)"},
+    "coverage.ref.bpjs_tk_pmi_participants": {
+        "id": "peserta PMI BPJS Ketenagakerjaan",
+        "en": "PMI participants of BPJS Ketenagakerjaan",
+    },
+    "coverage.source": {"id": "Sumber:", "en": "Source:"},
+    "coverage.national_compare": {
+        "id": "Sebagai gambaran: {active} peserta aktif dari {employed} penduduk bekerja berarti sekitar "
+        "{share} pekerja terlindungi BPJS Ketenagakerjaan. Angka nasional dikutip dari berita "
+        "yang melaporkan rilis resmi; tautannya ada di atas.",
+        "en": "For scale: {active} active participants of {employed} employed means about {share} of "
+        "workers are covered by BPJS Ketenagakerjaan. The national figures are quoted from "
+        "news reports of the official releases; the links are above.",
+    },
+    "coverage.csv_national": {
+        "id": "Unduh angka nasional dengan sumbernya (CSV)",
+        "en": "Download the national figures with their sources (CSV)",
+    },
 }
 
 

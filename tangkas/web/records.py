@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from tangkas.careers.transitions import Profile
-from tangkas.services import records, understand
+from tangkas.models import Lang
+from tangkas.services import records, returned_pmi, understand
 from tangkas.services.readiness import ProtectionOverview, protection_overview
 from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
@@ -82,6 +83,19 @@ class SavedPlanPage:
 
 
 @dataclass(frozen=True)
+class OverseasView:
+    """A returned PMI's work abroad on their worker page, with the links that start a journey from it."""
+
+    work: returned_pmi.OverseasWork
+    options: str
+    """The recommendations page's query from the overseas occupation (:func:`options_query`)."""
+    plan: str = ""
+    """The plan page's query to the best move from it (``""``: no move found)."""
+    target: str = ""
+    """That move's name in the page's language."""
+
+
+@dataclass(frozen=True)
 class WorkerPage:
     caller: ApiKey
     worker: dict[str, Any]
@@ -90,6 +104,8 @@ class WorkerPage:
     retention_years: int = records.DEFAULT_RETENTION_YEARS
     options: str = ""
     """The query of the worker's recommendations (``""``: no occupation recorded), from their profile."""
+    overseas: OverseasView | None = None
+    """A returned PMI's work abroad (``_returned_pmi.html``)."""
     protection: ProtectionOverview | None = None
     """The worker's social-security spells and placements (``_protection.html``)."""
 
@@ -107,6 +123,20 @@ def options_query(profile: Profile) -> str:
         ("skill", uri) for uri in profile.skills[:PROFILE_SKILLS]
     ]
     return urlencode([*pairs, ("province", profile.province or "")])
+
+
+def overseas_view(
+    store: Store, worker: dict[str, Any], work: returned_pmi.OverseasWork, lang: Lang
+) -> OverseasView:
+    """The links a returned PMI's work abroad starts: their moves from that occupation, and a training
+    plan to the best of them (saved to this worker by default)."""
+    profile = returned_pmi.overseas_profile(worker, work)
+    options = options_query(profile)
+    target = returned_pmi.first_move(profile, store)
+    if target is None:
+        return OverseasView(work, options)
+    plan = urlencode([("to", target.uri), *parse_qsl(options), ("worker", str(worker["id"]))])
+    return OverseasView(work, options, plan, target.label(lang))
 
 
 def refuse(request: Request, status: int, key: str) -> HTTPException:
@@ -263,10 +293,12 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
         raise not_yours(request, store, caller)
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
-    options = options_query(understand.record_profile(found.worker))
+    work = returned_pmi.worker_overseas_work(store, caller, worker_id)
+    options = options_query(returned_pmi.starting_profile(found.worker, work))
+    overseas = None if work is None else overseas_view(store, found.worker, work, lang)
     protection = protection_overview(store, caller, worker_id, date.today(), lang)
     page = WorkerPage(
-        caller, found.worker, found.plans, labels, records.retention_years(), options, protection
+        caller, found.worker, found.plans, labels, records.retention_years(), options, overseas, protection
     )
     response = render(request, "worker.html", page)
     response.headers["Cache-Control"] = "no-store"

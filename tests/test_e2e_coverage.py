@@ -1,0 +1,96 @@
+"""End-to-end in real Chromium: an analyst reads the social-protection coverage page on a phone and on a
+desktop, in Indonesian and in English, changes the programme, and downloads a breakdown as CSV."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import uvicorn
+from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES
+
+from tangkas.services.demo import load_demo
+from tangkas.store import Store, open_store
+from tangkas.web import create_app
+
+TODAY = date(2026, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    store: Store = open_store("duckdb:///:memory:")
+    load_demo(store, postings=50, workers=1200, today=TODAY)  # synthetic workers, spells and placements
+    instance = uvicorn.Server(
+        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(("lang", "size"), [("id", "phone"), ("en", "phone"), ("id", "desktop")])
+def test_e2e_coverage_analyst_reads_the_coverage_page(served: str, lang: str, size: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    words = {
+        "id": ("Cakupan jaminan sosial", "Menurut provinsi (berperingkat)", "disembunyikan", "Tampilkan"),
+        "en": ("Social-protection coverage", "By province (ranked)", "suppressed", "Show"),
+    }[lang]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES[size], accept_downloads=True)
+        page.set_default_timeout(30_000)
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.goto(f"{served}/analyst?lang={lang}")
+        page.get_by_role("link", name=words[0]).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(words[0])
+        page.goto(f"{served}/analyst/coverage?lang={lang}&as_of={TODAY.isoformat()}")
+        charts = page.locator("svg.coverage-chart")
+        assert charts.count() == 6, charts.count()  # programme, province, sex, age, work, destination
+        widths = page.locator("svg.coverage-chart rect.share").evaluate_all(
+            "rs => rs.map(r => r.getBBox().width)"
+        )
+        assert widths and max(widths) > 0
+        expect(page.get_by_role("heading", name=words[1])).to_be_visible()
+        expect(page.locator("table.coverage-table").first).to_contain_text("%")
+        expect(page.locator("main")).to_contain_text(words[2])
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= SIZES[size]["width"], f"the page scrolls sideways ({wide}px)"
+        page.screenshot(path=ARTIFACTS / f"coverage-1-page-{lang}-{size}.png", full_page=True)
+        page.locator("#c-province").screenshot(path=ARTIFACTS / f"coverage-3-province-{lang}-{size}.png")
+        page.locator("#c-work").screenshot(path=ARTIFACTS / f"coverage-4-work-{lang}-{size}.png")
+        page.locator("#programme").select_option("JKN")
+        page.get_by_role("button", name=words[3]).click()
+        expect(page).to_have_url(re.compile(r"programme=JKN"))
+        expect(page.locator("#c-province")).to_contain_text("JKN")
+        with page.expect_download() as download:
+            page.locator("#c-destination").get_by_role("link", name=re.compile("CSV")).click()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert text.startswith("as_of,breakdown,group,label,programme,covered,workers,share_percent")
+        page.locator("#c-destination").scroll_into_view_if_needed()
+        page.screenshot(path=ARTIFACTS / f"coverage-2-destination-{lang}-{size}.png")
+        browser.close()
+    assert not problems, problems
