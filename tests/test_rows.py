@@ -20,7 +20,7 @@ from tangkas.market.feeds import parse_feed
 from tangkas.market.postings import POSTING_FIELDS, POSTINGS, Posting
 from tangkas.market.tables import postings_table
 from tangkas.rows.entities import SPECS
-from tangkas.rows.fields import Spec
+from tangkas.rows.fields import MAX_TEXT, Spec
 from tangkas.rows.read import read_batches
 from tangkas.rows.report import RowsRejectedError
 from tangkas.services.coding import code_stored_postings
@@ -101,6 +101,29 @@ def test_rows_broken_rows_keep_their_numbers_and_no_values(tmp_path: Path) -> No
     jsonl.write_text('{"source": "x"}\n{broken\n[1]\n')
     reasons = [why for b in read_batches(jsonl) for _, _, why in b.records()]
     assert reasons[0] == "" and reasons[1].startswith("Expecting") and reasons[2] == "not an object"
+
+
+def test_rows_a_text_over_the_limit_is_refused_whole(store: Store, tmp_path: Path) -> None:
+    """A cell longer than MAX_TEXT (the API schema's maxLength) rejects the file, naming the row and the
+    limit and never the value; a cell of exactly MAX_TEXT characters is stored."""
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "source,external_id,title,text\n"
+        f"x,1,Kasir,{'a' * MAX_TEXT}\nx,2,Kasir,{'b' * (MAX_TEXT + 1)}\n"
+    )
+    with pytest.raises(RowsRejectedError) as rejected:
+        import_file(store, "postings", path)
+    [error] = rejected.value.report.errors
+    assert (error.row, error.field, error.code, error.allowed, error.detail) == (
+        2,
+        "text",
+        "too_long",
+        str(MAX_TEXT),
+        "",
+    )
+    assert store.backend.scalar("SELECT COUNT(*) FROM postings") == 0
+    path.write_text(f"source,external_id,title,text\nx,1,Kasir,{'a' * MAX_TEXT}\n")
+    assert import_file(store, "postings", path).inserted == 1
 
 
 def test_rows_a_column_named_twice_is_refused(tmp_path: Path) -> None:

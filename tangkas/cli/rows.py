@@ -33,6 +33,10 @@ ERROR_CODES = {
     "order": {"id": "minimum lebih besar dari maksimum", "en": "minimum above maximum"},
     "row": {"id": "baris rusak", "en": "broken row"},
     "control": {"id": "berisi karakter kontrol", "en": "contains a control character"},
+    "too_long": {
+        "id": "terlalu panjang (paling banyak {allowed} karakter)",
+        "en": "too long (at most {allowed} characters)",
+    },
     # records that name other records, with dates and periods (memberships, placements, documents)
     "date_order": {"id": "tanggal ini sebelum {allowed}", "en": "this date is before {allowed}"},
     "needed": {"id": "wajib diisi bila {allowed}", "en": "required when {allowed}"},

@@ -87,6 +87,11 @@ def _number(bound: float | None) -> str:
     return "" if bound is None else str(int(bound)) if float(bound).is_integer() else str(bound)
 
 
+MAX_TEXT = 20_000
+"""The most characters a text cell may hold, in files and API bodies alike (a long job ad fits many times
+over; one row cannot fill the store); the API's schema says the same (``maxLength``)."""
+
+
 RowRule = Callable[[Mapping[str, Sequence[Any]], int, set[int]], list["RowError"]]
 """A rule across the fields of each row (a contract ends after it starts): ``(typed columns, first_row,
 positions of bad rows)`` -> errors; it adds the positions of the rows it refuses to the set."""

@@ -15,8 +15,9 @@ from typing import Any, Literal
 from tangkas.errors import TangkasError
 
 FieldCode = Literal[
-    "required", "type", "choice", "range", "unknown_concept", "format", "order", "row", "control"
+    "required", "type", "choice", "range", "unknown_concept", "format", "order", "row", "control", "too_long"
 ]
+"""``too_long``: a text longer than :data:`~tangkas.rows.fields.MAX_TEXT` (``allowed``: that length)."""
 RecordCode = Literal["date_order", "needed", "unknown_reference", "overlap", "overlap_stored"]
 """A date before the date it follows (``allowed`` names that field); a field the row's status needs
 (``allowed``: "status abroad"); a reference to no stored row the caller may use (``allowed`` names the

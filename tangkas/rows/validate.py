@@ -16,7 +16,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from tangkas.errors import UnknownConceptError
-from tangkas.rows.fields import PARSERS, Field, FieldType, Spec, control_character
+from tangkas.rows.fields import MAX_TEXT, PARSERS, Field, FieldType, Spec, control_character
 from tangkas.rows.report import ErrorCode, RowError, RowReport, UnknownColumnsError
 from tangkas.taxonomy import load_taxonomy
 
@@ -112,6 +112,10 @@ def validate_columns(
                 control = control_character(parsed)
                 if control is not None:
                     errors.append(RowError(first_row + i, field.name, "control", control))
+                    bad.add(i)
+                    continue
+                if len(parsed) > MAX_TEXT:
+                    errors.append(RowError(first_row + i, field.name, "too_long", allowed=str(MAX_TEXT)))
                     bad.add(i)
                     continue
             problem = check(parsed) if check else None

@@ -27,7 +27,7 @@ from starlette.routing import BaseRoute
 
 from tangkas.market.postings import POSTINGS
 from tangkas.rows.entities import MEMBERSHIPS, PLACEMENT_DOCUMENTS, PLACEMENTS, WORKERS
-from tangkas.rows.fields import FieldType, Spec
+from tangkas.rows.fields import MAX_TEXT, FieldType, Spec
 from tangkas.training.course_rows import COURSES
 
 ASSETS = Path(fastapi_offline.__file__).parent / "static"
@@ -74,7 +74,7 @@ CONCEPT_NAMES = frozenset({"id", "occupation", "occupations", "skill", "skills",
 
 
 JSON_TYPES: dict[FieldType, dict[str, Any]] = {
-    "text": {"type": "string", "maxLength": 20_000},
+    "text": {"type": "string", "maxLength": MAX_TEXT},
     "int": {"type": "integer"},
     "float": {"type": "number"},
     "bool": {"type": "boolean"},

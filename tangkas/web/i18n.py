@@ -636,6 +636,10 @@ PAGES: dict[str, dict[str, str]] = {
     "field_error.choice": {"id": "Pilih salah satu pilihan.", "en": "Choose one of the options."},
     "field_error.range": {"id": "Di luar batas yang masuk akal.", "en": "Outside the sensible range."},
     "field_error.format": {"id": "Bentuknya tidak benar.", "en": "Not in the right form."},
+    "field_error.too_long": {
+        "id": "Terlalu panjang: paling banyak 20.000 karakter.",
+        "en": "Too long: at most 20,000 characters.",
+    },
     "field_error.control": {
         "id": "Berisi karakter kontrol yang tidak bisa disimpan.",
         "en": "Contains a control character that cannot be stored.",
