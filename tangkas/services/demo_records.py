@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from tangkas.models import Occupation
+from tangkas.protection.contributions import add_months, rule_in_force
 from tangkas.rows.entities import DOCUMENTS
 from tangkas.taxonomy import load_taxonomy
 
@@ -213,12 +214,14 @@ def _placement(draw: _Draw, records: DemoRecords, occupations: dict[str, Occupat
     }
     records.placements.append(placement)
     records.destinations[worker["external_id"]] = destination
-    records.documents += _documents(draw, placement, start, 0.2 if status == "prospective" else 0.04)
-    cover_to = end + _days(30) if status != "prospective" or draw.chance(0.5) else start - _days(1)
+    records.documents += _documents(draw, placement, start, 0.08 if status == "prospective" else 0.04)
+    paid_through = add_months(end, rule_in_force(start).post_placement_months)  # cover after the contract
+    cover_to = paid_through if status != "prospective" or draw.chance(0.5) else start - _days(1)
     if status == "abroad" and draw.chance(0.25):
         cover_to = today + draw.days(0, 31)  # paid for part of the contract: lapsing while abroad
     if draw.chance(0.4):
-        cover_from = start - draw.days(20, 120)
+        # registered before the contract starts; a prospective PMI on the day they registered, before today
+        cover_from = start - draw.days(20, 120) if status != "prospective" else today - draw.days(1, 60)
         for programme in ("JKK", "JKM"):
             records.memberships.append(_spell(worker, programme, "pmi", "pmi", cover_from, cover_to))
         if draw.chance(0.3):
