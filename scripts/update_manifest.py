@@ -44,6 +44,13 @@ BUILDERS = {
     ),
     "occupation_demand.parquet": "scripts/build_title_prior.py (development ads per occupation; no ad text)",
     "onet_titles.parquet": "scripts/build_onet_titles.py (O*NET 29.2 alternate titles through the crosswalk)",
+    "youth/onet_interests.parquet": (
+        "scripts/build_interests.py (O*NET 29.2 Interests.txt scale OI and Job Zones.txt, one row per code)"
+    ),
+    "youth/interest_items.csv": (
+        "written by hand (O*NET Interest Profiler Short Form and Mini-IP items, our Indonesian wording; "
+        "source and verification in each row)"
+    ),
 }
 
 

@@ -15,6 +15,7 @@ from tangkas.cli import (  # noqa: F401  (registers commands)
     text,
     transitions,
     workers,
+    youth,
 )
 from tangkas.cli.app import app, errors
 from tangkas.cli.rows import print_rejected
