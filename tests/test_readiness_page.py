@@ -293,6 +293,25 @@ def test_readiness_worker_page_spell_states(store: Store, keys: dict[str, ApiKey
     client = _signed_in(store, keys["bdg"])
     html = client.get(f"/workers/{_id(store, 'workers', 'siti')}?lang=id").text
     assert "berakhir dalam 12 hari" in html and "sudah berakhir" in html
+    assert "no-injury-cover" not in html  # JKK covers today
+
+
+def test_readiness_worker_page_warns_and_lists_missing_documents(
+    store: Store, keys: dict[str, ApiKey]
+) -> None:
+    """Without a JKK spell covering today the section says so and what to do; a prospective placement
+    lists the Pasal 13 documents not on file (the Taiwan one has none, the Hong Kong one all eight)."""
+    yesterday = date.today() - timedelta(days=1)
+    store.backend.execute("UPDATE memberships SET paid_until = ? WHERE programme = 'JKK'", (yesterday,))
+    client, siti = _signed_in(store, keys["bdg"]), _id(store, "workers", "siti")
+    page: WorkerPage = client.get(f"/workers/{siti}?lang=id").context["page"]  # type: ignore[attr-defined]
+    assert page.protection is not None and not page.protection.injury_cover
+    missing = {p.destination: p.missing for p in page.protection.placements}
+    assert missing["Hong Kong"] == [] and len(missing["Taiwan"]) == 8 and "Paspor" in missing["Taiwan"]
+    html = client.get(f"/workers/{siti}?lang=id").text
+    assert "Hari ini tidak ada JKK yang berlaku" in html and "Dokumen yang belum ada" in html
+    english = client.get(f"/workers/{siti}?lang=en").text
+    assert "No JKK cover today" in english and "Documents not yet on file" in english
 
 
 def test_readiness_page_in_indonesian_and_english(store: Store, keys: dict[str, ApiKey]) -> None:

@@ -263,6 +263,8 @@ class PlacementLine:
     status: str
     documents: list[str]
     synthetic: bool
+    missing: list[str]
+    """The documents of UU 18/2017 Pasal 13 not on file, in the law's order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +273,9 @@ class ProtectionOverview:
 
     spells: list[SpellLine]
     placements: list[PlacementLine]
+    injury_cover: bool
+    """Whether a JKK spell covers the day the page is shown (without it, an accident at work is not
+    covered: the outreach list ``no_injury_cover`` holds the worker)."""
 
 
 def _occupation_labels(value: str | None, lang: Lang) -> list[str]:
@@ -286,6 +291,7 @@ def _occupation_labels(value: str | None, lang: Lang) -> list[str]:
 def _placement_line(row: dict[str, Any], lang: Lang) -> PlacementLine:
     code = row["destination"]
     names = {d.document: d.names[None][lang == "en"] for d in rule_documents()}
+    held = {d["document"] for d in row["documents"]}
     return PlacementLine(
         row["id"],
         country(code).label(lang) if code in country_codes() else code,
@@ -299,6 +305,7 @@ def _placement_line(row: dict[str, Any], lang: Lang) -> PlacementLine:
         row["status"],
         [names.get(d["document"], d["document"]) for d in row["documents"]],
         bool(row["synthetic"]),
+        [name for document, name in names.items() if document not in held],
     )
 
 
@@ -323,4 +330,5 @@ def protection_overview(
         )
         for s in spells
     ]
-    return ProtectionOverview(lines, [_placement_line(p, lang) for p in placements])
+    injury = any(s["programme"] == "JKK" and s["valid_from"] <= today <= s["paid_until"] for s in spells)
+    return ProtectionOverview(lines, [_placement_line(p, lang) for p in placements], injury)

@@ -380,6 +380,13 @@ PAGES: dict[str, dict[str, str]] = {
     "pmi.status.abroad": {"id": "sedang di luar negeri", "en": "abroad now"},
     "pmi.status.returned": {"id": "sudah pulang", "en": "came back"},
     "pmi.documents": {"id": "Dokumen yang ada ({n} dari 8)", "en": "Documents held ({n} of 8)"},
+    "pmi.documents_missing": {"id": "Dokumen yang belum ada", "en": "Documents not yet on file"},
+    "pmi.no_injury_cover": {
+        "id": "Hari ini tidak ada JKK yang berlaku: bila celaka saat bekerja, pekerja ini tidak terlindungi. "
+        "Bantu mendaftar ke BPJS Ketenagakerjaan (bagi PMI, JKK dan JKM wajib).",
+        "en": "No JKK cover today: an accident at work would not be covered. Help the worker register with "
+        "BPJS Ketenagakerjaan (for a PMI, JKK and JKM are compulsory).",
+    },
     "pmi.check_link": {"id": "Daftar periksa kesiapan berangkat", "en": "Readiness checklist"},
     "rd.title": {"id": "Daftar periksa kesiapan berangkat", "en": "Ready to leave? Checklist"},
     "rd.back": {"id": "Kembali ke data pekerja", "en": "Back to the worker's record"},
