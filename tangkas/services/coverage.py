@@ -238,8 +238,8 @@ def coverage_csv(figures: CoverageFigures, lang: Lang = "id") -> str:
             )
         if table.hidden_workers is not None:
             other = {
-                "id": "Kelompok lain (masing-masing di bawah 10 orang)",
-                "en": "Other groups (each under 10)",
+                "id": "Kelompok lain yang disembunyikan, digabung",
+                "en": "The other, suppressed groups together",
             }
             row = (figures.as_of.isoformat(), figures.by, "other", other[lang], table.programme)
             writer.writerow((*row, "", table.hidden_workers, "", "yes"))
