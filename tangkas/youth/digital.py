@@ -143,3 +143,33 @@ def where_posted(occupation_uri: str, postings: pa.Table) -> list[Posted]:
     mine = postings.filter(pc.equal(postings["occupation"], occupation_uri))
     rows = digital_share(mine, "province").to_pylist() if mine.num_rows else []
     return [Posted(r["province"], r["postings"], r["digital"], r["share"]) for r in rows if r["province"]]
+
+
+def entry_skill_uris() -> frozenset[str]:
+    """The digital skills essential to at least one digital occupation: what a course must teach to count
+    as a course for digital occupations."""
+    return frozenset(uri for uri, (_, occupations) in _skills().items() if occupations)
+
+
+@dataclass(frozen=True, slots=True)
+class DigitalPostings:
+    """A province's postings: all of them, the share asking for a digital skill, those for digital
+    occupations."""
+
+    province_code: str
+    postings: int
+    digital_skill_share: float
+    digital_occupations: int
+
+
+def digital_postings(postings: pa.Table) -> list[DigitalPostings]:
+    """Per province (the most postings first): every posting and the digital-skills share of them
+    (:func:`tangkas.market.demand.digital_share`), and the postings coded to a digital occupation."""
+    chosen = pa.array(digital_occupations(), pa.string())
+    mine = postings.filter(pc.is_in(postings["occupation"], value_set=chosen))
+    of_digital = {r["province"]: r["postings"] for r in digital_share(mine, "province").to_pylist()}
+    return [
+        DigitalPostings(r["province"], r["postings"], r["share"], of_digital.get(r["province"], 0))
+        for r in digital_share(postings, "province").to_pylist()
+        if r["province"]
+    ]

@@ -136,3 +136,31 @@ def supply_gap(
             if demand
         ]
     return sorted(gaps, key=lambda g: (-g.unmet, g.province_code, g.group))
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceProviders:
+    """The providers holding courses for digital occupations in a province, and how many courses."""
+
+    province_code: str
+    providers: tuple[str, ...]
+    courses: int
+
+
+def digital_providers(catalog: CourseCatalog, skills: frozenset[str]) -> tuple[list[ProvinceProviders], int]:
+    """Per province (the most providers first), the providers holding a course there (offline or hybrid)
+    that teaches one of ``skills`` (:func:`tangkas.youth.digital.entry_skill_uris`), and the number of
+    online providers with such a course (open to every province)."""
+    local: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    online: set[str] = set()
+    for course in catalog:
+        if skills.isdisjoint(course.skills):
+            continue
+        if course.mode == "online":
+            online.add(course.provider.name)
+        elif course.province:
+            local[course.province][course.provider.name] += 1
+    found = [
+        ProvinceProviders(code, tuple(sorted(names)), sum(names.values())) for code, names in local.items()
+    ]
+    return sorted(found, key=lambda p: (-len(p.providers), p.province_code)), len(online)
