@@ -519,9 +519,9 @@ PAGES: dict[str, dict[str, str]] = {
     },
     "youth.title": {"id": "Kaum muda", "en": "Youth"},
     "youth.intro": {
-        "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut pelatihan "
-        "(NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di mana lowongan "
-        "untuk pekerjaan digital dibuka, dan lembaga mana yang menyediakan kursusnya.",
+        "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut "
+        "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di "
+        "mana lowongan untuk pekerjaan digital dibuka, dan lembaga mana yang menyediakan kursusnya.",
         "en": "Young people aged 15–24: how many are not in employment, education or training (NEET) by the "
         "official figures, how many are registered and in training with this service, where jobs in digital "
         "occupations are posted, and which providers offer courses for them.",
@@ -589,9 +589,9 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Postings for digital occupations by province",
     },
     "youth.digital_about": {
-        "id": "Batang: porsi lowongan yang meminta sedikitnya satu keterampilan digital (koleksi keterampilan "
-        "digital ESCO). Pekerjaan digital: sedikitnya 30% (dan minimal tiga) keterampilan esensialnya "
-        "digital.",
+        "id": "Batang: porsi lowongan yang meminta sedikitnya satu keterampilan digital (koleksi "
+        "keterampilan digital ESCO). Pekerjaan digital: sedikitnya 30% (dan minimal tiga) keterampilan "
+        "esensialnya digital.",
         "en": "Bars: share of postings asking for at least one digital skill (ESCO's digital skills "
         "collection). Digital occupations: at least 30% (and at least three) of their essential skills "
         "are digital.",
