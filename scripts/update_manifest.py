@@ -42,6 +42,16 @@ BUILDERS = {
         "scripts/build_coverage_national.py (BPJS Ketenagakerjaan, BP2MI, BPJS Kesehatan and BPS figures "
         "from the reference indicators; each row keeps its source and period)"
     ),
+    "indicators/youth_neet.csv": (
+        "scripts/build_youth_neet.py (BPS NEET rates of 15-24 year olds from the reference indicators; "
+        "each row keeps its source and period)"
+    ),
+    "youth/digital_occupations.parquet": (
+        "scripts/build_digital.py (ESCO 1.1.1 essential skills per occupation, the digital ones, the rule)"
+    ),
+    "youth/digital_skills.parquet": (
+        "scripts/build_digital.py (ESCO 1.1.1 digital skills and DigComp collections; use in digital jobs)"
+    ),
     "occupation_demand.parquet": "scripts/build_title_prior.py (development ads per occupation; no ad text)",
     "onet_titles.parquet": "scripts/build_onet_titles.py (O*NET 29.2 alternate titles through the crosswalk)",
     "youth/onet_interests.parquet": (

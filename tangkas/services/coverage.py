@@ -269,7 +269,12 @@ def reference_figures() -> tuple[ReferenceFigure, ...]:
     >>> active.figure.value, active.figure.period, active.figure.urls[0][:17]
     (41.56, '2023-12', 'https://spn.or.id')
     """
-    rows = csv.DictReader(io.StringIO(national_text()))
+    return read_figures(national_text())
+
+
+def read_figures(text: str) -> tuple[ReferenceFigure, ...]:
+    """The rows of a shipped figures file (``code`` then the reference file's columns), in file order."""
+    rows = csv.DictReader(io.StringIO(text))
     return tuple(
         ReferenceFigure(
             row["code"],

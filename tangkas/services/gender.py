@@ -148,13 +148,16 @@ def _protect(counts: Iterable[GenderCount], population: int) -> WorkerCounts:
     )
 
 
-def gender_figures(store: Store) -> GenderFigures:
+def gender_figures(
+    store: Store, *, born: tuple[int, int] | None = None, measures: Sequence[Measure] = MEASURES
+) -> GenderFigures:
     """Registered workers (not erased), workers enrolled in training, workers who completed a course and
     workers with a saved plan, by gender, nationally and per province. Each table is protected as
     ``/api/stats/workers`` protects its own, and each figure's coin is mixed with the key of all
     registered workers, so one more registration anywhere re-draws every figure. A province is listed
-    when its registered workers' total can be shown."""
-    found = gender_counts(store)
+    when its registered workers' total can be shown. ``born`` keeps the workers born in those years (the
+    youth page's 15-24 year olds), ``measures`` the measures to publish."""
+    found = gender_counts(store, born=born)
     population = sum(c.key_sum for c in found if c.measure == "registered") % KEY_MODULUS
     by_measure: dict[str, list[GenderCount]] = defaultdict(list)
     for count in found:
@@ -166,15 +169,15 @@ def gender_figures(store: Store) -> GenderFigures:
         for code in codes
         if _protect([c for c in registered if c.province_code == code], population).total is not None
     ]
-    measures = []
-    for measure in MEASURES:
+    published = []
+    for measure in measures:
         counts = by_measure[measure]
         provinces = tuple(
             PlaceCounts(code, _protect([c for c in counts if c.province_code == code], population))
             for code in shown
         )
-        measures.append(MeasureCounts(measure, PlaceCounts(None, _protect(counts, population)), provinces))
-    return GenderFigures(tuple(measures))
+        published.append(MeasureCounts(measure, PlaceCounts(None, _protect(counts, population)), provinces))
+    return GenderFigures(tuple(published))
 
 
 def province_label(code: str | None, lang: Lang = "id") -> str:

@@ -72,8 +72,9 @@ class GenderCount:
     key_sum: int
 
 
-def gender_counts(store: Store) -> list[GenderCount]:
-    """Every measure by province and gender over the workers not erased (groups of nobody left out)."""
+def gender_counts(store: Store, *, born: tuple[int, int] | None = None) -> list[GenderCount]:
+    """Every measure by province and gender over the workers not erased (groups of nobody left out);
+    with ``born`` (first and last birth year), only the workers born in those years."""
     flags = {
         "enrolled": "EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id)",
         "completed": f"EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id AND ({COMPLETED}))",
@@ -83,11 +84,13 @@ def gender_counts(store: Store) -> list[GenderCount]:
     sums = ", ".join(
         f"COUNT(*) FILTER (WHERE {name}), COALESCE(SUM(k) FILTER (WHERE {name}), 0)" for name in flags
     )
+    years = " AND w.birth_year BETWEEN ? AND ?" if born else ""
     with store.lock:
         rows = store.backend.execute(
             f"SELECT province_code, gender, COUNT(*), COALESCE(SUM(k), 0), {sums} FROM ("
             f"SELECT w.province_code, w.gender, COALESCE(w.record_key, 0) AS k, {chosen} "
-            "FROM workers w WHERE w.erased_at IS NULL) AS people GROUP BY province_code, gender"
+            f"FROM workers w WHERE w.erased_at IS NULL{years}) AS people GROUP BY province_code, gender",
+            list(born or ()),
         )
     found = []
     for province, gender, *figures in rows:

@@ -24,6 +24,7 @@ from tangkas.web import (
     readiness,
     records,
     worker_forms,
+    youth,
 )
 from tangkas.web.limits import (
     LOGIN_FAILURES,
@@ -78,6 +79,7 @@ def create_app(
     app.include_router(analyst.router)
     app.include_router(gender.router)
     app.include_router(coverage.router)
+    app.include_router(youth.router)
     app.include_router(fair_ads.router)
     app.include_router(control.router)
     docs.install(app)

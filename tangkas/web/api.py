@@ -43,9 +43,12 @@ from tangkas.store.audit import audit_entries
 from tangkas.store.coverage import PROGRAMMES, Breakdown, Programme
 from tangkas.store.gender import Measure
 from tangkas.store.keys import ApiKey
+from tangkas.store.postings import postings_arrow
 from tangkas.store.stats import MIN_CELL, WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, require, verify_key
+from tangkas.youth import digital, facilities
+from tangkas.youth import indicators as youth_indicators
 
 
 def _query_names(dependant: Dependant) -> set[str]:
@@ -921,6 +924,138 @@ def coverage_indicator(
         rounding_base=figures.rounding_base,
         max_error=figures.rounding_base - 1,
         tables=tables,
+    )
+
+
+class NeetOut(BaseModel):
+    """One shipped official NEET figure, with its source."""
+
+    indicator: str = Field(description="youth_neet_rate_15_24, _15_19 or _20_24")
+    geography: str
+    province_code: str | None = Field(description="BPS province code (null: Indonesia, urban or rural)")
+    sex: str
+    period: str
+    value: float
+    unit: str
+    source: str
+
+
+NEET_FIELDS = ("indicator", "geography", "sex", "period", "value", "unit", "source")
+
+
+class YouthCellOut(BaseModel):
+    group: str | None = Field(description="F, M, X (null: not recorded)")
+    count: int
+
+
+class YouthPlaceOut(BaseModel):
+    province_code: str | None = Field(description="BPS province code (null: Indonesia)")
+    total: int | None = Field(description="null: under the threshold")
+    groups: list[YouthCellOut] = Field(description="the sexes that can be shown")
+    hidden_groups: int
+    hidden_count: int | None = Field(description="the hidden sexes together (null when none is hidden)")
+
+
+class YouthMeasureOut(BaseModel):
+    measure: Measure
+    places: list[YouthPlaceOut]
+
+
+class DigitalPostingsOut(BaseModel):
+    province_code: str
+    postings: int
+    digital_skill_share: float = Field(description="share of the postings asking for a digital skill (0-1)")
+    digital_occupation_postings: int = Field(description="postings coded to a digital occupation")
+
+
+class DigitalProvidersOut(BaseModel):
+    province_code: str
+    providers: list[str] = Field(description="BLK/LPK holding an in-person or hybrid course there")
+    courses: int
+
+
+class YouthOut(BaseModel):
+    """Youth indicators: official NEET figures and the store's young people, aggregates only."""
+
+    as_of: date
+    born_from: int = Field(description="first birth year counted as 15-24 in as_of's year")
+    born_to: int
+    method: str = Field(description="the disclosure control applied")
+    min_cell: int
+    rounding_base: int
+    neet: list[NeetOut]
+    measures: list[YouthMeasureOut]
+    digital_postings: list[DigitalPostingsOut]
+    providers: list[DigitalProvidersOut]
+    online_providers: int
+    synthetic_catalog: bool
+
+
+# Declared before /indicators/{name}, which would otherwise take "youth" for a name it does not know.
+@router.get(
+    "/indicators/youth",
+    tags=["workers"],
+    dependencies=[require("analyst", "counsellor", "admin")],
+    description="Youth indicators: the shipped official NEET rates of 15-24 year olds (with sources); the "
+    "registered workers aged 15-24 in ``as_of``'s year (by birth year) and those of them enrolled in a "
+    "course, by province and sex, every count randomly rounded to base 5 and suppressed (null) under "
+    f"{MIN_CELL}; postings by province with their digital-skills share and those for digital occupations; "
+    "the providers of courses for digital occupations by province. Aggregates only: no personal data.",
+)
+def youth_indicator(
+    store: StoreDep,
+    as_of: Annotated[
+        str | None, Query(pattern=f"^({ISO_DATE})$", description="the day, YYYY-MM-DD (default: today)")
+    ] = None,
+) -> YouthOut:
+    day = date.fromisoformat(as_of) if as_of else date.today()
+    found = youth_indicators.youth_figures(store, day)
+    catalog = plans.catalog_for(store)
+    providers, online = facilities.digital_providers(catalog, digital.entry_skill_uris())
+    measures = [
+        YouthMeasureOut(
+            measure=m.measure,
+            places=[
+                YouthPlaceOut(
+                    province_code=p.province_code,
+                    total=p.counts.total,
+                    groups=[YouthCellOut(group=c.group, count=c.count) for c in p.counts.cells],
+                    hidden_groups=p.counts.hidden_groups,
+                    hidden_count=p.counts.hidden_count,
+                )
+                for p in m.places
+            ],
+        )
+        for m in found.figures.measures
+    ]
+    neet = [
+        NeetOut(province_code=r.code or None, **{k: getattr(r.figure, k) for k in NEET_FIELDS})
+        for r in youth_indicators.neet_figures()
+    ]
+    return YouthOut(
+        as_of=day,
+        born_from=youth_indicators.youth_born(day)[0],
+        born_to=youth_indicators.youth_born(day)[1],
+        method=found.figures.method,
+        min_cell=found.figures.min_cell,
+        rounding_base=found.figures.rounding_base,
+        neet=neet,
+        measures=measures,
+        digital_postings=[
+            DigitalPostingsOut(
+                province_code=r.province_code,
+                postings=r.postings,
+                digital_skill_share=r.digital_skill_share,
+                digital_occupation_postings=r.digital_occupations,
+            )
+            for r in digital.digital_postings(postings_arrow(store))
+        ],
+        providers=[
+            DigitalProvidersOut(province_code=p.province_code, providers=list(p.providers), courses=p.courses)
+            for p in providers
+        ],
+        online_providers=online,
+        synthetic_catalog=catalog.synthetic,
     )
 
 

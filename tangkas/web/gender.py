@@ -75,7 +75,8 @@ HIDDEN = "hidden"
 """The bar of a place's hidden groups together (their names are the groups drawn with a dash)."""
 
 
-def _measure_chart(measure: MeasureCounts, lang: Lang) -> MeasureChart:
+def measure_chart(measure: MeasureCounts, lang: Lang) -> MeasureChart:
+    """One measure's chart: a line per place, a bar per gender (and the hidden groups together)."""
     places = measure.places if measure.national.counts.total is not None else ()
     groups: list[str | None] = ["F", "M"]
     groups += [g for g in ("X", None) if any(place.count(g) is not None for place in places)]
@@ -130,7 +131,7 @@ templates.env.filters["period"] = period
 def gender_view(request: Request, store: StoreDep) -> HTMLResponse:
     lang = page_lang(request)
     figures = gender_figures(store)
-    charts = tuple(_measure_chart(measure, lang) for measure in figures.measures)
+    charts = tuple(measure_chart(measure, lang) for measure in figures.measures)
     national = tuple(_national_chart(found) for found in figures_by_sex())
     return render(request, "analyst_gender.html", GenderPage(figures, charts, national))
 

@@ -524,6 +524,111 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "The worker may still apply, and you can report such ads to the labour inspectorate "
         "(pengawas ketenagakerjaan).",
     },
+    "youth.title": {"id": "Kaum muda", "en": "Youth"},
+    "youth.intro": {
+        "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut "
+        "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di "
+        "mana lowongan untuk pekerjaan digital dibuka, dan lembaga mana yang menyediakan kursusnya.",
+        "en": "Young people aged 15–24: how many are not in employment, education or training (NEET) by the "
+        "official figures, how many are registered and in training with this service, where jobs in digital "
+        "occupations are posted, and which providers offer courses for them.",
+    },
+    "youth.as_of": {"id": "Per tanggal", "en": "As of"},
+    "youth.show": {"id": "Tampilkan", "en": "Show"},
+    "youth.neet_title": {
+        "id": "NEET usia 15–24 tahun (angka resmi)",
+        "en": "NEET rate, aged 15–24 (official figures)",
+    },
+    "youth.neet_about": {
+        "id": "Persentase penduduk usia 15–24 tahun yang tidak bekerja, tidak bersekolah dan tidak mengikuti "
+        "pelatihan (indikator SDG 8.6.1), BPS Sakernas {period}.",
+        "en": "Share of people aged 15–24 not in employment, education or training (SDG indicator 8.6.1), "
+        "BPS Sakernas {period}.",
+    },
+    "youth.neet.total": {"id": "semua", "en": "everyone"},
+    "youth.neet.female": {"id": "perempuan", "en": "women"},
+    "youth.neet.male": {"id": "laki-laki", "en": "men"},
+    "youth.neet.urban": {"id": "perkotaan", "en": "urban"},
+    "youth.neet.rural": {"id": "perdesaan", "en": "rural"},
+    "youth.source": {"id": "Sumber:", "en": "Source:"},
+    "youth.neet_provinces": {
+        "id": "NEET 15–24 tahun per provinsi ({period})",
+        "en": "NEET rate aged 15–24 by province ({period})",
+    },
+    "youth.neet_partial": {
+        "id": "Sumber yang kami punya hanya memuat {n} dari 38 provinsi; provinsi lain belum tersedia.",
+        "en": "Our source gives {n} of the 38 provinces; the others are not available yet.",
+    },
+    "youth.col.province": {"id": "Provinsi", "en": "Province"},
+    "youth.col.rate": {"id": "NEET", "en": "NEET"},
+    "youth.col.women": {"id": "Perempuan", "en": "Women"},
+    "youth.col.men": {"id": "Laki-laki", "en": "Men"},
+    "youth.col.combined": {"id": "Gabungan (lainnya)", "en": "Combined (others)"},
+    "youth.col.total": {"id": "Jumlah", "en": "Total"},
+    "youth.col.postings": {"id": "Lowongan", "en": "Postings"},
+    "youth.col.digital_share": {"id": "Meminta keterampilan digital", "en": "Asking for digital skills"},
+    "youth.col.digital_jobs": {"id": "Lowongan pekerjaan digital", "en": "Postings for digital occupations"},
+    "youth.col.providers": {"id": "Lembaga", "en": "Providers"},
+    "youth.col.courses": {"id": "Kursus", "en": "Courses"},
+    "youth.suppressed": {"id": "disembunyikan", "en": "suppressed"},
+    "youth.measure.registered": {"id": "Kaum muda terdaftar", "en": "Young people registered"},
+    "youth.measure.enrolled": {"id": "Kaum muda yang ikut pelatihan", "en": "Young people in training"},
+    "youth.about.registered": {
+        "id": "Pencari kerja berusia 15–24 tahun pada tahun {year} (menurut tahun lahir) yang terdaftar di "
+        "kantor layanan dan datanya belum dihapus, per provinsi dan jenis kelamin.",
+        "en": "Job seekers aged 15–24 in {year} (by birth year) registered at an employment office whose "
+        "data has not been erased, by province and sex.",
+    },
+    "youth.about.enrolled": {
+        "id": "Dari mereka, yang terdaftar di sedikitnya satu kursus (satu orang dihitung sekali).",
+        "en": "Of them, those enrolled in at least one course (each person counted once).",
+    },
+    "youth.csv_registered": {
+        "id": "Unduh angka kaum muda (CSV; angka yang disembunyikan kosong)",
+        "en": "Download the young people's figures (CSV; hidden figures are empty)",
+    },
+    "youth.csv_neet": {
+        "id": "Unduh angka NEET dengan sumbernya (CSV)",
+        "en": "Download the NEET figures with their sources (CSV)",
+    },
+    "youth.digital_title": {
+        "id": "Lowongan untuk pekerjaan digital per provinsi",
+        "en": "Postings for digital occupations by province",
+    },
+    "youth.digital_about": {
+        "id": "Batang: porsi lowongan yang meminta sedikitnya satu keterampilan digital (koleksi "
+        "keterampilan digital ESCO). Pekerjaan digital: sedikitnya 30% (dan minimal tiga) keterampilan "
+        "esensialnya digital.",
+        "en": "Bars: share of postings asking for at least one digital skill (ESCO's digital skills "
+        "collection). Digital occupations: at least 30% (and at least three) of their essential skills "
+        "are digital.",
+    },
+    "youth.no_postings": {"id": "Belum ada lowongan tersimpan.", "en": "No postings stored yet."},
+    "youth.providers_title": {
+        "id": "Lembaga pelatihan untuk pekerjaan digital per provinsi",
+        "en": "Training providers for digital occupations by province",
+    },
+    "youth.providers_about": {
+        "id": "BLK dan LPK yang mengadakan kursus tatap muka atau campuran di provinsi itu yang mengajarkan "
+        "sedikitnya satu keterampilan digital esensial dari pekerjaan digital.",
+        "en": "BLK and LPK holding in-person or hybrid courses in the province that teach at least one "
+        "essential digital skill of a digital occupation.",
+    },
+    "youth.online": {
+        "id": "Ditambah {n} lembaga daring, terbuka untuk semua provinsi.",
+        "en": "Plus {n} online providers, open to every province.",
+    },
+    "youth.no_providers": {"id": "Belum ada kursus seperti itu.", "en": "No such courses yet."},
+    "youth.synthetic_catalog": {
+        "id": "Katalog kursus ini adalah data contoh (sintetis), bukan kursus sungguhan.",
+        "en": "This course catalog is demo (synthetic) data, not real courses.",
+    },
+    "youth.more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "youth.todo": {
+        "id": "Profil minat dan penempatan kerja kaum muda belum dihitung di sini (lihat docs/youth.md).",
+        "en": "Young people's interest profiles and job placements are not counted here yet (see "
+        "docs/youth.md).",
+    },
     "genderview.title": {
         "id": "Perempuan dan laki-laki dalam layanan",
         "en": "Women and men in the service",

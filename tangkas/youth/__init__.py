@@ -1,6 +1,8 @@
-"""Young people: the O*NET Interest Profiler in Indonesian and matching interests to occupations.
+"""Young people in the digital economy: the O*NET Interest Profiler in Indonesian, matching interests to
+occupations, digital pathways, training providers matched to talents, and youth indicators.
 
-Pure library code (no database, no web): the questionnaire pages, storage and consent build on it.
+The profiler and matching are pure library code (no database, no web): the questionnaire pages, storage
+and consent build on them.
 """
 
 from tangkas.youth.matching import (

@@ -1,0 +1,97 @@
+"""End-to-end in real Chromium: an analyst reads the youth page on a phone (Indonesian and English) and
+on a desktop: the NEET chart with its source, young people by province and sex with hidden cells marked,
+digital postings and providers by province, and the CSV download."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import uvicorn
+from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES
+
+from tangkas.services.demo import load_demo
+from tangkas.store import Store, open_store
+from tangkas.web import create_app
+
+TODAY = date(2026, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    store: Store = open_store("duckdb:///:memory:")
+    load_demo(store, postings=50, workers=1200, today=TODAY)
+    instance = uvicorn.Server(
+        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(("lang", "size"), [("id", "phone"), ("en", "phone"), ("id", "desktop")])
+def test_e2e_youth_analyst_reads_the_youth_page(served: str, lang: str, size: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    words = {
+        "id": ("Kaum muda", "perempuan", "disembunyikan", "Kaum muda terdaftar", "Ditambah"),
+        "en": ("Youth", "women", "suppressed", "Young people registered", "Plus"),
+    }[lang]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES[size], accept_downloads=True)
+        page.set_default_timeout(30_000)
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.goto(f"{served}/analyst?lang={lang}")
+        page.get_by_role("link", name=words[0], exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(words[0])
+        page.goto(f"{served}/analyst/youth?lang={lang}&as_of={TODAY.isoformat()}")
+        neet = page.locator("#neet svg rect")
+        assert neet.count() == 5
+        widths = neet.evaluate_all("rs => rs.map(r => r.getBBox().width)")
+        assert min(widths) > 0
+        expect(page.locator("#neet")).to_contain_text(words[1])
+        expect(page.locator("#neet")).to_contain_text("voi.id")
+        expect(page.get_by_role("heading", name=words[3])).to_be_visible()
+        expect(page.locator("main")).to_contain_text(words[2])
+        expect(page.locator("#digital svg.coverage-chart")).to_be_visible()
+        expect(page.locator("#providers")).to_contain_text(words[4])
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= SIZES[size]["width"], f"the page scrolls sideways ({wide}px)"
+        page.screenshot(path=ARTIFACTS / f"youth-1-page-{lang}-{size}.png", full_page=True)
+        page.locator("#neet").screenshot(path=ARTIFACTS / f"youth-2-neet-{lang}-{size}.png")
+        page.locator("#digital").screenshot(path=ARTIFACTS / f"youth-4-digital-{lang}-{size}.png")
+        page.locator("#providers").screenshot(path=ARTIFACTS / f"youth-5-providers-{lang}-{size}.png")
+        page.locator("#m-registered-card").screenshot(
+            path=ARTIFACTS / f"youth-3-registered-{lang}-{size}.png"
+        )
+        with page.expect_download() as download:
+            page.get_by_role("link", name="CSV", exact=False).filter(
+                has_text="muda" if lang == "id" else "young"
+            ).click()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert text.startswith("measure,province_code,province,group,count")
+        browser.close()
+    assert not problems, problems
