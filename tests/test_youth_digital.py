@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from tangkas.market import CodedPosting, Posting, coded_table
 from tangkas.services.gender import gender_figures_csv
+from tangkas.services.youth import neet_by_province, neet_national, neet_places, youth_born, youth_figures
 from tangkas.store import Store
 from tangkas.store.gender import gender_counts
 from tangkas.store.keys import create_key
@@ -30,7 +31,6 @@ from tangkas.youth.digital import (
     where_posted,
 )
 from tangkas.youth.facilities import digital_providers, rank_providers, supply_gap
-from tangkas.youth.indicators import neet_by_province, neet_national, neet_places, youth_born, youth_figures
 
 WEB_DEVELOPER = load_taxonomy().occupation("2513.5").uri
 AS_OF = date(2026, 6, 1)

@@ -35,6 +35,7 @@ from tangkas.services import (
     vacancies,
 )
 from tangkas.services import indicators as market
+from tangkas.services import youth as youth_indicators
 from tangkas.services.fair_ads import FairAdsIndicator
 from tangkas.services.imports import import_rows
 from tangkas.store import Store
@@ -48,7 +49,6 @@ from tangkas.store.stats import MIN_CELL, WorkerGrouping, store_health, worker_c
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, require, verify_key
 from tangkas.youth import digital, facilities
-from tangkas.youth import indicators as youth_indicators
 
 
 def _query_names(dependant: Dependant) -> set[str]:

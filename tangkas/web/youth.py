@@ -15,6 +15,7 @@ from tangkas.fairness.labour import NationalFigure
 from tangkas.models import Lang
 from tangkas.services.gender import GenderFigures, gender_figures_csv, province_label
 from tangkas.services.plans import catalog_for
+from tangkas.services.youth import neet_by_province, neet_national, neet_places, neet_text, youth_figures
 from tangkas.store import Store
 from tangkas.store.postings import postings_arrow
 from tangkas.web.coverage import share_text
@@ -23,7 +24,6 @@ from tangkas.web.pages import page_lang, render
 from tangkas.web.security import StoreDep
 from tangkas.youth.digital import DigitalPostings, digital_postings, entry_skill_uris
 from tangkas.youth.facilities import ProvinceProviders, digital_providers
-from tangkas.youth.indicators import neet_by_province, neet_national, neet_places, neet_text, youth_figures
 
 router = APIRouter(include_in_schema=False)
 BAR = 150

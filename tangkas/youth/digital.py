@@ -27,7 +27,7 @@ from tangkas.models import Lang, Skill
 from tangkas.provinces import province as find_province
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.catalog import CourseCatalog
-from tangkas.training.plans import PRAKERJA_CREDIT_IDR, TrainingNeed, TrainingPlan, plan_training
+from tangkas.training.plans import TrainingNeed, TrainingPlan, plan_training
 
 SOFTWARE_DEVELOPER = "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1"
 BRICKLAYER = "http://data.europa.eu/esco/occupation/05f321f8-055b-407d-bf19-e0ddabda56b7"
@@ -108,16 +108,13 @@ def entry_gaps(occupation_uri: str, have_skills: Iterable[str] = ()) -> list[Ent
 def courses_for(
     skills: Sequence[str | Skill],
     province: str | None,
-    budget: int = PRAKERJA_CREDIT_IDR,
-    catalog: CourseCatalog | None = None,
+    budget: int,
+    catalog: CourseCatalog,
 ) -> TrainingPlan:
     """The cheapest plan (the training planner's, :func:`tangkas.training.plans.plan_training`) that teaches
-    ``skills`` within ``budget``, from courses held in ``province`` or online; ``catalog`` defaults to the
-    one every plan uses (``tangkas.services.plans.catalog_for``)."""
-    if catalog is None:
-        from tangkas.services.plans import catalog_for
-
-        catalog = catalog_for(None)
+    ``skills`` within ``budget`` (e.g. :data:`~tangkas.training.plans.PRAKERJA_CREDIT_IDR`), from courses
+    of ``catalog`` (the one every plan uses: ``tangkas.services.plans.catalog_for``) held in ``province``
+    or online."""
     tax = load_taxonomy()
     need = TrainingNeed.from_skills(s if isinstance(s, Skill) else tax.skill(s) for s in skills)
     return plan_training(need, catalog, budget=budget, province=province, max_courses=MAX_COURSES)
