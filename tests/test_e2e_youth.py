@@ -34,7 +34,7 @@ def served() -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     store: Store = open_store("duckdb:///:memory:")
-    load_demo(store, postings=50, workers=1200, today=TODAY)
+    load_demo(store, postings=600, workers=1200, today=TODAY)
     instance = uvicorn.Server(
         uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
     )

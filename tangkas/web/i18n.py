@@ -595,6 +595,13 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Lowongan untuk pekerjaan digital per provinsi",
         "en": "Postings for digital occupations by province",
     },
+    "youth.few_postings": {
+        "id": "Provinsi dengan kurang dari 30 lowongan tidak digambar: satu lowongan lebih atau kurang "
+        "menggeser porsinya 3 poin atau lebih. Angkanya tetap ada di tabel.",
+        "en": "Provinces with fewer than 30 postings are not charted: one posting more or less moves the "
+        "share by 3 points or more. Their figures stay in the table.",
+    },
+    "youth.few_mark": {"id": "sedikit data", "en": "few postings"},
     "youth.digital_about": {
         "id": "Batang: porsi lowongan yang meminta sedikitnya satu keterampilan digital (koleksi "
         "keterampilan digital ESCO). Pekerjaan digital: sedikitnya 30% (dan minimal tiga) keterampilan "

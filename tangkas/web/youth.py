@@ -17,6 +17,7 @@ from tangkas.services.gender import GenderFigures, gender_figures_csv, province_
 from tangkas.services.plans import catalog_for
 from tangkas.services.youth import neet_by_province, neet_national, neet_places, neet_text, youth_figures
 from tangkas.store import Store
+from tangkas.store.ad_prevalence import MIN_RELIABLE_ADS
 from tangkas.store.postings import postings_arrow
 from tangkas.web.coverage import share_text
 from tangkas.web.gender import MeasureChart, measure_chart, percent
@@ -48,6 +49,9 @@ class DigitalRow:
     share: str
     digital_occupations: int
     width: float
+    few: bool
+    """Under :data:`~tangkas.store.ad_prevalence.MIN_RELIABLE_ADS` postings: left out of the chart and
+    marked in the table (one posting more or less moves the share by 3 points or more)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ def _digital(rows: list[DigitalPostings], lang: Lang) -> tuple[DigitalRow, ...]:
             share_text(100 * r.digital_skill_share, lang),
             r.digital_occupations,
             BAR * r.digital_skill_share,
+            r.postings < MIN_RELIABLE_ADS,
         )
         for r in rows
     )
