@@ -105,10 +105,12 @@ def _results_and_plan(page: Any, lang: str, shot: str) -> None:
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('tangkas-minat')).length") == 0
     _no_sideways_scroll(page)
     page.screenshot(path=ARTIFACTS / f"interests-4-results-{lang}-{shot}-phone.png", full_page=True)
+    for part, name in ((".interest-profile", "4a-profile"), (".interest-match >> nth=0", "4b-first-match")):
+        page.locator(part).screenshot(path=ARTIFACTS / f"interests-{name}-{lang}-{shot}-phone.png")
     first = page.locator(".interest-match").first
     title = first.locator("h3").inner_text()
     first.get_by_role("link", name=WORDS[lang]["plan"]).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title, ignore_case=True)
     expect(page.locator("#no-work-history")).to_be_visible()
     expect(page.locator("#lowongan")).to_contain_text("Instruktur Senam (uji)")
     _no_sideways_scroll(page)

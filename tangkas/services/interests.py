@@ -28,13 +28,14 @@ from tangkas.store.audit import audit
 from tangkas.store.interests import StoredProfile, save_profile, worker_profile, worker_profiles
 from tangkas.store.keys import ApiKey
 from tangkas.store.queries import touch_workers
-from tangkas.youth.matching import EscoLink, InterestMatch, UnrankableProfileError, match_interests
+from tangkas.youth.matching import LIKED, EscoLink, InterestMatch, UnrankableProfileError, match_interests
 from tangkas.youth.profiler import (
     AREAS,
     FORMS,
     WARNINGS,
     Form,
     InterestProfile,
+    Item,
     load_items,
     score_answers,
 )
@@ -44,6 +45,8 @@ CONSENTS: tuple[ConsentBy, ...] = ("self", "guardian")
 ADULT_AGE = 18
 ANSWER_DIGITS = ("0", "1", "2", "3", "4")
 MATCHES = 10
+REASONS = 3
+"""How many liked activities a match names as its reasons."""
 """How many matched occupations the results page lists."""
 
 
@@ -109,20 +112,50 @@ def closest_first(title: str, links: tuple[EscoLink, ...]) -> tuple[EscoLink, ..
     return tuple(sorted(links, key=lambda link: -len(wanted & _words(link.label_en))))
 
 
+def balanced_reasons(profile: InterestProfile, areas: str, count: int = REASONS) -> tuple[Item, ...]:
+    """The liked items (Suka or Sangat suka) behind a match, taking turns between the occupation's two
+    highest-rated ``areas`` (strongest answer first within each), so that an actor's match names an
+    artistic activity even when every social answer is stronger.
+
+    >>> digits = "".join("4" if i.area == "S" else "3" for i in load_items("short60"))
+    >>> profile = profile_from_digits(digits, "short60")
+    >>> [item.area for item in balanced_reasons(profile, "ASE")]
+    ['A', 'S', 'A']
+    """
+    queues = [
+        sorted(
+            (i for i in load_items(profile.form) if i.area == area and profile.answers[i.number] >= LIKED),
+            key=lambda i: (-profile.answers[i.number], i.number),
+        )
+        for area in areas[:2]
+    ]
+    taken: list[Item] = []
+    while len(taken) < count and any(queues):
+        for queue in queues:
+            if queue and len(taken) < count:
+                taken.append(queue.pop(0))
+    return tuple(taken)
+
+
 def journey_matches(
     profile: InterestProfile, *, education: str | None, stretch: bool = False, limit: int = MATCHES
 ) -> list[InterestMatch]:
     """The matches a plan can open from: occupations never recommended in Indonesia (gambling, snow
     clearing) are dropped from each match's ESCO links, and a match left without one is left out. A
     profile with six equal scores matches nothing (no correlation): an empty list. Each match's ESCO
-    links come closest to its O*NET title first (:func:`closest_first`): the first is the one to plan to."""
+    links come closest to its O*NET title first (:func:`closest_first`): the first is the one to plan to;
+    its reasons take turns between the occupation's two highest areas (:func:`balanced_reasons`)."""
     excluded = excluded_occupations()
     try:
         found = match_interests(profile, education=education, stretch=stretch, limit=limit * 2)
     except UnrankableProfileError:
         return []
     kept = [
-        replace(m, esco=closest_first(m.title, tuple(link for link in m.esco if link.uri not in excluded)))
+        replace(
+            m,
+            esco=closest_first(m.title, tuple(link for link in m.esco if link.uri not in excluded)),
+            reasons=balanced_reasons(profile, m.areas),
+        )
         for m in found
     ]
     return [m for m in kept if m.esco][:limit]

@@ -172,10 +172,7 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Pendidikan terakhir (atau yang sedang kamu jalani)",
         "en": "Your education (finished, or the one you are in)",
     },
-    "interest_education_any": {
-        "id": "Belum mau memilih (tampilkan semua pekerjaan)",
-        "en": "Rather not say (show all jobs)",
-    },
+    "interest_education_any": {"id": "Belum mau memilih", "en": "Rather not say"},
     "education.SD": {"id": "SD", "en": "SD (primary school)"},
     "education.SMP": {"id": "SMP", "en": "SMP (junior secondary)"},
     "education.SMA": {"id": "SMA / MA", "en": "SMA / MA (senior secondary)"},
