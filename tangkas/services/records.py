@@ -32,6 +32,7 @@ from tangkas.services.imports import import_rows
 from tangkas.services.saved_plans import plan_snapshot
 from tangkas.store import Store
 from tangkas.store.audit import audit, entries_about
+from tangkas.store.interests import worker_profiles
 from tangkas.store.keys import ApiKey, AuthenticationError, authenticate
 from tangkas.store.outreach import worker_contacts
 from tangkas.store.protection_records import worker_memberships, worker_placements
@@ -381,7 +382,8 @@ def _plain_placement(placement: dict[str, Any]) -> dict[str, Any]:
 def export_worker(store: Store, caller: ApiKey, worker_id: int) -> dict[str, Any] | None:
     """Everything held about one worker as one JSON-ready document (the right of access and to a copy):
     their record, saved plans with snapshots, enrolments, social-security membership spells, PMI
-    placements with their documents, the outreach contacts recorded, and the audit entries about them.
+    placements with their documents, the outreach contacts recorded, their interest profiles, and the
+    audit entries about them.
     Audited; ``None`` outside the caller's office."""
     worker = visible_worker(store, caller, worker_id)
     if worker is None:
@@ -404,6 +406,9 @@ def export_worker(store: Store, caller: ApiKey, worker_id: int) -> dict[str, Any
         "placements": [_plain_placement(p) for p in worker_placements(store, worker_id)],
         "outreach_contacts": [
             {k: _plain(v) for k, v in c.items()} for c in worker_contacts(store, worker_id)
+        ],
+        "interest_profiles": [
+            {k: _plain(v) for k, v in p.items()} for p in worker_profiles(store, worker_id)
         ],
         "audit": [{k: _plain(v) for k, v in e.items()} for e in entries],
         "retention_years": retention_years(),

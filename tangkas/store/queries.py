@@ -231,9 +231,10 @@ ERASED_RECORDS = (
     "DELETE FROM placements WHERE worker_id = ?",
     "DELETE FROM memberships WHERE worker_id = ?",
     "DELETE FROM outreach_contacts WHERE worker_id = ?",
+    "DELETE FROM interest_profiles WHERE worker_id = ?",
 )
-"""Deleted on erasure: a worker's social-security spells, placements and their documents, and the
-counsellors' outreach contacts with them (see docs/privacy.md)."""
+"""Deleted on erasure: a worker's social-security spells, placements and their documents, the
+counsellors' outreach contacts with them, and their interest profiles (see docs/privacy.md)."""
 
 
 def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> bool:

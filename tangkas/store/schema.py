@@ -2,7 +2,8 @@
 
 Personal data (workers' names, NIK, phone, migrant status) lives in ``workers``, and their
 social-security membership spells, PMI placements and placement documents in ``memberships``,
-``placements`` and ``placement_documents`` (which name a worker or placement by id); every read of it
+``placements`` and ``placement_documents``, and young people's interest profiles in ``interest_profiles``
+(which name a worker or placement by id); every read of it
 through the service is written to ``audit_log``.
 """
 
@@ -287,6 +288,20 @@ MIGRATIONS: tuple[Migration, ...] = (
                 outcome TEXT NOT NULL, key_id BIGINT,
                 created_at TIMESTAMP DEFAULT (timezone('UTC', now())))""",
             "CREATE INDEX outreach_contacts_worker ON outreach_contacts (worker_id)",
+        ),
+    ),
+    Migration(
+        15,
+        "young people's interest profiles, each saved with the consent it was given under",
+        (
+            "CREATE SEQUENCE interest_profile_id_seq",
+            """CREATE TABLE interest_profiles (
+                id BIGINT PRIMARY KEY DEFAULT nextval('interest_profile_id_seq'),
+                worker_id BIGINT NOT NULL, form TEXT NOT NULL, answers TEXT NOT NULL,
+                scores TEXT NOT NULL, code TEXT NOT NULL, education TEXT,
+                consent_by TEXT NOT NULL, consent_recorded_at TIMESTAMP NOT NULL, key_id BIGINT,
+                created_at TIMESTAMP DEFAULT (timezone('UTC', now())))""",
+            "CREATE INDEX interest_profiles_worker ON interest_profiles (worker_id)",
         ),
     ),
 )

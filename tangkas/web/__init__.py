@@ -19,6 +19,7 @@ from tangkas.web import (
     errors,
     fair_ads,
     gender,
+    interests,
     outreach,
     pages,
     readiness,
@@ -74,6 +75,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(worker_forms.router)  # before records: /workers/new is not a worker id
     app.include_router(records.router)
+    app.include_router(interests.router)
     app.include_router(outreach.router)
     app.include_router(readiness.router)
     app.include_router(analyst.router)

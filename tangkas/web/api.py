@@ -35,6 +35,7 @@ from tangkas.services import (
     vacancies,
 )
 from tangkas.services import indicators as market
+from tangkas.services import interests as interest_service
 from tangkas.services import youth as youth_indicators
 from tangkas.services.fair_ads import FairAdsIndicator
 from tangkas.services.imports import import_rows
@@ -43,12 +44,15 @@ from tangkas.store.ad_prevalence import MIN_PAY_ADS, MIN_RELIABLE_ADS, PayGroupi
 from tangkas.store.audit import audit_entries
 from tangkas.store.coverage import PROGRAMMES, Breakdown, Programme
 from tangkas.store.gender import Measure
+from tangkas.store.interests import worker_profiles
 from tangkas.store.keys import ApiKey
 from tangkas.store.postings import postings_arrow
 from tangkas.store.stats import MIN_CELL, WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
+from tangkas.web.i18n import PAGES
 from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, require, verify_key
 from tangkas.youth import digital, facilities
+from tangkas.youth.profiler import InterestProfile, score_answers
 
 
 def _query_names(dependant: Dependant) -> set[str]:
@@ -428,6 +432,143 @@ def worker_placements(
     if found is None:
         raise _not_yours(request, store, caller)
     return {"worker_id": worker_id, "items": found}
+
+
+Answer = Annotated[int, Field(ge=0, le=4)]
+Education = Literal["SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
+
+
+class InterestAnswers(BaseModel):
+    """A completed questionnaire: every answer 0 (Sangat tidak suka / Strongly dislike) to 4 (Sangat suka /
+    Strongly like), in the form's order (``GET /minat`` numbers the items)."""
+
+    model_config = ConfigDict(extra="forbid")
+    education: Education | None = Field(
+        default=None, description="keeps the occupations up to the O*NET job zone it reaches (null: all)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def json_types(cls, values: Any) -> Any:
+        """Numbers as JSON numbers, ``true``/``false`` as booleans (never ``"3"`` or ``true`` for 3)."""
+        if not isinstance(values, dict):
+            return values
+        answers = values.get("answers")
+        if isinstance(answers, list) and any(isinstance(a, bool | str) for a in answers):
+            raise ValueError("answers: whole numbers 0-4 are needed")
+        for name in ("stretch",):
+            if name in values and not isinstance(values[name], bool):
+                raise ValueError(f"{name}: true or false is needed")
+        if isinstance(values.get("limit"), bool | str):
+            raise ValueError("limit: a number is needed")
+        return values
+
+
+class Short60(InterestAnswers):
+    form: Literal["short60"] = Field(description="the 60-item Interest Profiler Short Form")
+    answers: list[Answer] = Field(min_length=60, max_length=60)
+
+
+class Mini30(InterestAnswers):
+    form: Literal["mini30"] = Field(description="the 30-item Mini-IP (items partly provisional)")
+    answers: list[Answer] = Field(min_length=30, max_length=30)
+
+
+class ScoreOptions(BaseModel):
+    stretch: bool = Field(default=False, description="also occupations one job zone above (with training)")
+    limit: int = Field(default=10, ge=1, le=50)
+    lang: Literal["id", "en"] = "id"
+
+
+class ScoreShort60(Short60, ScoreOptions):
+    pass
+
+
+class ScoreMini30(Mini30, ScoreOptions):
+    pass
+
+
+class ConsentField(BaseModel):
+    consent_by: Literal["self", "guardian"] = Field(
+        description="who agreed to the profile being stored: the person (18 or older) or a parent or guardian"
+    )
+
+
+class SaveShort60(Short60, ConsentField):
+    pass
+
+
+class SaveMini30(Mini30, ConsentField):
+    pass
+
+
+ScoreIn = Annotated[ScoreShort60 | ScoreMini30, Field(discriminator="form")]
+SaveIn = Annotated[SaveShort60 | SaveMini30, Field(discriminator="form")]
+
+
+def _profile(body: Short60 | Mini30) -> InterestProfile:
+    return score_answers(body.answers, body.form)
+
+
+@router.post("/interests/score", tags=["youth"])
+def score_interests(_: Principal, body: ScoreIn) -> dict[str, Any]:
+    """Score a completed interest questionnaire (O*NET Interest Profiler, in Indonesian): the six RIASEC
+    area scores, the three-letter code, pattern warnings, and the occupations that fit best for the
+    education's job zone, each with its ESCO occupations (the URIs a plan takes), KBJI titles and the
+    answers that drove it. Nothing is stored."""
+    profile = _profile(body)
+    found = interest_service.journey_matches(
+        profile, education=body.education, stretch=body.stretch, limit=body.limit
+    )
+    return {
+        **interest_service.profile_to_dict(profile, body.lang),
+        "matches": [interest_service.match_to_dict(m, body.lang) for m in found],
+    }
+
+
+CONSENT_REFUSED: dict[int | str, dict[str, Any]] = {
+    409: {
+        "model": ErrorOut,
+        "description": "Not stored: a worker under 18, or of unknown age, needs a parent's or guardian's "
+        "consent (audited)",
+    }
+}
+
+
+@router.post(
+    "/workers/{worker_id:int}/interest-profiles",
+    tags=["workers"],
+    status_code=201,
+    responses={**NOT_YOURS, **CONSENT_REFUSED},
+)
+def save_interest_profile(
+    request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int, body: SaveIn
+) -> dict[str, Any]:
+    """Store a young person's interest profile on their record with the consent given: ``self`` only
+    for a worker known to be 18 or older; under 18 (or of unknown age) a parent's or guardian's consent
+    is required. Counsellors of the worker's office and admins only; audited."""
+    try:
+        saved = interest_service.save_interest_profile(
+            store, caller, worker_id, _profile(body), education=body.education, consent_by=body.consent_by
+        )
+    except interest_service.ConsentRefusedError as refused:
+        raise HTTPException(409, PAGES[refused.reason]["en"]) from None
+    if saved is None:
+        raise _not_yours(request, store, caller)
+    found = worker_profiles(store, worker_id)
+    return next(interest_service.stored_to_dict(p) for p in found if p["id"] == saved)
+
+
+@router.get("/workers/{worker_id:int}/interest-profiles", tags=["workers"], responses=NOT_YOURS)
+def worker_interest_profiles(
+    request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int
+) -> dict[str, Any]:
+    """A worker's stored interest profiles (answers, scores, code, consent), newest first: counsellors
+    of the worker's office and admins only (analysts never see a person's profile). Audited."""
+    found = interest_service.read_interest_profiles(store, caller, worker_id)
+    if found is None:
+        raise _not_yours(request, store, caller)
+    return {"worker_id": worker_id, "items": [interest_service.stored_to_dict(p) for p in found]}
 
 
 def _import_records(store: Store, caller: ApiKey, kind: str, rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -131,6 +131,268 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Fit is computed from the skills, knowledge and interests two occupations share. 'Very good', "
         "'good' and 'worth a try' split every occupation's 12 best moves into three equal parts.",
     },
+    # The interest profiler for young people (/minat): a young person is "kamu".
+    "interest_title": {"id": "Kenali minat kerjamu", "en": "Discover your work interests"},
+    "interest_start_link": {
+        "id": "Belum punya pengalaman kerja? Kenali minat kerjamu",
+        "en": "No work experience yet? Discover your work interests",
+    },
+    "interest_intro": {
+        "id": "Bayangkan kamu melakukan setiap kegiatan berikut sebagai pekerjaan. Jangan pikirkan gaji "
+        "atau sekolah yang dibutuhkan: jawab saja seberapa suka kamu melakukannya. Tidak ada jawaban "
+        "yang benar atau salah.",
+        "en": "Picture yourself doing each activity below as a job. Don't think about pay or the schooling "
+        "it needs: just answer how much you would like doing it. There are no right or wrong answers.",
+    },
+    "interest_form_short60": {
+        "id": "60 kegiatan (disarankan, sekitar 10 menit)",
+        "en": "60 activities (recommended, about 10 minutes)",
+    },
+    "interest_form_mini30": {
+        "id": "30 kegiatan (versi singkat, sekitar 5 menit)",
+        "en": "30 activities (short version, about 5 minutes)",
+    },
+    "interest_form_now": {"id": "Versi yang dipakai: {form}", "en": "Version in use: {form}"},
+    "interest_use_mini30": {
+        "id": "Pakai versi singkat (30 kegiatan)",
+        "en": "Use the short version (30 activities)",
+    },
+    "interest_use_short60": {
+        "id": "Pakai versi lengkap (60 kegiatan, disarankan)",
+        "en": "Use the full version (60 activities, recommended)",
+    },
+    "interest_mini_note": {
+        "id": "Versi singkat lebih cepat tetapi kurang teliti, dan sebagian kegiatannya belum dicocokkan "
+        "dengan daftar resmi. Kalau sempat, pakai versi 60 kegiatan.",
+        "en": "The short version is quicker but less precise, and some of its activities are not yet checked "
+        "against the official list. If you have time, use the 60-activity version.",
+    },
+    "interest_about_you": {"id": "Tentang kamu", "en": "About you"},
+    "interest_education": {
+        "id": "Pendidikan terakhir (atau yang sedang kamu jalani)",
+        "en": "Your education (finished, or the one you are in)",
+    },
+    "interest_education_any": {"id": "Belum mau memilih", "en": "Rather not say"},
+    "education.SD": {"id": "SD", "en": "SD (primary school)"},
+    "education.SMP": {"id": "SMP", "en": "SMP (junior secondary)"},
+    "education.SMA": {"id": "SMA / MA", "en": "SMA / MA (senior secondary)"},
+    "education.SMK": {"id": "SMK", "en": "SMK (vocational secondary)"},
+    "education.D3": {"id": "D1–D3", "en": "D1–D3 (diploma)"},
+    "education.S1": {"id": "D4 / S1", "en": "D4 / S1 (bachelor's)"},
+    "education.S2": {"id": "S2 / S3", "en": "S2 / S3 (master's, doctorate)"},
+    "interest_province": {"id": "Provinsi tempat tinggalmu", "en": "The province you live in"},
+    "interest_question": {
+        "id": "Seberapa suka kamu melakukan ini?",
+        "en": "How much would you like doing this?",
+    },
+    "interest_progress": {"id": "{n} dari {total}", "en": "{n} of {total}"},
+    "interest_back": {"id": "Kembali", "en": "Back"},
+    "interest_next": {"id": "Lanjut", "en": "Next"},
+    "interest_restart": {"id": "Mulai ulang", "en": "Start over"},
+    "interest_keys_hint": {
+        "id": "Bisa juga pakai keyboard: tombol 1 sampai 5 untuk menjawab.",
+        "en": "You can use the keyboard too: keys 1 to 5 answer.",
+    },
+    "interest_kept_hint": {
+        "id": "Jawabanmu tersimpan di perangkat ini sampai hasilnya keluar.",
+        "en": "Your answers are kept on this device until you see the results.",
+    },
+    "interest_submit": {"id": "Lihat hasil", "en": "See my results"},
+    "interest_missing": {
+        "id": "Masih ada {n} kegiatan yang belum dijawab: nomor {items}. Jawabanmu yang lain tetap ada.",
+        "id_one": "Masih ada 1 kegiatan yang belum dijawab: nomor {items}. Jawabanmu yang lain tetap ada.",
+        "en": "{n} activities are not answered yet: numbers {items}. Your other answers are kept.",
+        "en_one": "1 activity is not answered yet: number {items}. Your other answers are kept.",
+    },
+    "interest_invalid": {
+        "id": "Jawaban nomor {items} tidak terbaca. Pilih lagi salah satu dari lima jawaban.",
+        "en": "The answers to numbers {items} could not be read. Choose one of the five answers again.",
+    },
+    "interest_results_title": {"id": "Hasil minatmu", "en": "Your interest results"},
+    "interest_code_is": {"id": "Kode minatmu: {code}", "en": "Your interest code: {code}"},
+    "interest_code_explain": {
+        "id": "Kode ini adalah tiga bidang dengan skor tertinggimu, dari yang paling kuat. Skor setiap "
+        "bidang 0 sampai {max}.",
+        "en": "The code is your three highest-scoring areas, strongest first. Each area scores 0 to {max}.",
+    },
+    "interest_chart_label": {
+        "id": "Skor keenam bidang minatmu",
+        "en": "Your scores in the six interest areas",
+    },
+    "interest_examples": {"id": "Contoh pekerjaan", "en": "Example jobs"},
+    "interest_area.R": {
+        "id": "Suka bekerja dengan tangan, alat, mesin, kendaraan, tanaman atau hewan; hasil kerjanya nyata "
+        "dan terlihat.",
+        "en": "Likes hands-on work with tools, machines, vehicles, plants or animals; the results are real "
+        "and visible.",
+    },
+    "interest_jobs.R": {
+        "id": "montir motor, teknisi listrik, tukang las, petani atau peternak, sopir, operator mesin",
+        "en": "motorbike mechanic, electrician, welder, farmer or livestock keeper, driver, machine operator",
+    },
+    "interest_area.I": {
+        "id": "Suka mengamati, bertanya, meneliti dan memecahkan masalah dengan berpikir.",
+        "en": "Likes observing, asking questions, investigating and solving problems by thinking.",
+    },
+    "interest_jobs.I": {
+        "id": "analis laboratorium, programmer, apoteker, ahli gizi, teknisi jaringan komputer, peneliti",
+        "en": "laboratory analyst, programmer, pharmacist, nutritionist, network technician, researcher",
+    },
+    "interest_area.A": {
+        "id": "Suka mencipta dan menyampaikan ide lewat gambar, musik, tulisan, desain atau pertunjukan.",
+        "en": "Likes creating and expressing ideas through pictures, music, writing, design or performance.",
+    },
+    "interest_jobs.A": {
+        "id": "desainer grafis, fotografer, editor video, penulis konten, penata rias, musisi",
+        "en": "graphic designer, photographer, video editor, content writer, make-up artist, musician",
+    },
+    "interest_area.S": {
+        "id": "Suka membantu, mengajar, merawat dan melayani orang lain.",
+        "en": "Likes helping, teaching, caring for and serving other people.",
+    },
+    "interest_jobs.S": {
+        "id": "guru, perawat, bidan, konselor, pelatih olahraga, pengasuh anak",
+        "en": "teacher, nurse, midwife, counsellor, sports coach, childminder",
+    },
+    "interest_area.E": {
+        "id": "Suka memimpin, meyakinkan orang, berjualan, mengambil keputusan dan memulai usaha.",
+        "en": "Likes leading, persuading people, selling, making decisions and starting a business.",
+    },
+    "interest_jobs.E": {
+        "id": "pemilik usaha (UMKM), tenaga penjualan, pemasar online, kepala toko, agen properti, "
+        "pengelola kafe",
+        "en": "small-business owner, salesperson, online marketer, store manager, property agent, café "
+        "manager",
+    },
+    "interest_area.C": {
+        "id": "Suka bekerja rapi dan teliti dengan data, angka, berkas dan aturan yang jelas.",
+        "en": "Likes neat, careful work with data, numbers, files and clear rules.",
+    },
+    "interest_jobs.C": {
+        "id": "staf administrasi, kasir, staf akuntansi, petugas gudang, operator entri data, teller bank",
+        "en": "office administrator, cashier, bookkeeper, warehouse clerk, data-entry operator, bank teller",
+    },
+    "interest_warn_title": {"id": "Catatan tentang jawabanmu", "en": "A note on your answers"},
+    "interest_warn.flat": {
+        "id": "Skor keenam bidangmu hampir sama, jadi belum terlihat minat yang menonjol. Itu wajar kalau "
+        "kamu masih ragu.",
+        "en": "Your six area scores are nearly the same, so no interest stands out yet. That's normal if "
+        "you are still unsure.",
+    },
+    "interest_warn.same_answer": {
+        "id": "Hampir semua kegiatan kamu beri jawaban yang sama.",
+        "en": "You gave nearly every activity the same answer.",
+    },
+    "interest_warn.all_extreme": {
+        "id": "Hampir semua jawabanmu 'Sangat suka' atau 'Sangat tidak suka'.",
+        "en": "Nearly all your answers are 'Strongly like' or 'Strongly dislike'.",
+    },
+    "interest_warn_advice": {
+        "id": "Coba jawab lagi dengan lebih membedakan: bayangkan benar-benar melakukan tiap kegiatan, dan "
+        "pakai juga 'Suka', 'Tidak suka' atau 'Ragu-ragu'. Pekerjaan di bawah tetap bisa kamu lihat, "
+        "tetapi anggap sebagai gambaran kasar saja.",
+        "en": "Try answering again and tell the activities apart more: picture really doing each one, and "
+        "use 'Like', 'Dislike' or 'Unsure' too. You can still look at the jobs below, but take them as a "
+        "rough guide.",
+    },
+    "interest_answer_again": {"id": "Jawab lagi", "en": "Answer again"},
+    "interest_matches_title": {
+        "id": "Pekerjaan yang cocok dengan minatmu",
+        "en": "Jobs that fit your interests",
+    },
+    "interest_matches_for": {
+        "id": "Pekerjaan yang biasanya bisa dimasuki dengan pendidikan {education}.",
+        "en": "Jobs usually open to people with {education} education.",
+    },
+    "interest_matches_all": {
+        "id": "Pekerjaan dari semua jenjang pendidikan. Pilih pendidikanmu agar daftarnya lebih pas.",
+        "en": "Jobs at every level of education. Choose your education for a closer list.",
+    },
+    "interest_stretch": {
+        "id": "Tampilkan juga pekerjaan satu tingkat di atasnya (perlu pelatihan atau sekolah lagi)",
+        "en": "Also show jobs one level up (they need more training or schooling)",
+    },
+    "interest_show": {"id": "Tampilkan", "en": "Show"},
+    "interest_with_training": {"id": "perlu pelatihan lanjutan", "en": "needs further training"},
+    "interest_fit.high": {"id": "sangat cocok", "en": "a very good fit"},
+    "interest_fit.good": {"id": "cocok", "en": "a good fit"},
+    "interest_fit.some": {"id": "cukup cocok", "en": "a fair fit"},
+    "interest_why": {"id": "Cocok karena kamu suka:", "en": "A fit because you like:"},
+    "interest_why_none": {
+        "id": "Cocok dengan pola minatmu secara keseluruhan.",
+        "en": "It fits the overall pattern of your interests.",
+    },
+    "interest_plan": {"id": "Rencana pelatihan", "en": "Training plan"},
+    "interest_vacancies": {"id": "Lowongan di provinsimu", "en": "Vacancies in your province"},
+    "interest_vacancies_any": {"id": "Lowongan kerja", "en": "Vacancies"},
+    "interest_no_matches": {
+        "id": "Belum ada pekerjaan yang bisa dicocokkan karena skor keenam bidangmu sama persis. Coba jawab "
+        "lagi dengan lebih membedakan.",
+        "en": "No job can be matched yet because your six area scores are exactly equal. Try answering "
+        "again and tell the activities apart more.",
+    },
+    "interest_share": {
+        "id": "Simpan atau bagikan tautan hasil ini (jawabanmu ada di tautan; tidak ada yang disimpan di "
+        "server)",
+        "en": "Keep or share a link to these results (your answers are in the link; nothing is stored on "
+        "the server)",
+    },
+    "interest_source": {
+        "id": "Kegiatan dari O*NET Interest Profiler dan data minat pekerjaan O*NET 29.2 (USDOL/ETA, "
+        "CC BY 4.0), diterjemahkan dan disesuaikan oleh Tangkas; tidak disetujui atau diuji oleh USDOL/ETA.",
+        "en": "Activities from the O*NET Interest Profiler and the O*NET 29.2 occupational interest data "
+        "(USDOL/ETA, CC BY 4.0), translated and adapted by Tangkas; not approved or tested by USDOL/ETA.",
+    },
+    "interest_save_title": {"id": "Simpan ke data pekerja", "en": "Save to a worker's record"},
+    "interest_save_worker": {"id": "Pekerja", "en": "Worker"},
+    "interest_consent_legend": {"id": "Persetujuan", "en": "Consent"},
+    "interest_consent_self": {
+        "id": "Yang bersangkutan (18 tahun ke atas) setuju hasil ini disimpan",
+        "en": "The person (18 or older) agrees to these results being saved",
+    },
+    "interest_consent_guardian": {
+        "id": "Orang tua atau wali setuju hasil ini disimpan (wajib bila belum 18 tahun)",
+        "en": "A parent or guardian agrees to these results being saved (required under 18)",
+    },
+    "interest_save_button": {"id": "Simpan", "en": "Save"},
+    "interest_consent_missing": {
+        "id": "Pilih dulu siapa yang memberi persetujuan. Hasil belum disimpan.",
+        "en": "Choose who gave consent first. The results were not saved.",
+    },
+    "interest_consent_minor": {
+        "id": "Pekerja ini belum 18 tahun: hasil minatnya hanya boleh disimpan dengan persetujuan orang tua "
+        "atau wali. Hasil belum disimpan.",
+        "en": "This worker is under 18: their results may be saved only with a parent's or guardian's "
+        "consent. The results were not saved.",
+    },
+    "interest_consent_age_unknown": {
+        "id": "Dari datanya belum pasti pekerja ini sudah 18 tahun (tahun lahir belum dicatat, atau baru "
+        "genap 18 tahun ini). Simpan dengan persetujuan orang tua atau wali, atau lengkapi dulu datanya. "
+        "Hasil belum disimpan.",
+        "en": "The record does not show that this worker is 18 yet (no birth year, or turning 18 this "
+        "year). Save with a parent's or guardian's consent, or complete the record first. The results were "
+        "not saved.",
+    },
+    "interest_saved_title": {"id": "Profil minat", "en": "Interest profiles"},
+    "interest_saved_none": {
+        "id": "Belum ada profil minat yang disimpan.",
+        "en": "No interest profile saved yet.",
+    },
+    "interest_saved_start": {"id": "Isi kuesioner minat", "en": "Take the interest questionnaire"},
+    "interest_consent.self": {"id": "persetujuan sendiri", "en": "own consent"},
+    "interest_consent.guardian": {"id": "persetujuan orang tua/wali", "en": "parent's or guardian's consent"},
+    "interest_saved_open": {"id": "Lihat hasil", "en": "See results"},
+    "interest_saved_heading": {
+        "id": "Disimpan untuk {name}, {when} ({consent})",
+        "en": "Saved for {name}, {when} ({consent})",
+    },
+    "interest_form.short60": {"id": "60 kegiatan", "en": "60 activities"},
+    "interest_form.mini30": {"id": "30 kegiatan (versi singkat)", "en": "30 activities (short version)"},
+    "no_work_history": {
+        "id": "Belum ada riwayat kerja: semua keterampilan pekerjaan ini dihitung sebagai yang perlu "
+        "dipelajari.",
+        "en": "No work history yet: every skill of this job counts as one to learn.",
+    },
     "plan_title": {"id": "Cara ke sana", "en": "How to get there"},
     "budget": {"id": "Anggaran (Rp)", "en": "Budget (Rp)"},
     "course": {"id": "Kursus", "en": "Course"},
@@ -937,8 +1199,10 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Notes, skills and snapshots of the saved plans",
     },
     "erase_records": {
-        "id": "Masa kepesertaan jaminan sosial, penempatan PMI dan dokumennya (dihapus seluruhnya)",
-        "en": "Social-security membership spells, PMI placements and their documents (deleted whole)",
+        "id": "Masa kepesertaan jaminan sosial, penempatan PMI dan dokumennya, catatan kontak, dan profil "
+        "minat (dihapus seluruhnya)",
+        "en": "Social-security membership spells, PMI placements and their documents, contact records, and "
+        "interest profiles (deleted whole)",
     },
     "erase_stays": {"id": "Yang tetap disimpan, tanpa identitas", "en": "What is kept, without identity"},
     "erase_stays_what": {

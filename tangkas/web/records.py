@@ -9,7 +9,7 @@ providers cannot open these pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 
 from tangkas.careers.transitions import Profile
 from tangkas.models import Lang
-from tangkas.services import records, returned_pmi, understand
+from tangkas.services import interests, records, returned_pmi, understand
 from tangkas.services.readiness import ProtectionOverview, protection_overview
 from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
@@ -108,6 +108,8 @@ class WorkerPage:
     """A returned PMI's work abroad (``_returned_pmi.html``)."""
     protection: ProtectionOverview | None = None
     """The worker's social-security spells and placements (``_protection.html``)."""
+    interests: list[dict[str, Any]] = field(default_factory=list)
+    """The interest profiles saved to the worker's record, newest first."""
 
 
 PROFILE_SKILLS = 20
@@ -297,8 +299,17 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
     options = options_query(returned_pmi.starting_profile(found.worker, work))
     overseas = None if work is None else overseas_view(store, found.worker, work, lang)
     protection = protection_overview(store, caller, worker_id, date.today(), lang)
+    profiles = interests.read_interest_profiles(store, caller, worker_id, audit_none=False) or []
     page = WorkerPage(
-        caller, found.worker, found.plans, labels, records.retention_years(), options, overseas, protection
+        caller,
+        found.worker,
+        found.plans,
+        labels,
+        records.retention_years(),
+        options,
+        overseas,
+        protection,
+        profiles,
     )
     response = render(request, "worker.html", page)
     response.headers["Cache-Control"] = "no-store"
