@@ -222,7 +222,8 @@ def _worker(store: Store, i: int, province: str, gender: str, born: int, erased:
 def _fill(store: Store) -> None:
     """In Jawa Barat 20 young women (born 2005; 0-9 in training, 0 in two courses) and 15 young men (born
     2008; 20-29 in training), 30 men born 1990 and an erased young woman; in Jawa Tengah 5 young women
-    (born 2002 and 2011, the edges of 15-24 in 2026) and one man born 2001 (25: not young)."""
+    (born 2002 and 2011, the edges of 15-24 in 2026) and one man born 2001 (25: not young). Twelve
+    young women of Jawa Barat (0-11, one of them twice) and the erased one have an interest profile."""
     for i in range(20):
         _worker(store, i, "32", "F", 2005)
     for i in range(20, 35):
@@ -233,6 +234,12 @@ def _fill(store: Store) -> None:
     for i in range(100, 105):
         _worker(store, i, "33", "F", 2002 if i % 2 else 2011)
     _worker(store, 110, "33", "M", 2001)
+    for worker in (*range(12), 0, 99):
+        store.backend.execute(
+            "INSERT INTO interest_profiles (worker_id, form, answers, scores, code, consent_by, "
+            "consent_recorded_at) VALUES (?, 'short60', '', '', 'SAE', 'self', '2026-01-01 00:00:00')",
+            (worker,),
+        )
     enrolled = [(i, 1) for i in (*range(10), *range(20, 30), 99)] + [(0, 2)]
     for worker, course in enrolled:
         store.backend.execute(
@@ -252,9 +259,12 @@ def test_youth_indicators_true_and_published_counts(store: Store) -> None:
         ("registered", "33", "F"): 5,
         ("enrolled", "32", "F"): 10,
         ("enrolled", "32", "M"): 10,
+        ("profiled", "32", "F"): 12,
     }
     figures = youth_figures(store, AS_OF).figures
-    assert [m.measure for m in figures.measures] == ["registered", "enrolled"]
+    assert [m.measure for m in figures.measures] == ["registered", "profiled", "enrolled"]
+    profiled = figures.measure("profiled").national  # 12 women, nobody else: rounded, the one group hidden
+    assert profiled.counts.total in (10, 15) and profiled.count("M") is None
     registered = figures.measure("registered")
     national = registered.national
     # 25 women and 15 men; no other group to hide with, so men's figure is hidden (women's kept in view)

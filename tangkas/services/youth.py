@@ -32,8 +32,9 @@ NEET = "youth_neet_rate_15_24"
 NEET_PERIOD = "2023-08"
 """The latest period with the rate by sex and by urban/rural (BPS Sakernas, August 2023)."""
 YOUTH_AGES = (15, 24)
-MEASURES: tuple[Measure, ...] = ("registered", "enrolled")
-"""What the store can tell of young people. Profiled and placed: see docs/youth.md."""
+MEASURES: tuple[Measure, ...] = ("registered", "profiled", "enrolled")
+"""What the store can tell of young people: registered, with an interest profile saved to their record,
+enrolled in a course. Placed: see docs/youth.md."""
 
 
 def neet_text() -> str:

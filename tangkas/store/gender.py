@@ -20,10 +20,14 @@ from typing import Literal
 
 from tangkas.store import Store
 
-Measure = Literal["registered", "enrolled", "completed", "saved_plan"]
+Measure = Literal["registered", "enrolled", "completed", "saved_plan", "profiled"]
 MEASURES: tuple[Measure, ...] = ("registered", "enrolled", "completed", "saved_plan")
-"""What is counted, each in people (a worker with three courses is one person enrolled): registered
-(not erased), enrolled in at least one course, completed at least one course, with a saved plan."""
+"""What the gender view publishes, each in people (a worker with three courses is one person enrolled):
+registered (not erased), enrolled in at least one course, completed at least one course, with a saved
+plan."""
+COUNTED: tuple[Measure, ...] = (*MEASURES, "profiled")
+"""What :func:`gender_counts` counts: the gender view's measures, and ``profiled`` (an interest profile
+saved to the worker's record, for the youth page)."""
 COMPLETED = "e.status = 'completed' OR e.completed_on IS NOT NULL"
 """An enrolment that ended in completion: its status says so, or it has a completion date."""
 
@@ -79,6 +83,7 @@ def gender_counts(store: Store, *, born: tuple[int, int] | None = None) -> list[
         "enrolled": "EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id)",
         "completed": f"EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id AND ({COMPLETED}))",
         "saved_plan": "EXISTS (SELECT 1 FROM saved_plans p WHERE p.worker_id = w.id)",
+        "profiled": "EXISTS (SELECT 1 FROM interest_profiles i WHERE i.worker_id = w.id)",
     }
     chosen = ", ".join(f"{sql} AS {name}" for name, sql in flags.items())
     sums = ", ".join(
@@ -94,7 +99,7 @@ def gender_counts(store: Store, *, born: tuple[int, int] | None = None) -> list[
         )
     found = []
     for province, gender, *figures in rows:
-        for index, measure in enumerate(MEASURES):
+        for index, measure in enumerate(COUNTED):
             count, keys = int(figures[2 * index]), int(figures[2 * index + 1])
             if count:
                 found.append(GenderCount(measure, province, gender, count, keys))

@@ -835,11 +835,21 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.suppressed": {"id": "disembunyikan", "en": "suppressed"},
     "youth.measure.registered": {"id": "Kaum muda terdaftar", "en": "Young people registered"},
     "youth.measure.enrolled": {"id": "Kaum muda yang ikut pelatihan", "en": "Young people in training"},
+    "youth.measure.profiled": {
+        "id": "Kaum muda yang profil minatnya tersimpan",
+        "en": "Young people with an interest profile on record",
+    },
     "youth.about.registered": {
         "id": "Pencari kerja berusia 15–24 tahun pada tahun {year} (menurut tahun lahir) yang terdaftar di "
         "kantor layanan dan datanya belum dihapus, per provinsi dan jenis kelamin.",
         "en": "Job seekers aged 15–24 in {year} (by birth year) registered at an employment office whose "
         "data has not been erased, by province and sex.",
+    },
+    "youth.about.profiled": {
+        "id": "Dari mereka, yang profil minatnya (Kenali minat kerjamu) disimpan konselor ke datanya, dengan "
+        "persetujuan (orang tua/wali bila di bawah 18 tahun).",
+        "en": "Of them, those whose interest profile a counsellor saved to their record, with consent (a "
+        "parent's or guardian's under 18).",
     },
     "youth.about.enrolled": {
         "id": "Dari mereka, yang terdaftar di sedikitnya satu kursus (satu orang dihitung sekali).",
