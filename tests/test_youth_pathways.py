@@ -117,12 +117,19 @@ def test_youth_pathways_closest_digital_when_no_match_is() -> None:
     assert all(p.occupation.uri in digital and p.near_of == BRICKLAYER for p in found.paths)
     assert all(not p.plan.steps for p in found.paths)  # an empty catalog: nothing to take
     ranked = closest_digital([TAX.occupation(BRICKLAYER)], limit=len(digital))
-    same_group = [TAX.occupation(u).isco[:2] == "71" for u, _ in ranked]
-    assert same_group == sorted(same_group, reverse=True)  # the same ISCO sub-major group first
+    # no digital occupation in the bricklayer's sub-major group 71: those of major group 7 first
+    tiers = [TAX.occupation(u).isco[:1] != "7" for u, _ in ranked]
+    assert (
+        tiers == sorted(tiers)
+        and not tiers[0]
+        and TAX.occupation(ranked[0][0]).label_en == "smart home installer"
+    )
     shared = [
-        len(_essential(u) & _essential(BRICKLAYER)) for u, _ in ranked if TAX.occupation(u).isco[:2] != "71"
+        len(_essential(u) & _essential(BRICKLAYER)) for u, _ in ranked if TAX.occupation(u).isco[:1] != "7"
     ]
     assert shared == sorted(shared, reverse=True) and shared[0] > 0  # then the most shared skills
+    tailor = closest_digital([TAX.occupation("7531.5")], limit=1)  # a tailor: the same sub-major group
+    assert [TAX.occupation(u).label_en for u, _ in tailor] == ["digital prototyper"]
     # two matches: each closest occupation names the match it is near
     pair = closest_digital([TAX.occupation(BRICKLAYER), TAX.occupation("5223.1")])
     assert {near for _, near in pair} <= {BRICKLAYER, TAX.occupation("5223.1").uri}

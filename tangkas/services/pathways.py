@@ -5,11 +5,13 @@ or online, and where such jobs are posted; and the training providers in their p
 well they teach the essential skills of all the matched occupations.
 
 **Closest digital occupations** (when none of the matches is digital), for the matches ``o_1 .. o_n``:
-a digital occupation comes first when it shares the ISCO-08 sub-major group (two digits) with an
-earlier match; then when it shares more essential skills with the matches (counted over all of them);
-then when more of its essential skills are digital; ties by URI. Occupations never recommended in
-Indonesia (:func:`tangkas.careers.excluded.excluded_occupations`) are left out. The first
-:data:`MAX_PATHS` are shown.
+first those sharing the ISCO-08 sub-major group (two digits) with a match, then those sharing its major
+group (one digit), then the rest; within each, those near an earlier match first; then those sharing
+more essential skills with the matches (counted over all of them); then those with fewer digital
+essential skills to learn (the easier to enter); ties by URI. Each is shown as near the match whose
+group it shares (for the rest: the match it shares the most essential skills with). Occupations never
+recommended in Indonesia (:func:`tangkas.careers.excluded.excluded_occupations`) are left out. The
+first :data:`MAX_PATHS` are shown.
 
 Pure reads: the shipped taxonomy, the catalog plans use and the stored postings; nothing personal.
 
@@ -45,6 +47,7 @@ from tangkas.youth.digital import (
     EntryGap,
     Posted,
     courses_for,
+    digital_collections,
     digital_occupations,
     digital_share_of,
     entry_gaps,
@@ -179,6 +182,21 @@ def _essential(occupation: Occupation) -> frozenset[str]:
     return frozenset(s.uri for s in tax.essential_skills(occupation))
 
 
+GROUP_DIGITS = (2, 1)
+"""The ISCO-08 levels a closest digital occupation may share with a match: sub-major, then major group."""
+
+
+def _tier(isco: str, other: str) -> int:
+    """0: the same ISCO-08 sub-major group; 1: the same major group; 2: neither.
+
+    >>> _tier("7112", "7126"), _tier("7112", "7421"), _tier("7112", "2512")
+    (0, 1, 2)
+    """
+    return next(
+        (t for t, digits in enumerate(GROUP_DIGITS) if isco[:digits] == other[:digits]), len(GROUP_DIGITS)
+    )
+
+
 def closest_digital(matches: Sequence[Occupation], limit: int = MAX_PATHS) -> list[tuple[str, str]]:
     """The digital occupations closest to ``matches`` (module docstring), each with the URI of the
     match it is closest to: ``[(digital URI, match URI), ...]``.
@@ -188,7 +206,6 @@ def closest_digital(matches: Sequence[Occupation], limit: int = MAX_PATHS) -> li
     True
     """
     excluded = excluded_occupations()
-    groups = [m.isco[:2] for m in matches]
     skills = [_essential(m) for m in matches]
     tax = load_taxonomy()
     ranked = []
@@ -198,9 +215,16 @@ def closest_digital(matches: Sequence[Occupation], limit: int = MAX_PATHS) -> li
         occupation = tax.occupation(uri)
         essential = _essential(occupation)
         shared = [len(essential & s) for s in skills]
-        group = next((i for i, g in enumerate(groups) if g == occupation.isco[:2]), len(groups))
-        nearest = group if group < len(groups) else max(range(len(shared)), key=lambda i: (shared[i], -i))
-        key = (group, -sum(shared), -digital_share_of(uri), uri)
+        tier, nearest = min((_tier(occupation.isco, m.isco), i) for i, m in enumerate(matches))
+        if tier == len(GROUP_DIGITS):
+            nearest = max(range(len(shared)), key=lambda i: (shared[i], -i))
+        key = (
+            tier,
+            nearest if tier < len(GROUP_DIGITS) else 0,
+            -sum(shared),
+            sum(1 for s in essential if digital_collections(s)),
+            uri,
+        )
         ranked.append((key, uri, matches[nearest].uri))
     return [(uri, match) for _, uri, match in sorted(ranked)[:limit]]
 

@@ -1312,9 +1312,9 @@ PAGES: dict[str, dict[str, str]] = {
     },
     "pathways.nearby": {
         "id": "Pekerjaan yang cocok denganmu bukan pekerjaan digital. Ini pekerjaan digital yang paling "
-        "dekat dengannya: bidangnya sama, atau banyak keterampilannya sama.",
+        "dekat dengannya: bidang kerjanya sama atau mirip, atau sebagian keterampilannya sama.",
         "en": "The jobs that suit you are not digital jobs. These are the digital jobs closest to them: "
-        "the same field, or many of the same skills.",
+        "the same or a similar field of work, or some of the same skills.",
     },
     "pathways.near_of": {"id": "Dekat dengan: {name}", "en": "Close to: {name}"},
     "pathways.share": {
