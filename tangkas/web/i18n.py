@@ -1349,9 +1349,10 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Total Rp{cost} of your Rp{budget} budget.",
     },
     "pathways.left": {
-        "id": "{n} keterampilan belum ada kursusnya dalam anggaran ini.",
-        "en": "{n} skills have no course within this budget yet.",
-        "en_one": "1 skill has no course within this budget yet.",
+        "id": "{n} keterampilan lainnya belum dipelajari di kursus di atas. Rencana lengkap punya "
+        "pilihan lain.",
+        "en": "{n} other skills are not taught by the courses above. The full plan has more choices.",
+        "en_one": "1 other skill is not taught by the courses above. The full plan has more choices.",
     },
     "pathways.all_covered": {
         "id": "Kursus ini mengajarkan semua keterampilan di atas.",
