@@ -227,6 +227,8 @@ def test_youth_pathways_page_in_both_languages(client: TestClient) -> None:
     bricklayer = client.get("/minat/jalur", params={"occupation": BRICKLAYER, "lang": "id"}).text
     assert "bukan pekerjaan digital" in bricklayer and "Dekat dengan: tukang tembok" in bricklayer
     assert "Pilih provinsimu" in bricklayer  # no province: no training places, a prompt
+    helpdesk = client.get("/minat/jalur", params={"occupation": TAX.occupation("3512.1").uri, "lang": "id"})
+    assert "<h2>Petugas helpdesk TI</h2>" in helpdesk.text  # capitalised, "TI" kept
 
 
 @pytest.mark.parametrize(
