@@ -22,6 +22,7 @@ from tangkas.web import (
     interests,
     outreach,
     pages,
+    pathways,
     readiness,
     records,
     worker_forms,
@@ -82,6 +83,7 @@ def create_app(
     app.include_router(gender.router)
     app.include_router(coverage.router)
     app.include_router(youth.router)
+    app.include_router(pathways.router)
     app.include_router(fair_ads.router)
     app.include_router(control.router)
     docs.install(app)

@@ -5,6 +5,7 @@ Routes parse input, call one service (:mod:`tangkas.services`) and return its re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, get_args, get_origin
@@ -14,17 +15,19 @@ from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from tangkas.fairness import ads
 from tangkas.fairness.labour import national_figures
-from tangkas.models import Lang
+from tangkas.models import Lang, Skill
+from tangkas.provinces import PROVINCES
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.services import (
     coverage,
     fair_ads,
     gender,
     outreach,
+    pathways,
     plans,
     protection_records,
     readiness,
@@ -49,6 +52,7 @@ from tangkas.store.keys import ApiKey
 from tangkas.store.postings import postings_arrow
 from tangkas.store.stats import MIN_CELL, WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
+from tangkas.training.catalog import Course
 from tangkas.web.i18n import PAGES
 from tangkas.web.security import DemandStoreDep, Principal, StoreDep, api_key_header, require, verify_key
 from tangkas.youth import digital, facilities
@@ -1197,6 +1201,163 @@ def youth_indicator(
         ],
         online_providers=online,
         synthetic_catalog=catalog.synthetic,
+    )
+
+
+class PathwaySkillOut(BaseModel):
+    uri: str
+    label_id: str = Field(description="the Indonesian name (ESCO's English one where none is written)")
+    label_en: str
+
+
+class PathwayCourseOut(BaseModel):
+    course_id: str
+    title_id: str
+    title_en: str
+    provider: str
+    provider_type: str = Field(description="BLK, LPK, online ...")
+    mode: str = Field(description="online, offline or hybrid")
+    province_code: str | None
+    city: str
+    cost_idr: int
+    hours: float
+    teaches: list[str] = Field(description="the URIs of the skills to learn that this course teaches")
+
+
+class PostedOut(BaseModel):
+    province_code: str
+    postings: int
+    digital_skill_share: float = Field(description="share of those postings asking for a digital skill (0-1)")
+
+
+class DigitalPathOut(BaseModel):
+    occupation: str = Field(description="ESCO occupation URI")
+    label_id: str
+    label_en: str
+    near_of: str | None = Field(description="null: one of the given occupations; else the one it is near")
+    digital_share: float = Field(description="share of its essential skills that are digital (0-1)")
+    gaps: list[PathwaySkillOut] = Field(description="its digital essential skills, the most common first")
+    plan_cost_idr: int
+    plan_complete: bool
+    plan: list[PathwayCourseOut] = Field(description="the cheapest courses for the gaps within the budget")
+    uncovered: list[str] = Field(description="gap skills no course within the budget teaches")
+    posted: list[PostedOut] = Field(description="provinces with stored postings for it, the most first")
+
+
+class PathwayProviderOut(BaseModel):
+    provider: str
+    type: str
+    online: bool
+    score: float = Field(description="fit to the given occupations, best match weighted most (0-1)")
+    places: list[str] = Field(description="cities (else province codes) of its courses there; [] online")
+    skills: list[PathwaySkillOut] = Field(description="the needed skills its open courses teach")
+    courses: list[str] = Field(description="IDs of those courses")
+
+
+class PathwaysOut(BaseModel):
+    """A young person's digital pathways and the training providers that fit them."""
+
+    occupations: list[str]
+    province_code: str | None
+    budget_idr: int
+    nearby: bool = Field(description="none of the occupations is digital: paths are the closest digital ones")
+    paths: list[DigitalPathOut]
+    needed_skills: int = Field(description="distinct essential skills of the given occupations")
+    providers: list[PathwayProviderOut] = Field(description="ranked in the province (none without one)")
+    synthetic_catalog: bool
+
+
+def _skill_out(skill: Skill) -> PathwaySkillOut:
+    return PathwaySkillOut(uri=skill.uri, label_id=skill.label("id"), label_en=skill.label_en)
+
+
+def _course_out(course: Course, teaches: Sequence[str]) -> PathwayCourseOut:
+    return PathwayCourseOut(
+        course_id=course.id,
+        title_id=course.title_id,
+        title_en=course.title_en,
+        provider=course.provider.name,
+        provider_type=course.provider.type,
+        mode=course.mode,
+        province_code=course.province,
+        city=course.city,
+        cost_idr=course.cost_idr,
+        hours=course.hours,
+        teaches=list(teaches),
+    )
+
+
+def _path_out(path: pathways.DigitalPath) -> DigitalPathOut:
+    return DigitalPathOut(
+        occupation=path.occupation.uri,
+        label_id=path.occupation.label("id"),
+        label_en=path.occupation.label_en,
+        near_of=path.near_of,
+        digital_share=path.share,
+        gaps=[_skill_out(g.skill) for g in path.gaps],
+        plan_cost_idr=path.plan.cost_idr,
+        plan_complete=path.plan.complete,
+        plan=[_course_out(s.course, s.skills) for s in path.plan.steps],
+        uncovered=[u.skill.uri for u in path.plan.uncovered],
+        posted=[
+            PostedOut(province_code=p.province_code, postings=p.postings, digital_skill_share=p.share)
+            for p in path.posted
+        ],
+    )
+
+
+PROVINCE_CODE = "^(" + "|".join(p.code for p in PROVINCES) + ")$"
+
+
+@router.get(
+    "/youth/pathways",
+    tags=["youth"],
+    responses={404: {"model": ErrorOut, "description": "An occupation the taxonomy does not know"}},
+    description="A young person's digital pathways, for the occupations their interests matched (ESCO "
+    "URIs or codes, best match first): the digital ones among them (or, when none is, the "
+    f"{pathways.MAX_PATHS} closest digital occupations: same ISCO sub-major, then major group, then most "
+    "shared essential skills), per digital occupation its digital essential skills, the cheapest courses for "
+    "them within "
+    "the budget held in the province or online, and the provinces where it is posted; and the training "
+    f"providers open in the province ranked for all the occupations (at most {pathways.MAX_PROVIDERS}). No "
+    "personal data.",
+)
+def youth_pathways(
+    _: Principal,
+    store: StoreDep,
+    occupation: Annotated[
+        list[Annotated[str, StringConstraints(pattern=r"^[!-~]{1,300}$")]],
+        Query(min_length=1, max_length=pathways.MAX_OCCUPATIONS, description="ESCO URI or code"),
+    ],
+    province: Annotated[str | None, Query(pattern=PROVINCE_CODE, description="BPS province code")] = None,
+    budget: Annotated[int, Query(ge=0, le=pathways.MAX_BUDGET, description="rupiah")] = 3_500_000,
+) -> PathwaysOut:
+    try:
+        found = pathways.youth_pathways(store, occupation, province, budget)
+    except pathways.PathwaysError as error:
+        if error.problem == "unknown_occupation":
+            raise HTTPException(404, str(error)) from None
+        raise HTTPException(422, str(error)) from None
+    return PathwaysOut(
+        occupations=[o.uri for o in found.occupations],
+        province_code=found.province,
+        budget_idr=found.budget,
+        nearby=found.nearby,
+        paths=[_path_out(p) for p in found.paths],
+        needed_skills=found.needed_skills,
+        providers=[
+            PathwayProviderOut(
+                provider=c.provider.name,
+                type=c.provider.type,
+                online=c.online,
+                score=c.fit.score,
+                places=list(c.places),
+                skills=[_skill_out(s) for s in c.skills],
+                courses=[course.id for course in c.courses],
+            )
+            for c in found.providers
+        ],
+        synthetic_catalog=found.synthetic_catalog,
     )
 
 

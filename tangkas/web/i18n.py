@@ -1566,6 +1566,122 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Unduh angka nasional dengan sumbernya (CSV)",
         "en": "Download the national figures with their sources (CSV)",
     },
+    # --- a young person's digital pathways (/minat/jalur, issue 19): a young person is "kamu" ---------
+    "pathways.title": {
+        "id": "Jalur digital dan tempat pelatihan",
+        "en": "Digital pathways and training places",
+    },
+    "pathways.for": {"id": "Pekerjaan yang cocok denganmu: {names}", "en": "Jobs that suit you: {names}"},
+    "pathways.digital_means": {
+        "id": "Keterampilan digital artinya kemampuan memakai komputer, HP, internet dan aplikasi untuk "
+        "bekerja, misalnya membuat desain di komputer atau mengelola media sosial sebuah toko.",
+        "en": "Digital skills means being able to use computers, phones, the internet and apps for work, "
+        "for example making designs on a computer or running a shop's social media.",
+    },
+    "pathways.intro": {
+        "id": "Di bawah ini: pekerjaan digital yang cocok denganmu, keterampilan yang perlu kamu pelajari, "
+        "kursus termurah untuk itu, dan tempat pelatihan di provinsimu.",
+        "en": "Below: the digital jobs that suit you, the skills you need to learn, the cheapest courses "
+        "for them, and the training places in your province.",
+    },
+    "pathways.nearby": {
+        "id": "Pekerjaan yang cocok denganmu bukan pekerjaan digital. Ini pekerjaan digital yang paling "
+        "dekat dengannya: bidang kerjanya sama atau mirip, atau sebagian keterampilannya sama.",
+        "en": "The jobs that suit you are not digital jobs. These are the digital jobs closest to them: "
+        "the same or a similar field of work, or some of the same skills.",
+    },
+    "pathways.near_of": {"id": "Dekat dengan: {name}", "en": "Close to: {name}"},
+    "pathways.share": {
+        "id": "{share}% keterampilan utamanya adalah keterampilan digital.",
+        "en": "{share}% of its main skills are digital skills.",
+    },
+    "pathways.learn": {"id": "Yang perlu kamu pelajari", "en": "What you need to learn"},
+    "pathways.learn_none": {
+        "id": "Tidak ada keterampilan digital yang wajib untuk pekerjaan ini.",
+        "en": "This job needs no digital skill you must have.",
+    },
+    "pathways.more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "pathways.courses": {
+        "id": "Kursus termurah (anggaran Rp{budget})",
+        "en": "The cheapest courses (budget Rp{budget})",
+    },
+    "pathways.courses_none": {
+        "id": "Belum ada kursus untuk keterampilan ini dalam anggaranmu, di provinsimu atau online.",
+        "en": "No course for these skills fits your budget, in your province or online.",
+    },
+    "pathways.mode_online": {"id": "Online", "en": "Online"},
+    "pathways.mode_offline": {"id": "Tatap muka di {place}", "en": "In person in {place}"},
+    "pathways.mode_hybrid": {
+        "id": "Online dan tatap muka di {place}",
+        "en": "Online and in person in {place}",
+    },
+    "pathways.free": {"id": "Gratis", "en": "Free"},
+    "pathways.teaches": {"id": "Kamu belajar: {skills}", "en": "You learn: {skills}"},
+    "pathways.provider": {"id": "Oleh {name}", "en": "By {name}"},
+    "pathways.total": {
+        "id": "Total Rp{cost} dari anggaran Rp{budget}.",
+        "en": "Total Rp{cost} of your Rp{budget} budget.",
+    },
+    "pathways.left": {
+        "id": "{n} keterampilan lainnya belum dipelajari di kursus di atas. Rencana lengkap punya "
+        "pilihan lain.",
+        "en": "{n} other skills are not taught by the courses above. The full plan has more choices.",
+        "en_one": "1 other skill is not taught by the courses above. The full plan has more choices.",
+    },
+    "pathways.all_covered": {
+        "id": "Kursus ini mengajarkan semua keterampilan di atas.",
+        "en": "These courses teach every skill above.",
+    },
+    "pathways.full_plan": {"id": "Lihat rencana lengkap", "en": "See the full plan"},
+    "pathways.posted": {"id": "Di mana lowongannya?", "en": "Where are the jobs?"},
+    "pathways.posted_count": {"id": "{n} lowongan", "en": "{n} ads", "en_one": "1 ad"},
+    "pathways.posted_none": {
+        "id": "Belum ada lowongan untuk pekerjaan ini di data kami.",
+        "en": "There are no job ads for this job in our data yet.",
+    },
+    "pathways.places": {"id": "Tempat pelatihan di {province}", "en": "Training places in {province}"},
+    "pathways.places_intro": {
+        "id": "Diurutkan dari yang paling banyak mengajarkan keterampilan untuk pekerjaan yang cocok "
+        "denganmu. Tempat online bisa kamu ikuti dari mana saja.",
+        "en": "Sorted by how many of the skills for the jobs that suit you they teach. Online places "
+        "can be joined from anywhere.",
+    },
+    "pathways.teaches_of": {
+        "id": "mengajarkan {n} dari {total} keterampilan yang dibutuhkan",
+        "en": "teaches {n} of the {total} skills needed",
+    },
+    "pathways.online_place": {"id": "online, bisa dari mana saja", "en": "online, from anywhere"},
+    "pathways.its_courses": {"id": "Kursusnya", "en": "Its courses"},
+    "pathways.places_none": {
+        "id": "Belum ada tempat pelatihan di provinsimu yang mengajarkan keterampilan ini.",
+        "en": "No training place in your province teaches these skills yet.",
+    },
+    "pathways.choose_province": {
+        "id": "Pilih provinsimu untuk melihat tempat pelatihan di dekatmu.",
+        "en": "Choose your province to see the training places near you.",
+    },
+    "pathways.province": {"id": "Provinsi", "en": "Province"},
+    "pathways.no_province": {"id": "— pilih —", "en": "— choose —"},
+    "pathways.budget": {"id": "Anggaran (rupiah)", "en": "Budget (rupiah)"},
+    "pathways.show": {"id": "Tampilkan", "en": "Show"},
+    "pathways.back": {"id": "Kembali ke tes minat", "en": "Back to the interest test"},
+    "pathways.problem.no_occupation": {
+        "id": "Belum ada pekerjaan yang dipilih. Isi tes minat dulu, lalu buka halaman ini dari hasilnya.",
+        "en": "No job has been chosen yet. Take the interest test first, then open this page from its "
+        "results.",
+    },
+    "pathways.problem.too_many": {
+        "id": "Terlalu banyak pekerjaan: paling banyak 20.",
+        "en": "Too many jobs: at most 20.",
+    },
+    "pathways.problem.unknown_occupation": {
+        "id": "Pekerjaan “{value}” tidak kami kenal. Buka halaman ini dari hasil tes minat.",
+        "en": "We don't know the job “{value}”. Open this page from the interest test's results.",
+    },
+    "pathways.problem.unknown_province": {
+        "id": "Provinsi “{value}” tidak kami kenal. Pilih provinsi dari daftar.",
+        "en": "We don't know the province “{value}”. Choose a province from the list.",
+    },
 }
 
 

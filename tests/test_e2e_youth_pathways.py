@@ -1,0 +1,136 @@
+"""End-to-end in real Chromium at phone width (375 px): a young person opens their digital pathways from
+their matched occupations, reads the skills to learn, the courses with provider, mode and price, where
+the jobs are posted and the training places in their province; changes the province with the form; opens
+the full plan; and reads a clear message for a link without occupations. Indonesian and English;
+screenshots go to the artefacts folder."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+import uvicorn
+from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES
+
+from tangkas.services.demo import load_demo
+from tangkas.store import Store, open_store
+from tangkas.taxonomy import load_taxonomy
+from tangkas.web import create_app
+from tangkas.youth.digital import BRICKLAYER
+
+TODAY = date(2026, 3, 31)
+MOBILE_DEVELOPER, GRAPHIC_DESIGNER = (load_taxonomy().occupation(c).uri for c in ("2514.2.2", "2166.9"))
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    store: Store = open_store("duckdb:///:memory:")
+    load_demo(store, postings=600, workers=50, today=TODAY)
+    instance = uvicorn.Server(
+        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+WORDS = {
+    "id": {
+        "title": "Jalur digital dan tempat pelatihan",
+        "means": "Keterampilan digital artinya",
+        "learn": "Yang perlu kamu pelajari",
+        "online": "Online",
+        "places": "Tempat pelatihan di Jawa Barat",
+        "places_east": "Tempat pelatihan di Jawa Timur",
+        "teaches_of": "keterampilan yang dibutuhkan",
+        "posted": "Di mana lowongannya?",
+        "plan": "Lihat rencana lengkap",
+        "nearby": "bukan pekerjaan digital",
+        "empty": "Belum ada pekerjaan yang dipilih",
+        "show": "Tampilkan",
+    },
+    "en": {
+        "title": "Digital pathways and training places",
+        "means": "Digital skills means",
+        "learn": "What you need to learn",
+        "online": "Online",
+        "places": "Training places in West Java",
+        "places_east": "Training places in East Java",
+        "teaches_of": "skills needed",
+        "posted": "Where are the jobs?",
+        "plan": "See the full plan",
+        "nearby": "are not digital jobs",
+        "empty": "No job has been chosen yet",
+        "show": "Show",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_e2e_youth_pathways_on_a_phone(served: str, lang: str) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    words = WORDS[lang]
+    query = urlencode(
+        [
+            ("occupation", MOBILE_DEVELOPER),
+            ("occupation", GRAPHIC_DESIGNER),
+            ("province", "32"),
+            ("lang", lang),
+        ]
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport=SIZES["phone"])
+        page.set_default_timeout(30_000)
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.goto(f"{served}/minat/jalur?{query}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(words["title"])
+        expect(page.locator("#digital-means")).to_contain_text(words["means"])
+        first = page.locator("#path-1")
+        expect(first.get_by_role("heading", level=3, name=words["learn"])).to_be_visible()
+        expect(first.locator(".course").first).to_contain_text("Rp")
+        expect(first.locator(".course .mode").first).to_be_visible()
+        expect(first).to_contain_text(words["posted"])
+        expect(page.locator("#places h2")).to_have_text(words["places"])
+        expect(page.locator("#places .place").first).to_contain_text(words["teaches_of"])
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing wider than the phone
+        page.screenshot(path=str(ARTIFACTS / f"youth-pathways-{lang}-phone.png"), full_page=True)
+        page.select_option("#province", "35")
+        page.get_by_role("button", name=words["show"]).click()
+        expect(page.locator("#places h2")).to_have_text(words["places_east"])
+        assert "province=35" in page.url and page.url.count("occupation=") == 2
+        page.get_by_role("link", name=words["plan"]).first.click()
+        page.wait_for_url("**/plan?**")
+        assert "province=35" in page.url and "budget=3500000" in page.url
+        page.goto(f"{served}/minat/jalur?" + urlencode([("occupation", BRICKLAYER), ("lang", lang)]))
+        expect(page.locator("#pathways-nearby")).to_contain_text(words["nearby"])
+        page.screenshot(path=str(ARTIFACTS / f"youth-pathways-{lang}-nearby-phone.png"), full_page=True)
+        assert not problems, problems
+        page.goto(f"{served}/minat/jalur?lang={lang}")  # answered with 422: the browser logs that
+        expect(page.locator("#pathways-problem")).to_contain_text(words["empty"])
+        page.screenshot(path=str(ARTIFACTS / f"youth-pathways-{lang}-empty-phone.png"), full_page=True)
+        browser.close()
