@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import unescape
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -175,6 +176,11 @@ def test_interest_matches_open_a_real_plan_and_local_vacancies(client: TestClien
     assert "Belum ada riwayat kerja" in plan.text
     vacancies = client.get(links[1].split("#")[0])
     assert 'id="lowongan"' in vacancies.text and "Lowongan Uji Minat" in vacancies.text
+    [pathways] = [unescape(h) for h in re.findall(r'href="(/minat/jalur\?[^"]+)"', results.text)]
+    assert "province=32" in pathways and pathways.count("occupation=") == len(links) // 2
+    assert f"occupation={quote(target.uri, safe='')}" in pathways  # the best match first
+    digital = client.get(pathways)
+    assert digital.status_code == 200 and "Jalur digital" in digital.text
 
 
 def test_interest_save_needs_a_counsellor_and_consent(client: TestClient, store: Store) -> None:

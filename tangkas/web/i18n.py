@@ -331,6 +331,17 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "No job can be matched yet because your six area scores are exactly equal. Try answering "
         "again and tell the activities apart more.",
     },
+    "interest_pathways_title": {
+        "id": "Jalur digital dan tempat pelatihan",
+        "en": "Digital pathways and training places",
+    },
+    "interest_pathways_text": {
+        "id": "Lihat pekerjaan digital yang cocok dengan minatmu, keterampilan yang perlu kamu pelajari, "
+        "kursus yang terjangkau, dan tempat pelatihan di provinsimu yang paling banyak mengajarkannya.",
+        "en": "See the digital jobs that fit your interests, the skills to learn, affordable courses, and "
+        "the training places in your province that teach the most of them.",
+    },
+    "interest_pathways_link": {"id": "Lihat jalur digitalku", "en": "See my digital pathways"},
     "interest_share": {
         "id": "Simpan atau bagikan tautan hasil ini (jawabanmu ada di tautan; tidak ada yang disimpan di "
         "server)",

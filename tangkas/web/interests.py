@@ -108,6 +108,12 @@ class ResultsPage:
     """The six areas' names in the page's language."""
     educations: tuple[str, ...] = EDUCATION_CHOICES
 
+    @property
+    def pathways(self) -> str:
+        """The digital-pathways page's query (``/minat/jalur?...``) for these matches, best first."""
+        pairs = [("occupation", view.link.uri) for view in self.matches]
+        return urlencode([*pairs, *([("province", self.province)] if self.province else [])])
+
 
 SAME_REACH = {"D1": "D3", "D2": "D3", "D4": "S1", "S3": "S2"}
 """Education levels the page shows together with another of the same reach."""
