@@ -96,3 +96,18 @@ def worker_profile(store: Store, worker_id: int, profile_id: int) -> dict[str, A
             (worker_id, profile_id),
         )
     return _row(rows[0]) if rows else None
+
+
+def latest_profiles(store: Store) -> list[dict[str, Any]]:
+    """The latest profile of each registered (not erased) worker, with the worker's province
+    (``province_code``): form, answers, scores and education, in worker order. Personal data: for
+    aggregates only (:func:`tangkas.services.youth.interest_supply`)."""
+    with store.lock:
+        rows = store.backend.query(
+            "SELECT p.worker_id, p.form, p.answers, p.scores, p.education, w.province_code "
+            "FROM interest_profiles p JOIN workers w ON w.id = p.worker_id "
+            "WHERE w.erased_at IS NULL AND p.id = "
+            "(SELECT MAX(q.id) FROM interest_profiles q WHERE q.worker_id = p.worker_id) "
+            "ORDER BY p.worker_id"
+        )
+    return [_row(r) for r in rows]
