@@ -195,7 +195,8 @@ def load_demo(
     say("interest profiles")
     profiles = load_demo_profiles(store, people, day)
     store.changed()
-    return DemoReport(inserted, courses, registered, *counts, profiles=profiles)
+    memberships, placements, documents = counts
+    return DemoReport(inserted, courses, registered, memberships, placements, documents, profiles)
 
 
 def demo_counsellor_key(store: Store) -> ApiKey:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
+from tangkas.errors import TangkasError
 from tangkas.fairness.labour import NationalFigure
 from tangkas.loading import load_once
 from tangkas.services.coverage import ReferenceFigure, read_figures
@@ -165,10 +166,13 @@ def interest_supply(
         if not code:
             unplaced += 1
             continue
+        try:
+            profile = score_answers(row["answers"], form_of(row["form"]))
+            matches = journey_matches(profile, education=row["education"], limit=per_profile)
+        except TangkasError:  # answers or education the profiler no longer reads: not counted
+            continue
         profiles[code] += 1
-        profile = score_answers(row["answers"], form_of(row["form"]))
-        for match in journey_matches(profile, education=row["education"], limit=per_profile):
-            interests[code][match.esco[0].uri] += 1
+        interests[code].update(match.esco[0].uri for match in matches)
     shown = sorted((c for c, n in profiles.items() if n >= MIN_CELL), key=lambda c: (-profiles[c], c))
     gaps = supply_gap({c: interests[c] for c in shown}, catalog, skills_of=skills_of)
     provinces = tuple(

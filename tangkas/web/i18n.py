@@ -922,9 +922,9 @@ PAGES: dict[str, dict[str, str]] = {
         "groups”.",
     },
     "youth.interests.limits": {
-        "id": "Batasnya: kecocokan minat bukan rencana, dan profil ini hanya dari orang yang datang ke kantor "
-        "layanan, bukan seluruh kaum muda di provinsi itu. Kursus daring tidak dihitung sebagai pasokan "
-        "setempat.",
+        "id": "Batasnya: kecocokan minat bukan rencana, dan profil ini hanya dari orang yang datang ke "
+        "kantor layanan, bukan seluruh kaum muda di provinsi itu. Kursus daring tidak dihitung sebagai "
+        "pasokan setempat.",
         "en": "Limits: a match is not a plan, and these profiles are only of people who came to an "
         "employment office, not all young people in the province. Online courses are not counted as local "
         "supply.",
@@ -953,8 +953,8 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.interests.col.unmet": {"id": "Belum terpenuhi", "en": "Unmet"},
     "youth.interests.other": {"id": "kelompok lain", "en": "other groups"},
     "youth.interests.left_out": {
-        "id": "Tidak ditampilkan: {profiles} profil dari {provinces} provinsi yang profilnya kurang dari {min} "
-        "(atau tanpa provinsi).",
+        "id": "Tidak ditampilkan: {profiles} profil dari {provinces} provinsi yang profilnya kurang dari "
+        "{min} (atau tanpa provinsi).",
         "en": "Not shown: {profiles} profiles from {provinces} provinces with fewer than {min} profiles (or "
         "with no province).",
     },

@@ -31,8 +31,8 @@ from tangkas.services.youth import (
 from tangkas.store import Store
 from tangkas.store.ad_prevalence import MIN_RELIABLE_ADS
 from tangkas.store.postings import postings_arrow
-from tangkas.web.coverage import share_text
 from tangkas.taxonomy import load_taxonomy
+from tangkas.web.coverage import share_text
 from tangkas.web.gender import MeasureChart, measure_chart, percent
 from tangkas.web.i18n import translator
 from tangkas.web.pages import page_lang, render
