@@ -790,10 +790,12 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.intro": {
         "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut "
         "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di "
-        "mana lowongan untuk pekerjaan digital dibuka, dan lembaga mana yang menyediakan kursusnya.",
+        "mana lowongan untuk pekerjaan digital dibuka, lembaga mana yang menyediakan kursusnya, dan di mana "
+        "minat kaum muda belum terjawab oleh kursus di provinsinya.",
         "en": "Young people aged 15–24: how many are not in employment, education or training (NEET) by the "
         "official figures, how many are registered and in training with this service, where jobs in digital "
-        "occupations are posted, and which providers offer courses for them.",
+        "occupations are posted, which providers offer courses for them, and where young people's interests "
+        "outrun the courses in their province.",
     },
     "youth.as_of": {"id": "Per tanggal", "en": "As of"},
     "youth.show": {"id": "Tampilkan", "en": "Show"},
