@@ -1,6 +1,7 @@
 """End-to-end in real Chromium: an analyst reads the youth page on a phone (Indonesian and English) and
 on a desktop: the NEET chart with its source, young people by province and sex with hidden cells marked,
-digital postings and providers by province, and the CSV download."""
+digital postings and providers by province, young people's interests against the courses in their province
+(the demo's synthetic profiles), and the CSV downloads."""
 
 from __future__ import annotations
 
@@ -54,8 +55,8 @@ def test_e2e_youth_analyst_reads_the_youth_page(served: str, lang: str, size: st
     from playwright.sync_api import expect, sync_playwright
 
     words = {
-        "id": ("Kaum muda", "perempuan", "disembunyikan", "Kaum muda terdaftar", "Ditambah"),
-        "en": ("Youth", "women", "suppressed", "Young people registered", "Plus"),
+        "id": ("Kaum muda", "perempuan", "disembunyikan", "Kaum muda terdaftar", "Ditambah", "terpenuhi"),
+        "en": ("Youth", "women", "suppressed", "Young people registered", "Plus", "Unmet"),
     }[lang]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -78,12 +79,19 @@ def test_e2e_youth_analyst_reads_the_youth_page(served: str, lang: str, size: st
         expect(page.locator("main")).to_contain_text(words[2])
         expect(page.locator("#digital svg.coverage-chart")).to_be_visible()
         expect(page.locator("#providers")).to_contain_text(words[4])
+        interests = page.locator("#interests")
+        expect(interests.locator("svg.coverage-chart").first).to_be_visible()
+        assert interests.locator("svg.coverage-chart").count() >= 2  # a chart a province shown
+        bars = interests.locator("svg rect.share").evaluate_all("rs => rs.map(r => r.getBBox().width)")
+        assert bars and max(bars) > 0
+        expect(interests.locator("table").first).to_contain_text(words[5])
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= SIZES[size]["width"], f"the page scrolls sideways ({wide}px)"
         page.screenshot(path=ARTIFACTS / f"youth-1-page-{lang}-{size}.png", full_page=True)
         page.locator("#neet").screenshot(path=ARTIFACTS / f"youth-2-neet-{lang}-{size}.png")
         page.locator("#digital").screenshot(path=ARTIFACTS / f"youth-4-digital-{lang}-{size}.png")
         page.locator("#providers").screenshot(path=ARTIFACTS / f"youth-5-providers-{lang}-{size}.png")
+        interests.screenshot(path=ARTIFACTS / f"youth-6-interests-{lang}-{size}.png")
         page.locator("#m-registered-card").screenshot(
             path=ARTIFACTS / f"youth-3-registered-{lang}-{size}.png"
         )
@@ -93,5 +101,9 @@ def test_e2e_youth_analyst_reads_the_youth_page(served: str, lang: str, size: st
             ).click()
         text = Path(download.value.path()).read_text(encoding="utf-8")
         assert text.startswith("measure,province_code,province,group,count")
+        with page.expect_download() as download:
+            interests.get_by_role("link", name="CSV", exact=False).click()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert text.startswith("province_code,province,profiles,isco_group,group,demand")
         browser.close()
     assert not problems, problems

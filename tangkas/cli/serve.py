@@ -28,7 +28,7 @@ def load_demo_data(db: str | None, *, sign_in_at: str | None = None) -> None:
     console.print(
         f"  +{report.postings} lowongan, +{report.courses} kursus, +{report.workers} pekerja, "
         f"+{report.memberships} masa kepesertaan, +{report.placements} penempatan PMI, "
-        f"+{report.documents} dokumen (sintetis)"
+        f"+{report.documents} dokumen, +{report.profiles} profil minat kaum muda (sintetis)"
     )
     if key is not None:
         console.print(

@@ -1,11 +1,13 @@
 """Demo data for ``make run``: synthetic postings, courses and workers, with the workers'
-social-security spells, PMI placements and placement documents; every row marked synthetic.
+social-security spells, PMI placements and placement documents, and the young workers' interest profiles;
+every row marked synthetic.
 
 Nothing here is real: postings come from the seeded synthetic feed (titles are ESCO labels, ad texts
 from templates, checked by the fair-ads checker like any imported posting), courses
 from the seeded demo catalog (providers named ``[DEMO] ...``), workers are invented (names ``Pekerja
 Demo NNN``, NIKs with serial ``0000``, which no one is issued), and their records come from
-:mod:`tangkas.services.demo_records`. Loading twice changes nothing.
+:mod:`tangkas.services.demo_records`, their interest profiles from :mod:`tangkas.services.demo_interests`.
+Loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 from tangkas.countries import country
 from tangkas.market.synthetic import synthetic_table
 from tangkas.market.synthetic_ads import synthetic_ad_texts
+from tangkas.services.demo_interests import load_demo_profiles
 from tangkas.services.demo_records import SOURCE, demo_records
 from tangkas.services.fair_ads import check_stored_ads
 from tangkas.services.imports import import_rows
@@ -58,6 +61,7 @@ class DemoReport:
     memberships: int = 0
     placements: int = 0
     documents: int = 0
+    profiles: int = 0
 
 
 def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
@@ -173,7 +177,8 @@ def load_demo(
     courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
     say("workers")
     people = _worker_rows(workers)
-    records = demo_records(people, today or date.today())
+    day = today or date.today()
+    records = demo_records(people, day)
     for person in people:
         destination = records.destinations.get(person["external_id"])
         person["placement_country"] = destination and country(destination).name_en
@@ -187,8 +192,11 @@ def load_demo(
             ("placement_documents", records.documents),
         )
     ]
+    say("interest profiles")
+    profiles = load_demo_profiles(store, people, day)
     store.changed()
-    return DemoReport(inserted, courses, registered, *counts)
+    memberships, placements, documents = counts
+    return DemoReport(inserted, courses, registered, memberships, placements, documents, profiles)
 
 
 def demo_counsellor_key(store: Store) -> ApiKey:

@@ -45,10 +45,14 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _answers(text: object) -> list[int]:
+    """Stored answers (one digit an item) as numbers."""
+    return [int(digit) for digit in str(text)]
+
+
 def _row(row: dict[str, Any]) -> dict[str, Any]:
     """A stored row with its answers as numbers and its scores as a mapping."""
-    answers = [int(digit) for digit in str(row["answers"])]
-    return {**row, "answers": answers, "scores": json.loads(row["scores"])}
+    return {**row, "answers": _answers(row["answers"]), "scores": json.loads(row["scores"])}
 
 
 def save_profile(store: Store, worker_id: int, profile: StoredProfile, *, key_id: int | None) -> int:
@@ -96,3 +100,18 @@ def worker_profile(store: Store, worker_id: int, profile_id: int) -> dict[str, A
             (worker_id, profile_id),
         )
     return _row(rows[0]) if rows else None
+
+
+def latest_profiles(store: Store) -> list[dict[str, Any]]:
+    """The latest profile of each registered (not erased) worker, with the worker's province
+    (``province_code``): form, answers and education, in worker order. Personal data: for aggregates
+    only (:func:`tangkas.services.youth.interest_supply`)."""
+    with store.lock:
+        rows = store.backend.query(
+            "SELECT p.worker_id, p.form, p.answers, p.education, w.province_code "
+            "FROM interest_profiles p JOIN workers w ON w.id = p.worker_id "
+            "WHERE w.erased_at IS NULL AND p.id = "
+            "(SELECT MAX(q.id) FROM interest_profiles q WHERE q.worker_id = p.worker_id) "
+            "ORDER BY p.worker_id"
+        )
+    return [{**r, "answers": _answers(r["answers"])} for r in rows]

@@ -1119,6 +1119,32 @@ class DigitalProvidersOut(BaseModel):
     courses: int
 
 
+class InterestGroupOut(BaseModel):
+    group: str | None = Field(
+        description="ISCO-08 sub-major group (two digits); null: the groups under min_cell matches together"
+    )
+    demand: int = Field(description="matches of the province's profiles to occupations of the group")
+    essential_skills: int
+    taught_locally: int = Field(description="of the essential skills, those taught by a course held there")
+    taught_online: int = Field(description="of the essential skills, those taught online")
+    unmet: float = Field(description="demand * (1 - taught_locally / essential_skills)")
+
+
+class InterestProvinceOut(BaseModel):
+    province_code: str
+    profiles: int = Field(description="latest stored profiles of registered workers there (>= min_cell)")
+    matches: int
+    groups: list[InterestGroupOut] = Field(description="the largest unmet demand first; others last")
+
+
+class InterestSupplyOut(BaseModel):
+    per_profile: int = Field(description="best matches counted from each profile")
+    min_cell: int
+    provinces: list[InterestProvinceOut]
+    left_out_provinces: int = Field(description="provinces with profiles, fewer than min_cell: not shown")
+    left_out_profiles: int = Field(description="their profiles, and those with no province on record")
+
+
 class YouthOut(BaseModel):
     """Youth indicators: official NEET figures and the store's young people, aggregates only."""
 
@@ -1134,6 +1160,10 @@ class YouthOut(BaseModel):
     providers: list[DigitalProvidersOut]
     online_providers: int
     synthetic_catalog: bool
+    interest_supply: InterestSupplyOut = Field(
+        description="where young people's interests (stored profiles' best matches) outrun the courses "
+        "held in their province"
+    )
 
 
 # Declared before /indicators/{name}, which would otherwise take "youth" for a name it does not know.
@@ -1145,7 +1175,9 @@ class YouthOut(BaseModel):
     "registered workers aged 15-24 in ``as_of``'s year (by birth year) and those of them enrolled in a "
     "course, by province and sex, every count randomly rounded to base 5 and suppressed (null) under "
     f"{MIN_CELL}; postings by province with their digital-skills share and those for digital occupations; "
-    "the providers of courses for digital occupations by province. Aggregates only: no personal data.",
+    "the providers of courses for digital occupations by province; per province with at least "
+    f"{MIN_CELL} stored interest profiles, the matches by ISCO sub-major group against the skills its "
+    "courses teach. Aggregates only: no personal data.",
 )
 def youth_indicator(
     store: StoreDep,
@@ -1201,6 +1233,35 @@ def youth_indicator(
         ],
         online_providers=online,
         synthetic_catalog=catalog.synthetic,
+        interest_supply=_interest_supply(youth_indicators.interest_supply(store, catalog)),
+    )
+
+
+def _interest_supply(found: youth_indicators.InterestSupply) -> InterestSupplyOut:
+    return InterestSupplyOut(
+        per_profile=found.per_profile,
+        min_cell=found.min_cell,
+        provinces=[
+            InterestProvinceOut(
+                province_code=p.province_code,
+                profiles=p.profiles,
+                matches=p.matches,
+                groups=[
+                    InterestGroupOut(
+                        group=g.group or None,
+                        demand=g.demand,
+                        essential_skills=g.skills,
+                        taught_locally=g.taught_locally,
+                        taught_online=g.taught_online,
+                        unmet=round(g.unmet, 2),
+                    )
+                    for g in p.groups
+                ],
+            )
+            for p in found.provinces
+        ],
+        left_out_provinces=found.left_out_provinces,
+        left_out_profiles=found.left_out_profiles,
     )
 
 

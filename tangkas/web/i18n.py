@@ -801,10 +801,12 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.intro": {
         "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut "
         "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di "
-        "mana lowongan untuk pekerjaan digital dibuka, dan lembaga mana yang menyediakan kursusnya.",
+        "mana lowongan untuk pekerjaan digital dibuka, lembaga mana yang menyediakan kursusnya, dan di mana "
+        "minat kaum muda belum terjawab oleh kursus di provinsinya.",
         "en": "Young people aged 15–24: how many are not in employment, education or training (NEET) by the "
         "official figures, how many are registered and in training with this service, where jobs in digital "
-        "occupations are posted, and which providers offer courses for them.",
+        "occupations are posted, which providers offer courses for them, and where young people's interests "
+        "outrun the courses in their province.",
     },
     "youth.as_of": {"id": "Per tanggal", "en": "As of"},
     "youth.show": {"id": "Tampilkan", "en": "Show"},
@@ -914,10 +916,68 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "This course catalog is demo (synthetic) data, not real courses.",
     },
     "youth.more": {"id": "dan {n} lainnya", "en": "and {n} more"},
+    "youth.interests.title": {
+        "id": "Minat kaum muda dan kursus yang tersedia",
+        "en": "Young people's interests and the courses on offer",
+    },
+    "youth.interests.about": {
+        "id": "Dari profil minat terakhir setiap pencari kerja yang tersimpan, {n} pekerjaan yang paling "
+        "cocok (untuk jenjang pendidikannya) dihitung per kelompok jabatan (ISCO, dua digit). Untuk setiap "
+        "kelompok: berapa porsi keterampilan esensialnya yang diajarkan kursus tatap muka di provinsi itu, "
+        "dan berapa yang diajarkan kursus daring. Kebutuhan belum terpenuhi = kecocokan × (1 − porsi yang "
+        "diajarkan di provinsi). Hanya provinsi dengan sedikitnya {min} profil yang ditampilkan; kelompok "
+        "dengan kurang dari {min} kecocokan digabung menjadi “kelompok lain”.",
+        "en": "From each job seeker's latest stored interest profile, the {n} best-matching occupations (for "
+        "their education) are counted by occupation group (ISCO, two digits). For each group: the share of "
+        "its essential skills taught by in-person courses held in the province, and the share taught "
+        "online. Unmet demand = matches × (1 − share taught in the province). Only provinces with at least "
+        "{min} profiles are shown; groups with fewer than {min} matches are combined as “other "
+        "groups”.",
+    },
+    "youth.interests.limits": {
+        "id": "Batasnya: kecocokan minat bukan rencana, dan profil ini hanya dari orang yang datang ke "
+        "kantor layanan, bukan seluruh kaum muda di provinsi itu. Kursus daring tidak dihitung sebagai "
+        "pasokan setempat.",
+        "en": "Limits: a match is not a plan, and these profiles are only of people who came to an "
+        "employment office, not all young people in the province. Online courses are not counted as local "
+        "supply.",
+    },
+    "youth.interests.none": {
+        "id": "Belum ada provinsi dengan sedikitnya {min} profil minat tersimpan.",
+        "en": "No province has at least {min} stored interest profiles yet.",
+    },
+    "youth.interests.counts": {
+        "id": "{profiles} profil, {matches} kecocokan.",
+        "en": "{profiles} profiles, {matches} matches.",
+    },
+    "youth.interests.chart": {
+        "id": "Kebutuhan belum terpenuhi di {province}",
+        "en": "Unmet demand in {province}",
+    },
+    "youth.interests.bar": {"id": "{unmet} dari {demand}", "en": "{unmet} of {demand}"},
+    "youth.interests.legend": {
+        "id": "Batang gelap: kebutuhan belum terpenuhi; batang terang: semua kecocokan kelompok itu.",
+        "en": "Dark bar: unmet demand; light bar: all the group's matches.",
+    },
+    "youth.interests.col.group": {"id": "Kelompok jabatan", "en": "Occupation group"},
+    "youth.interests.col.demand": {"id": "Kecocokan", "en": "Matches"},
+    "youth.interests.col.local": {"id": "Diajarkan di provinsi", "en": "Taught in the province"},
+    "youth.interests.col.online": {"id": "Diajarkan daring", "en": "Taught online"},
+    "youth.interests.col.unmet": {"id": "Belum terpenuhi", "en": "Unmet"},
+    "youth.interests.other": {"id": "kelompok lain", "en": "other groups"},
+    "youth.interests.left_out": {
+        "id": "Tidak ditampilkan: {profiles} profil dari {provinces} provinsi yang profilnya kurang dari "
+        "{min} (atau tanpa provinsi).",
+        "en": "Not shown: {profiles} profiles from {provinces} provinces with fewer than {min} profiles (or "
+        "with no province).",
+    },
+    "youth.interests.csv": {
+        "id": "Unduh minat dan kursus per provinsi (CSV)",
+        "en": "Download interests and courses by province (CSV)",
+    },
     "youth.todo": {
-        "id": "Profil minat dan penempatan kerja kaum muda belum dihitung di sini (lihat docs/youth.md).",
-        "en": "Young people's interest profiles and job placements are not counted here yet (see "
-        "docs/youth.md).",
+        "id": "Penempatan kerja kaum muda belum dihitung di sini (lihat docs/youth.md).",
+        "en": "Young people's job placements are not counted here yet (see docs/youth.md).",
     },
     "genderview.title": {
         "id": "Perempuan dan laki-laki dalam layanan",
