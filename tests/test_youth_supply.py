@@ -4,6 +4,7 @@ languages, its CSV, the API, and the demo's synthetic profiles (idempotent, enou
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -86,6 +87,11 @@ def test_youth_supply_latest_profiles(store: Store) -> None:
     assert "full_name" not in first and "nik" not in first
 
 
+def _near(published: int, true: int) -> bool:
+    """A published count is the true one randomly rounded to a multiple of 5 (at most 4 off)."""
+    return published % 5 == 0 and abs(published - true) < 5
+
+
 def test_youth_supply_counts_threshold_and_merging(store: Store) -> None:
     _fill(store)
     social, hands = _uris(SOCIAL), _uris(HANDS)
@@ -95,23 +101,26 @@ def test_youth_supply_counts_threshold_and_merging(store: Store) -> None:
     catalog = CourseCatalog([Course("c", teacher, "Semua", "All", taught, 40, 0, "offline", "32")])
     found = interest_supply(store, catalog)
     assert (found.per_profile, found.min_cell) == (5, 10)
-    assert [(p.province_code, p.profiles, p.matches) for p in found.provinces] == [
-        ("32", 12, 60),
-        ("35", 10, 50),
-    ]
+    true = [("32", 12, 60), ("35", 10, 50)]
+    assert [p.province_code for p in found.provinces] == ["32", "35"]
+    for p, (_, profiles, matches) in zip(found.provinces, true, strict=True):
+        assert _near(p.profiles, profiles) and _near(p.matches, matches)
     assert (found.left_out_provinces, found.left_out_profiles) == (1, 9 + 1)
     west = found.provinces[0]
     expected = _groups(Counter({uri: 12 for uri in social}))
-    assert {g.group: g.demand for g in west.groups} == dict(expected)  # every group >= 12 matches: shown
+    demand = {g.group: g.demand for g in west.groups}
+    assert demand.keys() == expected.keys()  # every group >= 12 matches: shown
+    assert all(_near(demand[group], n) for group, n in expected.items())
     assert all(g.local_share == 1 and g.unmet == 0 for g in west.groups)  # the course teaches them all
     east = found.provinces[1]
     counts = _groups(Counter({uri: 5 for uri in social}) + Counter({uri: 5 for uri in hands}))
     shown = {group: n for group, n in counts.items() if n >= 10}
-    assert {g.group: g.demand for g in east.groups if g.group != OTHER} == shown
+    named_demand = {g.group: g.demand for g in east.groups if g.group != OTHER}
+    assert named_demand.keys() == shown.keys()
+    assert all(_near(named_demand[group], n) for group, n in shown.items())
     other = [g for g in east.groups if g.group == OTHER]
-    assert sum(n for n in counts.values() if n < 10) == (other[0].demand if other else 0)
+    assert _near(other[0].demand if other else 0, sum(n for n in counts.values() if n < 10))
     assert other == [] or east.groups[-1].group == OTHER
-    assert sum(g.demand for g in east.groups) == 50
     assert all(g.taught_locally == 0 and g.unmet == g.demand for g in east.groups)  # no course in 35
     named = [g for g in east.groups if g.group != OTHER]
     assert [g.unmet for g in named] == sorted((g.unmet for g in named), reverse=True)
@@ -129,7 +138,8 @@ def test_youth_supply_page_csv_and_api(store: Store) -> None:
     page = response.context["page"]  # type: ignore[attr-defined]
     assert isinstance(page, YouthPage)
     rows = page.interests.provinces
-    assert [(r.province, r.profiles) for r in rows] == [("Jawa Barat", 12), ("Jawa Timur", 10)]
+    assert [r.province for r in rows] == ["Jawa Barat", "Jawa Timur"]
+    assert _near(rows[0].profiles, 12) and rows[1].profiles == 10
     assert all(0 < len(r.charted) <= 5 for r in rows)
     text = response.text
     for words in (
@@ -163,13 +173,13 @@ def test_youth_supply_page_csv_and_api(store: Store) -> None:
         "province_code,province,profiles,isco_group,group,demand,essential_skills,taught_locally,"
         "taught_online,local_share,online_share,unmet"
     )
-    assert len(lines) == 1 + sum(len(r.groups) for r in rows) and lines[1].startswith("32,Jawa Barat,12,")
+    assert len(lines) == 1 + sum(len(r.groups) for r in rows) and re.match(r"32,Jawa Barat,1[05],", lines[1])
     assert "West Java" in client.get("/analyst/youth/interests.csv", params={"lang": "en"}).text
     analyst = {"X-API-Key": create_key(store, "analyst").secret}
     body = client.get("/api/indicators/youth", headers=analyst).json()["interest_supply"]
-    assert [(p["province_code"], p["profiles"], p["matches"]) for p in body["provinces"]] == [
-        ("32", 12, 60),
-        ("35", 10, 50),
+    published = [(p["province_code"], p["profiles"], p["matches"]) for p in body["provinces"]]
+    assert published == [
+        (p.province_code, p.profiles, p.matches) for p in interest_supply(store, catalog_for(store)).provinces
     ]
     assert (body["left_out_provinces"], body["left_out_profiles"], body["min_cell"]) == (1, 10, 10)
     assert all(g["group"] is None or len(g["group"]) == 2 for p in body["provinces"] for g in p["groups"])

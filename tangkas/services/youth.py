@@ -18,7 +18,7 @@ the workers born from ``as_of.year - 24`` to ``as_of.year - 15``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 
@@ -31,7 +31,7 @@ from tangkas.services.interests import form_of, journey_matches
 from tangkas.store import Store
 from tangkas.store.gender import Measure
 from tangkas.store.interests import latest_profiles
-from tangkas.store.stats import MIN_CELL
+from tangkas.store.stats import KEY_MODULUS, MIN_CELL, random_round
 from tangkas.training.catalog import CourseCatalog
 from tangkas.youth.facilities import SkillsOf, SupplyGap, supply_gap
 from tangkas.youth.profiler import score_answers
@@ -157,11 +157,20 @@ def interest_supply(
     profile of each registered worker is matched as the journey matches it (the education it was saved
     with setting the job zone), its ``per_profile`` best matches counted by their first ESCO occupation,
     and the counts of each province with at least :data:`MIN_CELL` profiles set against ``catalog``
-    (:func:`tangkas.youth.facilities.supply_gap`). Only counts leave this function."""
+    (:func:`tangkas.youth.facilities.supply_gap`). Only counts leave this function, each randomly rounded
+    to a multiple of 5 (which groups are merged is decided on the true counts)."""
     profiles: Counter[str] = Counter()
     interests: dict[str, Counter[str]] = defaultdict(Counter)
     unplaced = 0
-    for row in latest_profiles(store):
+    stored = latest_profiles(store)
+    key = sum(int(row["record_key"]) for row in stored) % KEY_MODULUS
+
+    def rounded(count: int, *where: str) -> int:
+        """A published count, randomly rounded to a multiple of 5 with a coin that one more profile
+        anywhere re-draws (as the worker statistics are), so two releases cannot be differenced."""
+        return random_round(count, "|".join(("interests", *where, str(key))))
+
+    for row in stored:
         code = row["province_code"]
         if not code:
             unplaced += 1
@@ -178,13 +187,15 @@ def interest_supply(
     provinces = tuple(
         ProvinceInterests(
             code,
-            profiles[code],
-            sum(interests[code].values()),
-            merge_small([g for g in gaps if g.province_code == code]),
+            rounded(profiles[code], "profiles", code),
+            rounded(sum(interests[code].values()), "matches", code),
+            tuple(
+                replace(g, demand=rounded(g.demand, "demand", code, g.group))
+                for g in merge_small([g for g in gaps if g.province_code == code])
+            ),
         )
         for code in shown
     )
     left = [c for c in profiles if c not in shown]
-    return InterestSupply(
-        per_profile, MIN_CELL, provinces, len(left), sum(profiles[c] for c in left) + unplaced
-    )
+    left_profiles = sum(profiles[c] for c in left) + unplaced
+    return InterestSupply(per_profile, MIN_CELL, provinces, len(left), rounded(left_profiles, "left"))

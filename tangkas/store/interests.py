@@ -104,11 +104,12 @@ def worker_profile(store: Store, worker_id: int, profile_id: int) -> dict[str, A
 
 def latest_profiles(store: Store) -> list[dict[str, Any]]:
     """The latest profile of each registered (not erased) worker, with the worker's province
-    (``province_code``): form, answers and education, in worker order. Personal data: for aggregates
-    only (:func:`tangkas.services.youth.interest_supply`)."""
+    (``province_code``) and record key: form, answers and education, in worker order. Personal data: for
+    aggregates only (:func:`tangkas.services.youth.interest_supply`)."""
     with store.lock:
         rows = store.backend.query(
-            "SELECT p.worker_id, p.form, p.answers, p.education, w.province_code "
+            "SELECT p.worker_id, p.form, p.answers, p.education, w.province_code, "
+            "COALESCE(w.record_key, 0) AS record_key "
             "FROM interest_profiles p JOIN workers w ON w.id = p.worker_id "
             "WHERE w.erased_at IS NULL AND p.id = "
             "(SELECT MAX(q.id) FROM interest_profiles q WHERE q.worker_id = p.worker_id) "

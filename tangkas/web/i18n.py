@@ -926,13 +926,15 @@ PAGES: dict[str, dict[str, str]] = {
         "kelompok: berapa porsi keterampilan esensialnya yang diajarkan kursus tatap muka di provinsi itu, "
         "dan berapa yang diajarkan kursus daring. Kebutuhan belum terpenuhi = kecocokan × (1 − porsi yang "
         "diajarkan di provinsi). Hanya provinsi dengan sedikitnya {min} profil yang ditampilkan; kelompok "
-        "dengan kurang dari {min} kecocokan digabung menjadi “kelompok lain”.",
+        "dengan kurang dari {min} kecocokan digabung menjadi “kelompok lain”. Setiap angka dibulatkan "
+        "secara acak ke kelipatan 5 agar profil satu orang tidak dapat dikenali.",
         "en": "From each job seeker's latest stored interest profile, the {n} best-matching occupations (for "
         "their education) are counted by occupation group (ISCO, two digits). For each group: the share of "
         "its essential skills taught by in-person courses held in the province, and the share taught "
         "online. Unmet demand = matches × (1 − share taught in the province). Only provinces with at least "
         "{min} profiles are shown; groups with fewer than {min} matches are combined as “other "
-        "groups”.",
+        "groups”. Every count is randomly rounded to a multiple of 5 so no one person's profile can be "
+        "told apart.",
     },
     "youth.interests.limits": {
         "id": "Batasnya: kecocokan minat bukan rencana, dan profil ini hanya dari orang yang datang ke "
