@@ -33,8 +33,14 @@ TEXT: dict[str, dict[Lang, str]] = {
 }
 
 
-def _pct(value: float) -> str:
-    return f"{100 * value:.1f}%"
+def _pct(value: float, lang: Lang = "id") -> str:
+    """A share as a percentage, with a decimal comma in Indonesian.
+
+    >>> _pct(0.994), _pct(0.994, "en")
+    ('99,4%', '99.4%')
+    """
+    text = f"{100 * value:.1f}%"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def print_report(report: dict[str, Any], lang: Lang) -> None:
@@ -48,17 +54,17 @@ def print_report(report: dict[str, Any], lang: Lang) -> None:
             table.add_row(
                 form,
                 TEXT[rule][lang],
-                _pct(row["top1"]),
-                _pct(row["top10"]),
-                _pct(row["top10_family"]),
+                _pct(row["top1"], lang),
+                _pct(row["top10"], lang),
+                _pct(row["top10_family"], lang),
                 f"{row['median_rank']:g}",
             )
     console.print(table)
     console.print(
         TEXT["agree"][lang].format(
-            code=_pct(report["forms_same_top3_code"]),
-            set=_pct(report["forms_same_top3_set"]),
-            first=_pct(report["forms_same_first_area"]),
+            code=_pct(report["forms_same_top3_code"], lang),
+            set=_pct(report["forms_same_top3_set"], lang),
+            first=_pct(report["forms_same_first_area"], lang),
         )
     )
 
