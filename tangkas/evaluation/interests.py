@@ -18,68 +18,20 @@ report also gives the share whose own correlation is among the ten highest value
 their favour), the share with any code of the same SOC detailed occupation (``XX-XXXX``, its "family")
 in the top ten, and how often the two forms give the same top-three code.
 
->>> simulate_area(4.45, 10)
-[3, 3, 3, 2, 2, 2, 2, 2, 2, 2]
->>> simulate_area(1.0, 5), simulate_area(7.0, 5)
-([0, 0, 0, 0, 0], [4, 4, 4, 4, 4])
+The answer rules are :mod:`tangkas.youth.simulate`'s (the demo's synthetic profiles use them too).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from tangkas.youth.matching import OnetInterests, load_interests, rank_order
-from tangkas.youth.profiler import AREAS, Form, load_items, score_answers, top_areas
+from tangkas.youth.profiler import AREAS, Form, score_answers, top_areas
+from tangkas.youth.simulate import NOISE_SD, SEED, Rule, simulate_answers
 
-Rule = Literal["spread", "uniform", "noisy"]
 CUTOFF = 10
-NOISE_SD = 1.0
-SEED = 19
-
-
-def _half_up(value: float) -> int:
-    return math.floor(value + 0.5 + 1e-9)
-
-
-def item_mean(rating: float) -> float:
-    """A 1-7 O*NET rating as a mean 0-4 answer.
-
-    >>> item_mean(1.0), item_mean(4.0), item_mean(7.0)
-    (0.0, 2.0, 4.0)
-    """
-    return 4 * (rating - 1) / 6
-
-
-def simulate_area(rating: float, items: int) -> list[int]:
-    """The ``spread`` answers to an area's ``items`` items (in form order) for a 1-7 rating."""
-    total = min(4 * items, max(0, _half_up(items * item_mean(rating))))
-    base, extra = divmod(total, items)
-    return [base + 1 if k < extra else base for k in range(items)]
-
-
-def simulate_answers(
-    ratings: Sequence[float], form: Form, rule: Rule, rng: np.random.Generator | None = None
-) -> dict[int, int]:
-    """Answers to every item of ``form`` for an occupation's six ratings (R..C) under ``rule``."""
-    items = load_items(form)
-    per_area = len(items) // len(AREAS)
-    answers: dict[int, int] = {}
-    for area, rating in zip(AREAS, ratings, strict=True):
-        numbers = [i.number for i in items if i.area == area]
-        mean = item_mean(rating)
-        if rule == "spread":
-            values = simulate_area(rating, per_area)
-        elif rule == "uniform":
-            values = [_half_up(mean)] * per_area
-        else:
-            noise = (rng or np.random.default_rng(SEED)).normal(0.0, NOISE_SD, per_area)
-            values = [min(4, max(0, _half_up(mean + float(e)))) for e in noise]
-        answers.update(zip(numbers, values, strict=True))
-    return answers
 
 
 def _standardize_rows(matrix: np.ndarray) -> np.ndarray:

@@ -5,7 +5,7 @@ The young are the demo workers aged 15 to 24 in ``today``'s year (by birth year)
 provinces would then reach :data:`~tangkas.store.stats.MIN_CELL` profiles (the demo's birth years run
 to 2005, so in 2026 only a few dozen are 15-24), the workers aged 25 to 29 are profiled too. Each young
 worker answers the 60-item form as a randomly drawn O*NET occupation's interest ratings would, with
-noise (:func:`tangkas.evaluation.interests.simulate_answers`, rule ``noisy``), seeded by the worker's own
+noise (:func:`tangkas.youth.simulate.simulate_answers`, rule ``noisy``), seeded by the worker's own
 demo id, so the same worker always gets the same answers. Consent is a guardian's under 18 and their own
 otherwise (:func:`tangkas.services.interests.is_adult`); the demo records no education, so every job zone
 is open. A worker with a profile already is left alone: loading twice adds nothing.
@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from tangkas.evaluation.interests import simulate_answers
 from tangkas.services.demo_records import SOURCE
 from tangkas.services.interests import is_adult
 from tangkas.store import Store
@@ -35,6 +34,7 @@ from tangkas.store.interests import StoredProfile, save_profile
 from tangkas.store.stats import MIN_CELL
 from tangkas.youth.matching import load_interests
 from tangkas.youth.profiler import Form, load_items, score_answers
+from tangkas.youth.simulate import simulate_answers
 
 SEED = 20261129
 FORM: Form = "short60"
