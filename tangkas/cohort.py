@@ -138,7 +138,7 @@ def male_share() -> float:
 
 
 def _occupation_skills(uris: list[str]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Optional skill URIs of each occupation in ``uris`` (flat, shuffled once by a fixed seed) and offsets."""
+    """Optional skill URIs of each occupation in ``uris``: flat (shuffled once, fixed seed) and offsets."""
     data = resources.files("tangkas") / "data"
     occupations = pq.read_table(str(data / "occupations.parquet"), columns=["uri"])["uri"].to_pylist()
     skills = np.array(pq.read_table(str(data / "skills.parquet"), columns=["uri"])["uri"].to_pylist())
@@ -178,7 +178,9 @@ def cohort_weights() -> CohortWeights:
     )
 
 
-def _distinct_draws(rng: np.random.Generator, cumulative: np.ndarray[Any, Any], m: int) -> np.ndarray[Any, Any]:
+def _distinct_draws(
+    rng: np.random.Generator, cumulative: np.ndarray[Any, Any], m: int
+) -> np.ndarray[Any, Any]:
     """Three weighted draws per row, the second and third moved to the next index until all differ."""
     draws = np.searchsorted(cumulative, rng.random((m, 3)), side="right")
     size = len(cumulative)
@@ -217,9 +219,10 @@ def _block(weights: CohortWeights, seed: int, block: int) -> pa.Table:
     skill_count = np.minimum(wanted.astype(np.int64), available)
     start = np.floor(rng.random(m) * np.maximum(available, 1)).astype(np.int64)
     step = np.arange(MAX_EXTRA_SKILLS)[None, :]
-    position = weights.skill_offsets[first_occupation, None] + (start[:, None] + step) % np.maximum(
-        available, 1
-    )[:, None]
+    position = (
+        weights.skill_offsets[first_occupation, None]
+        + (start[:, None] + step) % np.maximum(available, 1)[:, None]
+    )
     skill_values = weights.skill_uris[position[step < skill_count[:, None]]]
     ids = [f"syn-{i:09d}" for i in range(first, first + m)]
     return pa.Table.from_arrays(
@@ -236,10 +239,8 @@ def _block(weights: CohortWeights, seed: int, block: int) -> pa.Table:
     )
 
 
-def generate_cohort(
-    n: int, *, seed: int, start: int = 0, chunk_rows: int = CHUNK_ROWS
-) -> Iterator[pa.Table]:
-    """Profiles ``start`` to ``n - 1`` of the cohort ``(n, seed)``, in tables of ``chunk_rows`` (last shorter).
+def generate_cohort(n: int, *, seed: int, start: int = 0, chunk_rows: int = CHUNK_ROWS) -> Iterator[pa.Table]:
+    """Profiles ``start`` to ``n - 1`` of the cohort ``(n, seed)``, in tables of ``chunk_rows`` rows.
 
     >>> [t.num_rows for t in generate_cohort(10, seed=1, start=3, chunk_rows=4)]
     [4, 3]
