@@ -6,6 +6,7 @@ import sys
 
 from tangkas.cli import (  # noqa: F401  (registers commands)
     catalog,
+    cohort,
     demo,
     indicators,
     market,
