@@ -5,8 +5,9 @@ Every profile is labelled ``synthetic``; none is a person. The rules (see ``docs
 - **province**: BPS code, weighted by BPJS Ketenagakerjaan active participants by province (Dec 2023,
   ``tangkas/data/indicators/coverage_national.csv``). The 10 provinces the source does not capture share
   the rest of the national active total (41.56 million) equally.
-- **sex**: ``male`` with the share of men among the labour force implied by the participation rates
-  by sex (BPS Sakernas Aug 2024, ``labour_by_sex.csv``), assuming as many men as women of working age.
+- **sex**: ``M`` or ``F`` (the store's gender codes), ``M`` with men's share of the labour force implied
+  by participation rates by sex (BPS Sakernas Aug 2024, ``labour_by_sex.csv``), assuming as many men as
+  women of working age.
 - **birth_year**: an age of 18-64 from :data:`AGE_BANDS` (an assumption: Prakerja drew mostly young
   adults; no age mix is shipped), uniform within a band, counted back from :data:`REFERENCE_YEAR`.
 - **occupations**: one ESCO occupation, weighted by its job ads (``occupation_demand.parquet``, the
@@ -203,7 +204,7 @@ def _block(weights: CohortWeights, seed: int, block: int) -> pa.Table:
     m = BLOCK_ROWS
     first = block * BLOCK_ROWS
     province = np.searchsorted(weights.province_cumulative, rng.random(m), side="right")
-    sex = np.where(rng.random(m) < weights.male_share, "male", "female")
+    sex = np.where(rng.random(m) < weights.male_share, "M", "F")
     bands = np.array(AGE_BANDS)
     band = np.searchsorted(_cumulative(bands[:, 2]), rng.random(m), side="right")
     low, high = bands[band, 0], bands[band, 1]

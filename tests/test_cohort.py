@@ -45,8 +45,8 @@ def test_cohort_schema_and_labels(sample: pa.Table) -> None:
     assert min(ages) == 18 and max(ages) == 64
     young = sum(a <= 34 for a in ages) / SAMPLE
     assert abs(young - 0.60) < 0.01
-    male = sample["sex"].to_pylist().count("male") / SAMPLE
-    assert abs(male - cohort.male_share()) < 0.01 and set(sample["sex"].to_pylist()) == {"male", "female"}
+    male = sample["sex"].to_pylist().count("M") / SAMPLE
+    assert abs(male - cohort.male_share()) < 0.01 and set(sample["sex"].to_pylist()) == {"M", "F"}
 
 
 def test_cohort_province_shares_follow_the_weights(sample: pa.Table) -> None:
