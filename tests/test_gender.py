@@ -294,9 +294,14 @@ def test_gender_figures_hide_small_groups_and_protect_every_total(store: Store) 
                 )  # no small group from the total
             else:
                 assert published.hidden_count is None
-    registered = figures.measure("registered")
-    assert registered.national.count("F") is not None  # women stay in view; men are hidden with X
-    assert registered.national.count("M") is None and registered.national.counts.hidden_count is not None
+    national = figures.measure("registered").national
+    women, men, hidden = national.count("F"), national.count("M"), national.counts.hidden_count
+    assert women is not None  # women stay in view
+    # the small X group is hidden with enough beside it: men, unless the rounded figures alone already
+    # leave 10 or more hidden (the coin is drawn from random record keys, so either can happen)
+    assert hidden is not None and hidden >= MIN_CELL
+    if men is not None:
+        assert national.counts.total == women + men + hidden
     assert gender.gender_figures(store) == figures  # the same people, the same figures
 
 
