@@ -4,49 +4,25 @@ returned PMI off the list, and starts another returned PMI's journey from their 
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import uvicorn
-from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES
+from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES, _need_chromium, _serving
 from test_outreach import D, _fill
 
 from tangkas.store import Store, open_store
 from tangkas.store.keys import create_key
-from tangkas.web import create_app
 
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[tuple[str, Store]]:
-    if not Path(CHROMIUM).exists():
-        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    _need_chromium()
     store = open_store("duckdb:///:memory:")
     store.migrate()
     _fill(store)
-    instance = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with _serving(store) as url:
+        yield url, store
 
 
 def test_e2e_outreach_counsellor_works_the_lists_on_a_phone(served: tuple[str, Store]) -> None:

@@ -6,23 +6,16 @@ screenshots go to the artefacts folder."""
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-import uvicorn
-from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES
+from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES, _need_chromium, _serving
 
 from tangkas.services.demo import load_demo
 from tangkas.store import Store, open_store
 from tangkas.taxonomy import load_taxonomy
-from tangkas.web import create_app
 from tangkas.youth.digital import BRICKLAYER
 
 TODAY = date(2026, 3, 31)
@@ -31,28 +24,11 @@ MOBILE_DEVELOPER, GRAPHIC_DESIGNER = (load_taxonomy().occupation(c).uri for c in
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (make test does this)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    _need_chromium()
     store: Store = open_store("duckdb:///:memory:")
     load_demo(store, postings=600, workers=50, today=TODAY)
-    instance = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with _serving(store) as url:
+        yield url
 
 
 WORDS = {
