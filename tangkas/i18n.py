@@ -26,6 +26,16 @@ RISK_CATEGORIES: dict[str, dict[str, str]] = {
 """Nesta's automation-risk categories, as every edge names them."""
 
 
+def decimal(value: float, places: int, lang: Lang = DEFAULT_LANG) -> str:
+    """``value`` with ``places`` decimals, a decimal comma in Indonesian and a point in English.
+
+    >>> decimal(27.5, 1), decimal(84.66, 2, "en"), decimal(7.69, 1)
+    ('27,5', '84.66', '7,7')
+    """
+    shown = f"{value:.{places}f}"
+    return shown.replace(".", ",") if lang == "id" else shown
+
+
 def translate(
     catalog: Mapping[str, Mapping[str, str]], key: str, lang: Lang = DEFAULT_LANG, **values: object
 ) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from rich.table import Table
 
 from tangkas.cli.app import JsonOption, LangOption, console, eval_app, parse_lang
+from tangkas.i18n import decimal
 from tangkas.models import Lang
 
 TEXT: dict[str, dict[Lang, str]] = {
@@ -39,8 +40,7 @@ def _pct(value: float, lang: Lang = "id") -> str:
     >>> _pct(0.994), _pct(0.994, "en")
     ('99,4%', '99.4%')
     """
-    text = f"{100 * value:.1f}%"
-    return text.replace(".", ",") if lang == "id" else text
+    return f"{decimal(100 * value, 1, lang)}%"
 
 
 def print_report(report: dict[str, Any], lang: Lang) -> None:

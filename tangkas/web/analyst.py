@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tangkas.fairness.ads import EVALUATED
+from tangkas.i18n import decimal
 from tangkas.models import Lang
 from tangkas.provinces import PROVINCES
 from tangkas.services.fair_ads import GROUPINGS, fair_ads_indicator, fair_ads_overview
@@ -136,8 +137,7 @@ def _percent(share: float, lang: Lang = "id") -> str:
     >>> _percent(0.0769), _percent(0.0769, "en"), _percent(0.25)
     ('7,7%', '7.7%', '25,0%')
     """
-    text = f"{share * 100:.1f}"
-    return f"{text}%" if lang == "en" else f"{text.replace('.', ',')}%"
+    return f"{decimal(share * 100, 1, lang)}%"
 
 
 templates.env.filters["percent"] = _percent

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tangkas.fairness.labour import NationalFigure
+from tangkas.i18n import decimal
 from tangkas.models import Lang
 from tangkas.services.coverage import (
     CoverageCell,
@@ -42,10 +43,7 @@ def share_text(value: float | None, lang: Lang = "id") -> str:
     >>> share_text(27.5), share_text(100.0, "en"), share_text(None)
     ('27,5%', '100.0%', '')
     """
-    if value is None:
-        return ""
-    shown = f"{value:.1f}"
-    return f"{shown.replace('.', ',') if lang == 'id' else shown}%"
+    return "" if value is None else f"{decimal(value, 1, lang)}%"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tangkas.fairness.labour import SexFigures, figures_by_sex
+from tangkas.i18n import decimal
 from tangkas.models import Lang
 from tangkas.services.gender import (
     GenderFigures,
@@ -109,8 +110,7 @@ def percent(value: float, lang: Lang = "id") -> str:
     >>> percent(84.66), percent(4.9, "en")
     ('84,66', '4.90')
     """
-    shown = f"{value:.2f}"
-    return shown.replace(".", ",") if lang == "id" else shown
+    return decimal(value, 2, lang)
 
 
 def period(value: str, lang: Lang = "id") -> str:
