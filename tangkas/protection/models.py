@@ -48,6 +48,19 @@ SECTORS: tuple[Sector, ...] = get_args(Sector)
 PLACEMENT_STATUSES: tuple[PlacementStatus, ...] = get_args(PlacementStatus)
 DOCUMENTS: tuple[DocumentKind, ...] = get_args(DocumentKind)
 """The eight documents of UU 18/2017 Pasal 13, in the article's order."""
+SECTOR_OCCUPATIONS: dict[str, tuple[str, ...]] = {
+    "domestic_work": ("domestic housekeeper", "domestic cleaner"),
+    "caregiving": ("home care aide", "nanny"),
+    "manufacturing": ("electronic equipment assembler", "factory hand", "hand packer"),
+    "construction": ("building construction worker",),
+    "plantation": ("crop production worker",),
+    "agriculture": ("fruit and vegetable picker", "livestock worker"),
+    "fishing": ("fisheries deckhand",),
+    "hospitality": ("kitchen assistant", "waiter/waitress"),
+}
+"""ESCO occupations (preferred English labels) usual in each placement sector, the most usual first:
+what a returned PMI's work abroad is taken to be when the placement names no occupation, and what the
+demo's placements are drawn from."""
 
 
 @dataclass(frozen=True, slots=True)

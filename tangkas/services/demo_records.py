@@ -25,6 +25,7 @@ import numpy as np
 
 from tangkas.models import Occupation
 from tangkas.protection.contributions import add_months, rule_in_force
+from tangkas.protection.models import SECTOR_OCCUPATIONS
 from tangkas.rows.entities import DOCUMENTS
 from tangkas.taxonomy import load_taxonomy
 
@@ -44,17 +45,6 @@ SECTORS = {
 """Plausible sectors per destination: carers and factory work in Taiwan, plantations in Malaysia,
 domestic work in Hong Kong and Singapore, the Korean EPS in manufacturing and fishing, Japan's care and
 industry fields. Shares are invented for the demo, not statistics."""
-OCCUPATIONS = {
-    "domestic_work": ("domestic housekeeper", "domestic cleaner"),
-    "caregiving": ("home care aide", "nanny"),
-    "manufacturing": ("electronic equipment assembler", "factory hand", "hand packer"),
-    "construction": ("building construction worker",),
-    "plantation": ("crop production worker",),
-    "agriculture": ("fruit and vegetable picker", "livestock worker"),
-    "fishing": ("fisheries deckhand",),
-    "hospitality": ("kitchen assistant", "waiter/waitress"),
-}
-"""ESCO occupations (preferred English labels) of each sector's placements."""
 CONTRACT_MONTHS = {"TW": 36, "MY": 24, "HK": 24, "KR": 36, "JP": 36, "SG": 24}
 AGENCIES = tuple(f"[DEMO] PT Penempatan Contoh {n}" for n in range(1, 9))
 EXPIRY_DAYS = {"passport": 3652, "health_certificate": 365, "competency_certificate": 1095}
@@ -181,7 +171,8 @@ def _placement(draw: _Draw, records: DemoRecords, occupations: dict[str, Occupat
     worker, today = draw.worker, draw.today
     destination = draw.pick(DESTINATIONS)
     sector = draw.pick(SECTORS[destination])
-    occupation = occupations[OCCUPATIONS[sector][int(draw.rng.integers(len(OCCUPATIONS[sector])))]]
+    usual = SECTOR_OCCUPATIONS[sector]
+    occupation = occupations[usual[int(draw.rng.integers(len(usual)))]]
     length = _days(round(CONTRACT_MONTHS[destination] * 30.44))
     status = {"prospective": "prospective", "current": "abroad", "returned": "returned"}[
         worker["migrant_status"]

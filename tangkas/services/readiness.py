@@ -54,6 +54,7 @@ from tangkas.protection.rules import rules_version, words
 from tangkas.rows.validate import split_uris
 from tangkas.services.protection_records import read_memberships, read_placements
 from tangkas.services.records import RECORD_ROLES, visible_worker
+from tangkas.services.returned_pmi import OverseasWork, returned_work
 from tangkas.store import Store
 from tangkas.store.audit import audit
 from tangkas.store.keys import ApiKey
@@ -276,6 +277,9 @@ class ProtectionOverview:
     injury_cover: bool
     """Whether a JKK spell covers the day the page is shown (without it, an accident at work is not
     covered: the outreach list ``no_injury_cover`` holds the worker)."""
+    overseas: OverseasWork | None
+    """The latest returned placement's work abroad, where its occupation is known (the journey starts
+    from it: :mod:`tangkas.services.returned_pmi`)."""
 
 
 def _occupation_labels(value: str | None, lang: Lang) -> list[str]:
@@ -314,7 +318,7 @@ def protection_overview(
 ) -> ProtectionOverview | None:
     """The worker's spells, each with how it stands on ``today``, and placements with their documents;
     ``None`` when the caller may not see the worker. Both reads are audited (``read_memberships``,
-    ``read_placements``)."""
+    ``read_placements``); the placements read once serve the returned PMI's work abroad too."""
     spells = read_memberships(store, caller, worker_id)
     placements = read_placements(store, caller, worker_id)
     if spells is None or placements is None:
@@ -331,4 +335,6 @@ def protection_overview(
         for s in spells
     ]
     injury = any(s["programme"] == "JKK" and s["valid_from"] <= today <= s["paid_until"] for s in spells)
-    return ProtectionOverview(lines, [_placement_line(p, lang) for p in placements], injury)
+    return ProtectionOverview(
+        lines, [_placement_line(p, lang) for p in placements], injury, returned_work(placements)
+    )

@@ -27,16 +27,13 @@ from tangkas.careers.transitions import Profile
 from tangkas.countries import country
 from tangkas.errors import UnknownConceptError
 from tangkas.models import Occupation
-from tangkas.services.demo_records import OCCUPATIONS
+from tangkas.protection.models import SECTOR_OCCUPATIONS as USUAL_OCCUPATIONS
 from tangkas.services.recommend import recommend
 from tangkas.services.understand import record_profile, worker_profile
 from tangkas.store import Store
-from tangkas.store.audit import audit
-from tangkas.store.keys import ApiKey
-from tangkas.store.protection_records import worker_placements
 from tangkas.taxonomy import load_taxonomy
 
-SECTOR_OCCUPATIONS = {sector: labels[0] for sector, labels in OCCUPATIONS.items()}
+SECTOR_OCCUPATIONS = {sector: labels[0] for sector, labels in USUAL_OCCUPATIONS.items()}
 """The ESCO occupation (preferred English label) a placement of a sector most often is, for a placement
 recorded with its sector only."""
 
@@ -130,13 +127,3 @@ def first_move(profile: Profile, store: Store | None = None) -> Occupation | Non
     """The best-scored move from ``profile`` (the target a one-click training plan starts with)."""
     found = recommend(profile, top=1, store=store)
     return found[0].occupation if found else None
-
-
-def worker_overseas_work(store: Store, caller: ApiKey, worker_id: int) -> OverseasWork | None:
-    """A worker's latest work abroad for their worker page (the caller has been shown the worker
-    already); the placement read is audited as ``read_placements`` when there is one to show."""
-    work = returned_work(worker_placements(store, worker_id))
-    if work is not None:
-        detail = {"ids": [work.placement_id], "documents": []}
-        audit(store, caller, "read_placements", "worker", str(worker_id), detail=detail)
-    return work

@@ -295,10 +295,10 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
         raise not_yours(request, store, caller)
     tax, lang = load_taxonomy(), page_lang(request)
     labels = {uri: tax.occupation(uri).label(lang) for uri in found.target_labels}
-    work = returned_pmi.worker_overseas_work(store, caller, worker_id)
+    protection = protection_overview(store, caller, worker_id, date.today(), lang)
+    work = None if protection is None else protection.overseas
     options = options_query(returned_pmi.starting_profile(found.worker, work))
     overseas = None if work is None else overseas_view(store, found.worker, work, lang)
-    protection = protection_overview(store, caller, worker_id, date.today(), lang)
     profiles = interests.read_interest_profiles(store, caller, worker_id, audit_none=False) or []
     page = WorkerPage(
         caller,
