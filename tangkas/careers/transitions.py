@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 from scipy import sparse
@@ -280,12 +280,27 @@ def profile_scores(
     return scores[0], {s: v[0] for s, v in raw.items()}
 
 
-def top_transitions(profiles: Sequence[Profile], *, top: int = 10, chunk: int = 1024) -> np.ndarray:
+@overload
+def top_transitions(
+    profiles: Sequence[Profile], *, top: int = ..., chunk: int = ..., scores: Literal[False] = ...
+) -> np.ndarray: ...
+
+
+@overload
+def top_transitions(
+    profiles: Sequence[Profile], *, top: int = ..., chunk: int = ..., scores: Literal[True]
+) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+def top_transitions(
+    profiles: Sequence[Profile], *, top: int = 10, chunk: int = 1024, scores: bool = False
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Batch form of :func:`recommend_transitions` without the reasons: (n_profiles x top) occupation rows.
 
     Same ranking (viable targets only, past and excluded occupations left out); ``-1`` pads rows with
     fewer viable targets. Preferences other than ``exclude`` and ``max_job_zone_jump`` are not applied,
-    nor the lift from the worker's extra skills (:func:`your_skills_lift`).
+    nor the lift from the worker's extra skills (:func:`your_skills_lift`). With ``scores``, also each
+    target's viability (NaN where padded).
 
     >>> tax, tailor = load_taxonomy(), Profile(occupations=("7531.5",))
     >>> rows = top_transitions([tailor], top=3)
@@ -297,24 +312,28 @@ def top_transitions(profiles: Sequence[Profile], *, top: int = 10, chunk: int = 
     viable = viability_thresholds().viable
     raw_floor = model.combined_at(viable)  # rows scored before the percentile map
     out = np.full((len(profiles), top), -1, dtype=np.int32)
+    values = np.full((len(profiles), top), np.nan, dtype=np.float32)
     for start in range(0, len(profiles), chunk):
         batch = profiles[start : start + chunk]
-        scores, jumps, raw_rows = _batch_scores(batch, model, matrix)
+        batch_scores, jumps, raw_rows = _batch_scores(batch, model, matrix)
         floor = np.full(len(batch), viable, dtype=np.float32)
         floor[raw_rows] = raw_floor
         blocked_score = np.float32(-np.inf)
-        scores[:, excluded_mask()] = blocked_score
+        batch_scores[:, excluded_mask()] = blocked_score
         for i, profile in enumerate(batch):
             blocked = _occupation_rows(model.tax, (*profile.occupations, *profile.exclude))
-            scores[i, blocked] = blocked_score
+            batch_scores[i, blocked] = blocked_score
             if profile.max_job_zone_jump is not None:
-                scores[i, jumps[i] > profile.max_job_zone_jump] = blocked_score
-        best = np.argpartition(-scores, min(top, scores.shape[1] - 1), axis=1)[:, :top]
+                batch_scores[i, jumps[i] > profile.max_job_zone_jump] = blocked_score
+        best = np.argpartition(-batch_scores, min(top, batch_scores.shape[1] - 1), axis=1)[:, :top]
         for i, row in enumerate(best):
-            ranked = row[np.argsort(-scores[i, row], kind="stable")]
-            ranked = ranked[scores[i, ranked] >= floor[i]]
+            ranked = row[np.argsort(-batch_scores[i, row], kind="stable")]
+            ranked = ranked[batch_scores[i, ranked] >= floor[i]]
             out[start + i, : len(ranked)] = ranked
-    return out
+            values[start + i, : len(ranked)] = batch_scores[i, ranked]
+        raw = start + raw_rows  # combined scores: map them to viability like the others
+        values[raw] = np.where(np.isnan(values[raw]), np.nan, model.viability(np.nan_to_num(values[raw])))
+    return (out, values) if scores else out
 
 
 def _batch_scores(
@@ -362,7 +381,8 @@ def _unit_group_rows() -> dict[str, list[int]]:
 
 
 @load_once
-def _unit_group_share(isco: str) -> np.ndarray:
+def unit_group_share(isco: str) -> np.ndarray:
+    """Per skill, the share of the occupations in ISCO-08 unit group ``isco`` that list it as essential."""
     essential = load_taxonomy().essential[_unit_group_rows()[isco]]
     return np.asarray(essential.mean(axis=0)).ravel()
 
@@ -394,7 +414,7 @@ def _known_mask(tax: Taxonomy, known: set[int]) -> np.ndarray:
 def _gap(model: SimilarityModel, known: np.ndarray, occupation: Occupation) -> SkillGap:
     tax = model.tax
     row = tax.occupation_index[occupation.uri]
-    share = _unit_group_share(occupation.isco)
+    share = unit_group_share(occupation.isco)
 
     def listed(matrix: sparse.csr_matrix) -> np.ndarray:
         return np.asarray(matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from tangkas.cli import (  # noqa: F401  (registers commands)
+    batch,
     catalog,
     cohort,
     demo,

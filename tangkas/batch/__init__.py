@@ -1,0 +1,1 @@
+"""Batch work at national scale: partitioned Parquet in and out, on Dask (``tangkas batch``)."""

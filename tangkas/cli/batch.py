@@ -1,0 +1,162 @@
+"""``tangkas batch recommend|code``: national-scale batch work on Dask, partitioned Parquet in and out.
+
+One task per input row group; each output piece is written atomically, so a killed run is resumed by
+running the same command again (finished pieces are skipped). See docs/scale.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tangkas.batch.recommend import RecommendJob
+from tangkas.batch.runner import LOCAL, Job, RunSummary, plan_pieces, run_job
+from tangkas.cli.app import LangOption, app, console, errors, parse_lang
+from tangkas.i18n import decimal, translate
+from tangkas.models import Lang
+from tangkas.training.bulk import BulkOptions
+from tangkas.training.plans import PRAKERJA_CREDIT_IDR
+
+batch_app = typer.Typer(
+    help="Pekerjaan massal skala nasional (Dask): Parquet berpartisi masuk dan keluar.", no_args_is_help=True
+)
+app.add_typer(batch_app, name="batch")
+
+MESSAGES = {
+    "progress": {"id": "Memproses {job}", "en": "Running {job}"},
+    "done": {
+        "id": "{written} bagian ditulis, {skipped} dilewati (sudah lengkap) dari {pieces}; "
+        "{rows} baris dalam {seconds} detik ({rate} baris/detik) -> {out}",
+        "en": "{written} pieces written, {skipped} skipped (already complete) of {pieces}; "
+        "{rows} rows in {seconds} s ({rate} rows/s) -> {out}",
+    },
+    "rejected": {
+        "id": "{n} baris ditolak (kolom problem menyebut sebabnya; tidak ada rekomendasi untuknya)",
+        "en": "{n} rows rejected (the problem column says why; they have no recommendations)",
+    },
+    "distinct": {
+        "id": "profil berbeda (dihitung per bagian): {distinct} dari {profiles}; rencana pelatihan: "
+        "{solved} dihitung, {reused} dipakai ulang ({share}% dari {asked})",
+        "en": "distinct profiles (counted per piece): {distinct} of {profiles}; training plans: "
+        "{solved} solved, {reused} reused ({share}% of {asked})",
+    },
+    "memory": {
+        "id": "memori puncak per pekerja: {peak} MB (maks.) pada {workers} pekerja",
+        "en": "peak memory per worker: {peak} MB (max) over {workers} workers",
+    },
+}
+SchedulerOption = Annotated[
+    str,
+    typer.Option(
+        "--scheduler",
+        help="local (LocalCluster di semua inti, bawaan), serial (proses ini, tanpa Dask), "
+        "atau alamat penjadwal Dask, mis. tcp://host:8786.",
+    ),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Jumlah pekerja LocalCluster (bawaan: semua inti).")
+]
+MemoryOption = Annotated[
+    str | None, typer.Option("--memory-limit", help="Batas memori per pekerja LocalCluster, mis. 2GiB.")
+]
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    return translate(MESSAGES, key, lang, **values)
+
+
+def _number(value: float, lang: Lang) -> str:
+    return f"{value:,.0f}".replace(",", "." if lang == "id" else ",")
+
+
+def _run(
+    job: Job, inputs: Path, out: Path, scheduler: str, workers: int | None, memory: str | None, lang: Lang
+) -> None:
+    total = sum(p.rows for p in plan_pieces(inputs))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=True) as bar:
+        task = bar.add_task(_t("progress", lang, job=job.name), total=total)
+        summary = run_job(
+            job,
+            inputs,
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            memory_limit=memory,
+            progress=lambda rows: bar.advance(task, rows),
+        )
+    _report(summary, out, lang)
+
+
+def _report(summary: RunSummary, out: Path, lang: Lang) -> None:
+    rate = summary.rows_in / summary.seconds if summary.seconds else 0.0
+    console.print(
+        _t(
+            "done",
+            lang,
+            written=summary.written,
+            skipped=summary.skipped,
+            pieces=summary.pieces,
+            rows=_number(summary.rows_in, lang),
+            seconds=decimal(summary.seconds, 1, lang),
+            rate=_number(rate, lang),
+            out=out,
+        ),
+        markup=False,
+    )
+    counters = summary.counters
+    if counters.get("rejected"):
+        console.print(_t("rejected", lang, n=_number(counters["rejected"], lang)), markup=False)
+    if "profiles_distinct" in counters:
+        asked, solved = counters.get("plans_asked", 0), counters.get("plans_solved", 0)
+        console.print(
+            _t(
+                "distinct",
+                lang,
+                distinct=_number(counters["profiles_distinct"], lang),
+                profiles=_number(counters["profiles"], lang),
+                solved=_number(solved, lang),
+                reused=_number(asked - solved, lang),
+                share=decimal(100 * (asked - solved) / asked if asked else 0.0, 1, lang),
+                asked=_number(asked, lang),
+            ),
+            markup=False,
+        )
+    if summary.peak_rss_mb:
+        peak = max(summary.peak_rss_mb.values())
+        console.print(
+            _t("memory", lang, peak=_number(peak, lang), workers=len(summary.peak_rss_mb)), markup=False
+        )
+
+
+@batch_app.command("recommend")
+def recommend_command(
+    profiles: Annotated[Path, typer.Argument(help="Profil: berkas Parquet atau folder berisi Parquet.")],
+    out_dir: Annotated[Path, typer.Argument(help="Folder keluaran Parquet berpartisi.")],
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Jabatan tujuan per profil.")] = 10,
+    plans: Annotated[
+        int,
+        typer.Option("--plans", min=0, max=50, help="Berapa tujuan teratas yang diberi rencana pelatihan."),
+    ] = 3,
+    budget: Annotated[
+        int, typer.Option("--budget", min=0, help="Anggaran pelatihan (rupiah).")
+    ] = PRAKERJA_CREDIT_IDR,
+    catalog: Annotated[
+        Path | None,
+        typer.Option("--catalog", help="Katalog kursus (CSV/Parquet); bawaan: katalog terimpor/demo."),
+    ] = None,
+    scheduler: SchedulerOption = LOCAL,
+    workers: WorkersOption = None,
+    memory_limit: MemoryOption = None,
+    lang: LangOption = "id",
+) -> None:
+    """Rekomendasi pindah jabatan dan rencana pelatihan untuk setiap profil (mis. kohort sintetis)."""
+    language = parse_lang(lang)
+    job = RecommendJob(
+        BulkOptions(top=top, plans=min(plans, top), budget=budget),
+        str(catalog.resolve()) if catalog is not None else None,
+    )
+    _run(job, profiles, out_dir, scheduler, workers, memory_limit, language)
