@@ -9,7 +9,7 @@ and a piece's file name.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
@@ -48,12 +48,20 @@ def _client(scheduler: str, workers: int | None, memory_limit: str | None) -> An
 
 
 def distributed_results(
-    job: Job, pieces: list[Piece], out_dir: str, scheduler: str, workers: int | None, memory_limit: str | None
+    job: Job,
+    pieces: list[Piece],
+    out_dir: str,
+    scheduler: str,
+    workers: int | None,
+    memory_limit: str | None,
+    ready: Callable[[], None],
 ) -> Iterator[PieceResult]:
-    """Submit every piece; yield each result as it finishes (any order)."""
+    """Submit every piece; yield each result as it finishes (any order). ``ready`` is called once every
+    worker has loaded its models (registering the plugin waits for each worker's setup)."""
     client = _client(scheduler, workers, memory_limit)
     try:
         client.register_plugin(WarmModels(job), name=f"tangkas-warm-{job.name}")
+        ready()
         futures = [
             client.submit(run_piece, job, piece, out_dir, key=f"{job.name}-{piece.name}", pure=False)
             for piece in pieces

@@ -83,11 +83,16 @@ class RunSummary:
     rows_in: int = 0
     rows_out: int = 0
     seconds: float = 0.0
+    startup_s: float = 0.0
+    """Of ``seconds``: starting the cluster and loading every worker's models, before the first task."""
+    task_s: float = 0.0
+    """Time spent in tasks, summed over workers (``rows_in / task_s`` is the rate of one core)."""
     counters: dict[str, int] = field(default_factory=dict)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
     def add(self, result: PieceResult) -> None:
         self.written += 1
+        self.task_s += result.seconds
         self.rows_in += result.rows_in
         self.rows_out += result.rows_out
         for key, value in result.counters.items():
@@ -254,7 +259,11 @@ def run_job(
         else:
             pending.append(piece)
     start = time.perf_counter()
-    for result in _results(job, pending, out_dir, scheduler, workers, memory_limit):
+
+    def ready() -> None:
+        summary.startup_s = time.perf_counter() - start
+
+    for result in _results(job, pending, out_dir, scheduler, workers, memory_limit, ready):
         summary.add(result)
         if progress is not None:
             progress(result.rows_in)
@@ -270,10 +279,13 @@ def _results(
     scheduler: str,
     workers: int | None,
     memory_limit: str | None,
+    ready: Callable[[], None],
 ) -> Iterator[PieceResult]:
     if not pieces:
         return
     if scheduler == SERIAL:
+        warm(job)
+        ready()
         for piece in pieces:
             yield run_piece(job, piece, str(out_dir))
         return
@@ -284,7 +296,7 @@ def _results(
             "Dask is not installed: pip install 'tangkas[scale]', or use --scheduler serial",
             indonesian="Dask belum terpasang: pip install 'tangkas[scale]', atau pakai --scheduler serial",
         ) from error
-    yield from distributed_results(job, pieces, str(out_dir), scheduler, workers, memory_limit)
+    yield from distributed_results(job, pieces, str(out_dir), scheduler, workers, memory_limit, ready)
 
 
 def read_output(out_dir: Path) -> pa.Table:
