@@ -9,8 +9,8 @@ skills still missing and the optimal training plan, made as a counsellor's plan 
 most ``max_courses`` courses).
 
 **Work that repeats is done once**: profiles with the same occupations and skills are ranked once, and
-a plan is solved once per distinct (missing skills, province, budget, course limit) in this process
-(:class:`PlanCache`, kept across tables): on the cohort most plans are shared.
+a plan is solved once per distinct (missing skills, in-person courses held in the province that teach
+them, budget, course limit) in this process (:class:`PlanCache`, kept across tables).
 
 A row that names an unknown occupation or skill, or neither, is not dropped: it is kept with its
 ``problem`` and no transitions, and counted.
@@ -92,7 +92,7 @@ class BulkOptions:
 
 
 class PlanCache:
-    """Plans by (missing skills, province, budget, course limit), least recently used dropped first."""
+    """Plans by (missing skills, local courses, budget, course limit), least recently used dropped first."""
 
     def __init__(self, size: int = PLAN_CACHE_SIZE) -> None:
         self.size = size
@@ -278,6 +278,20 @@ def recommend_table(
     return output, counters
 
 
+def _local_courses(catalog: CourseCatalog, skills: Sequence[str], province: str) -> tuple[int, ...]:
+    """The in-person (offline or hybrid) courses held in ``province`` that teach any of ``skills``."""
+    return tuple(
+        sorted(
+            {
+                i
+                for uri in skills
+                for i in catalog.teaching_indices(uri)
+                if catalog.courses[i].mode != "online" and catalog.courses[i].province == province
+            }
+        )
+    )
+
+
 def _plan(
     tax: Taxonomy,
     catalog: CourseCatalog,
@@ -287,13 +301,20 @@ def _plan(
     optional: np.ndarray,
     province: str | None,
 ) -> dict[str, Any]:
+    """The plan's summary, from the cache when the same problem was solved before.
+
+    In a province, a plan can use online courses and in-person ones held there, so two provinces where
+    the same in-person courses (often none) teach the missing skills pose the same problem: the key
+    holds those courses, not the province, and the plan is solved once for both.
+    """
     optional = optional[: options.max_optional]
-    key = (tuple(essential.tolist()), tuple(optional.tolist()), province, options.budget, options.max_courses)
+    need = TrainingNeed.from_skills(
+        [tax.skills[c] for c in essential.tolist()], [tax.skills[c] for c in optional.tolist()]
+    )
+    place = _local_courses(catalog, [s.uri for s in need.skills], province) if province else "anywhere"
+    key = (tuple(essential.tolist()), tuple(optional.tolist()), place, options.budget, options.max_courses)
     plan = cache.get(key)
     if plan is None:
-        need = TrainingNeed.from_skills(
-            [tax.skills[c] for c in essential.tolist()], [tax.skills[c] for c in optional.tolist()]
-        )
         plan = _plan_dict(
             plan_training(
                 need, catalog, budget=options.budget, province=province, max_courses=options.max_courses
