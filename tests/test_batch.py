@@ -91,7 +91,8 @@ def test_batch_matches_a_counsellors_recommendations_and_plans(serial_out: Path,
         expected = recommend_transitions(profile, top=5)
         got = result["transitions"]
         assert [t["occupation"] for t in got] == [r.occupation.uri for r in expected]
-        assert [t["viability"] for t in got] == pytest.approx([r.score for r in expected], abs=5e-5)
+        scores = [r.score for r in expected]  # rounded to 4 places
+        assert [t["viability"] for t in got] == pytest.approx(scores, abs=6e-5)
         for item in got[:2]:
             plan = plan_move(profile, item["occupation"], catalog, province=row["province_code"]).plan
             assert item["plan"]["courses"] == [c.id for c in plan.courses]
