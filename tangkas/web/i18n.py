@@ -800,13 +800,14 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.title": {"id": "Kaum muda", "en": "Youth"},
     "youth.intro": {
         "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut "
-        "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di "
-        "mana lowongan untuk pekerjaan digital dibuka, lembaga mana yang menyediakan kursusnya, dan di mana "
-        "minat kaum muda belum terjawab oleh kursus di provinsinya.",
+        "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar, ikut pelatihan dan tercatat "
+        "berangkat bekerja ke luar negeri di layanan ini, di mana lowongan untuk pekerjaan digital dibuka, "
+        "lembaga mana yang menyediakan kursusnya, dan di mana minat kaum muda belum terjawab oleh kursus di "
+        "provinsinya.",
         "en": "Young people aged 15–24: how many are not in employment, education or training (NEET) by the "
-        "official figures, how many are registered and in training with this service, where jobs in digital "
-        "occupations are posted, which providers offer courses for them, and where young people's interests "
-        "outrun the courses in their province.",
+        "official figures, how many are registered, in training and on record as placed abroad with this "
+        "service, where jobs in digital occupations are posted, which providers offer courses for them, and "
+        "where young people's interests outrun the courses in their province.",
     },
     "youth.as_of": {"id": "Per tanggal", "en": "As of"},
     "youth.show": {"id": "Tampilkan", "en": "Show"},
@@ -867,6 +868,19 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.about.enrolled": {
         "id": "Dari mereka, yang terdaftar di sedikitnya satu kursus (satu orang dihitung sekali).",
         "en": "Of them, those enrolled in at least one course (each person counted once).",
+    },
+    "youth.measure.placed_pmi": {
+        "id": "Kaum muda ditempatkan (PMI, tercatat)",
+        "en": "Young people placed (PMI, on record)",
+    },
+    "youth.about.placed_pmi": {
+        "id": "Dari mereka, yang tercatat sudah berangkat bekerja ke luar negeri sebagai Pekerja Migran "
+        "Indonesia (PMI) paling lambat {day}: penempatan yang statusnya di luar negeri atau sudah pulang. "
+        "Yang baru calon PMI tidak dihitung. Penempatan kerja di dalam negeri belum dicatat layanan ini, "
+        "jadi tidak ada di angka ini.",
+        "en": "Of them, those on record as having left to work abroad as Indonesian migrant workers (PMI) "
+        "by {day}: placements abroad or returned. Prospective PMI are not counted. Job placements in "
+        "Indonesia are not recorded by this service, so they are not in this figure.",
     },
     "youth.csv_registered": {
         "id": "Unduh angka kaum muda (CSV; angka yang disembunyikan kosong)",
@@ -978,8 +992,10 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Download interests and courses by province (CSV)",
     },
     "youth.todo": {
-        "id": "Penempatan kerja kaum muda belum dihitung di sini (lihat docs/youth.md).",
-        "en": "Young people's job placements are not counted here yet (see docs/youth.md).",
+        "id": "Penempatan kerja di dalam negeri belum dicatat, jadi belum dihitung di sini; yang dihitung "
+        "hanya penempatan PMI ke luar negeri.",
+        "en": "Job placements in Indonesia are not recorded, so they are not counted here; only PMI "
+        "placements abroad are.",
     },
     "genderview.title": {
         "id": "Perempuan dan laki-laki dalam layanan",
