@@ -323,6 +323,47 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "It fits the overall pattern of your interests.",
     },
     "interest_plan": {"id": "Rencana pelatihan", "en": "Training plan"},
+    "own_skills_title": {"id": "Yang sudah bisa kamu lakukan", "en": "What you can already do"},
+    "own_skills_intro": {
+        "id": "Sudah punya keterampilan dari sekolah, SMK, kegiatan, atau hobi? Tambahkan di sini. Rencana "
+        "pelatihan untuk pekerjaan di bawah tidak akan memintamu mempelajarinya lagi.",
+        "en": "Already have skills from school, vocational school (SMK), activities or hobbies? Add them "
+        "here. The training plans for the jobs below won't ask you to learn them again.",
+    },
+    "own_skills_label": {"id": "Keterampilan yang sudah kamu punya", "en": "A skill you already have"},
+    "own_skills_hint": {
+        "id": "Tulis dengan kata-katamu sendiri, misalnya Microsoft Excel, servis motor, menjahit. Boleh "
+        "beberapa sekaligus, pisahkan dengan koma.",
+        "en": "Use your own words, for example Microsoft Excel, motorbike repair, sewing. You can add "
+        "several at once, separated by commas.",
+    },
+    "own_skills_placeholder": {"id": "mis. servis motor", "en": "e.g. motorbike repair"},
+    "own_skills_add": {"id": "Tambahkan", "en": "Add"},
+    "own_skills_have": {"id": "Sudah kamu kuasai", "en": "You can already"},
+    "own_skills_remove": {"id": "Hapus", "en": "Remove"},
+    "own_skills_remove_label": {"id": "Hapus {skill}", "en": "Remove {skill}"},
+    "own_skills_read_as": {
+        "id": "“{text}” kami baca sebagai: {skill}.",
+        "en": "We read “{text}” as: {skill}.",
+    },
+    "own_skills_added": {"id": "“{skill}” ditambahkan.", "en": "“{skill}” added."},
+    "own_skills_not_that": {
+        "id": "Bukan itu maksudmu? Ganti dengan:",
+        "en": "Not what you meant? Use instead:",
+    },
+    "own_skills_unsure": {
+        "id": "Kami belum yakin maksud “{text}”. Pilih yang cocok, atau tulis dengan kata lain:",
+        "en": "We're not sure what “{text}” means. Pick the one that fits, or try other words:",
+    },
+    "own_skills_too_many": {
+        "id": "Paling banyak {n} keterampilan. Hapus salah satu dulu untuk menambah yang lain.",
+        "en": "At most {n} skills. Remove one first to add another.",
+    },
+    "own_skills_on_plan": {
+        "id": "Belum ada riwayat kerja. Keterampilan ini sudah dikuasai, jadi tidak perlu dipelajari lagi:",
+        "en": "No work history yet. These skills are already mastered, so they are not counted as ones to "
+        "learn:",
+    },
     "interest_vacancies": {"id": "Lowongan di provinsimu", "en": "Vacancies in your province"},
     "interest_vacancies_any": {"id": "Lowongan kerja", "en": "Vacancies"},
     "interest_no_matches": {
