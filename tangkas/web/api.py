@@ -474,7 +474,7 @@ class Short60(InterestAnswers):
 
 
 class Mini30(InterestAnswers):
-    form: Literal["mini30"] = Field(description="the 30-item Mini-IP (items partly provisional)")
+    form: Literal["mini30"] = Field(description="the 30-item Mini-IP")
     answers: list[Answer] = Field(min_length=30, max_length=30)
 
 

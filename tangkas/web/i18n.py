@@ -162,10 +162,8 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Use the full version (60 activities, recommended)",
     },
     "interest_mini_note": {
-        "id": "Versi singkat lebih cepat tetapi kurang teliti, dan sebagian kegiatannya belum dicocokkan "
-        "dengan daftar resmi. Kalau sempat, pakai versi 60 kegiatan.",
-        "en": "The short version is quicker but less precise, and some of its activities are not yet checked "
-        "against the official list. If you have time, use the 60-activity version.",
+        "id": "Versi singkat lebih cepat tetapi kurang teliti. Kalau sempat, pakai versi 60 kegiatan.",
+        "en": "The short version is quicker but less precise. If you have time, use the 60-activity version.",
     },
     "interest_about_you": {"id": "Tentang kamu", "en": "About you"},
     "interest_education": {
