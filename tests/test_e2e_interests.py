@@ -219,3 +219,76 @@ def test_e2e_interests_counsellor_saves_a_minors_result_with_guardian_consent(
         browser.close()
     refused = "the server responded with a status of 409"  # the refused save, as it should be
     assert not [p for p in problems if refused not in p], problems
+
+
+def _gap(page: Any) -> list[str]:
+    """The skills the plan on screen counts as to learn: those its courses close and those left open."""
+    return [name.strip() for name in page.locator("#rencana .gap-skill").all_inner_texts()]
+
+
+def test_e2e_interests_own_skills_leave_the_plan_by_keyboard(served: tuple[str, Store]) -> None:
+    """A young person adds what they can already do from the results page, by keyboard alone: one skill
+    the search is sure of ("berempati"), one it is not ("mendengarkan": they pick the right reading);
+    the first match's plan then no longer counts either as a skill to learn."""
+    from playwright.sync_api import expect, sync_playwright
+
+    server, _ = served
+    results = f"{server}/minat/hasil?form=short60&a={ANSWERS}&education=SMK&province=32&lang=id"
+    with sync_playwright() as playwright:
+        browser, page, problems = _browser_page(playwright)
+        page.goto(results)
+        first = page.locator(".interest-match").first
+        first.get_by_role("link", name=WORDS["id"]["plan"]).click()
+        expect(page.locator("#no-work-history")).to_be_visible()
+        before = _gap(page)
+        assert "berempati" in before and "mendengarkan secara aktif" in before
+        page.goto(results)
+        section = page.locator("#keterampilan")
+        expect(section.get_by_role("heading", level=2)).to_have_text("Yang sudah bisa kamu lakukan")
+        field = section.get_by_label("Keterampilan yang sudah kamu punya")
+        for _ in range(80):  # Tab from the top of the page to the field
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "add_skill":
+                break
+        else:
+            pytest.fail("Tab never reached the skill field")
+        page.keyboard.type("berempati, mendengarkan")
+        page.keyboard.press("Enter")
+        expect(section.get_by_role("status")).to_contain_text("“berempati” ditambahkan.")
+        expect(section.get_by_role("status")).to_contain_text("Kami belum yakin maksud “mendengarkan”")
+        expect(section.locator(".own-skill-list li")).to_have_count(1)
+        _no_sideways_scroll(page)
+        section.screenshot(path=ARTIFACTS / "interests-8-own-skills-read-id-phone.png")
+        choice = section.get_by_role("link", name="+ mendengarkan secara aktif")
+        choice.focus()
+        page.keyboard.press("Enter")
+        expect(section.locator(".own-skill-list li")).to_have_count(2)
+        expect(section.locator(".own-skill-list")).to_contain_text("mendengarkan secara aktif")
+        expect(field).to_be_empty()
+        ring = page.evaluate(
+            "(() => { const a = document.querySelector('.own-skill-list a.remove'); a.focus();"
+            " return getComputedStyle(a).outlineStyle; })()"
+        )
+        assert ring != "none", "a keyboard user must see where the focus is"
+        _no_sideways_scroll(page)
+        section.screenshot(path=ARTIFACTS / "interests-9-own-skills-added-id-phone.png")
+        page.screenshot(path=ARTIFACTS / "interests-9-own-skills-page-id-phone.png", full_page=True)
+        plan = page.locator(".interest-match").first.get_by_role("link", name=WORDS["id"]["plan"])
+        plan.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#own-skills")).to_contain_text("berempati")
+        expect(page.locator("#own-skills")).to_contain_text("mendengarkan secara aktif")
+        after = _gap(page)
+        assert "berempati" not in after and "mendengarkan secara aktif" not in after
+        assert after, "the rest of the gap is still there"
+        _no_sideways_scroll(page)
+        page.screenshot(path=ARTIFACTS / "interests-10-plan-with-own-skills-id-phone.png", full_page=True)
+        page.screenshot(path=ARTIFACTS / "interests-10-plan-top-id-phone.png")
+        page.goto(results.replace("lang=id", "lang=en") + "&add_skill=Microsoft+Excel")
+        english = page.locator("#keterampilan")
+        expect(english.get_by_role("heading", level=2)).to_have_text("What you can already do")
+        read = "We read “Microsoft Excel” as: use spreadsheets"
+        expect(english.get_by_role("status")).to_contain_text(read)
+        english.screenshot(path=ARTIFACTS / "interests-8-own-skills-read-en-phone.png")
+        browser.close()
+    assert not problems, problems

@@ -32,8 +32,26 @@ def test_e2e_youth_analyst_reads_the_youth_page(served: str, lang: str, size: st
     from playwright.sync_api import expect, sync_playwright
 
     words = {
-        "id": ("Kaum muda", "perempuan", "disembunyikan", "Kaum muda terdaftar", "Ditambah", "terpenuhi"),
-        "en": ("Youth", "women", "suppressed", "Young people registered", "Plus", "Unmet"),
+        "id": (
+            "Kaum muda",
+            "perempuan",
+            "disembunyikan",
+            "Kaum muda terdaftar",
+            "Ditambah",
+            "terpenuhi",
+            "Kaum muda ditempatkan (PMI, tercatat)",
+            "Penempatan kerja di dalam negeri belum dicatat",
+        ),
+        "en": (
+            "Youth",
+            "women",
+            "suppressed",
+            "Young people registered",
+            "Plus",
+            "Unmet",
+            "Young people placed (PMI, on record)",
+            "Job placements in Indonesia are not recorded",
+        ),
     }[lang]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -72,6 +90,10 @@ def test_e2e_youth_analyst_reads_the_youth_page(served: str, lang: str, size: st
         page.locator("#m-registered-card").screenshot(
             path=ARTIFACTS / f"youth-3-registered-{lang}-{size}.png"
         )
+        placed = page.locator("#m-placed_pmi-card")
+        expect(placed.get_by_role("heading", level=2)).to_have_text(words[6])
+        expect(placed).to_contain_text(words[7])
+        placed.screenshot(path=ARTIFACTS / f"youth-3b-placed-{lang}-{size}.png")
         with page.expect_download() as download:
             page.get_by_role("link", name="CSV", exact=False).filter(
                 has_text="muda" if lang == "id" else "young"

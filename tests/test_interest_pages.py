@@ -16,8 +16,9 @@ from tangkas.services.imports import import_rows
 from tangkas.services.interests import is_adult, journey_matches, profile_from_digits
 from tangkas.store import Store
 from tangkas.store.keys import create_key
+from tangkas.taxonomy import load_taxonomy
 from tangkas.web import create_app
-from tangkas.web.interests import QuestionnairePage, ResultsPage
+from tangkas.web.interests import MAX_OWN_SKILLS, QuestionnairePage, ResultsPage, own_skills
 from tangkas.web.pages import PlanPage
 from tangkas.youth.profiler import load_items
 
@@ -181,6 +182,87 @@ def test_interest_matches_open_a_real_plan_and_local_vacancies(client: TestClien
     assert f"occupation={quote(target.uri, safe='')}" in pathways  # the best match first
     digital = client.get(pathways)
     assert digital.status_code == 200 and "Jalur digital" in digital.text
+
+
+def _gap_names(page: object, lang: str = "id") -> set[str]:
+    assert isinstance(page, PlanPage)
+    return {s.name(lang) for s in page.gap_names.values()}
+
+
+def test_interest_own_skills_are_read_as_the_journey_reads_them() -> None:
+    found = own_skills([], "berempati, mendengarkan, asdfgh")
+    assert [s.label("id") for s in found.skills] == ["berempati"]  # sure (score 0.86): added
+    sure, unsure, none = found.readings
+    assert sure.added is not None and sure.added.label("id") == "berempati"
+    assert unsure.added is None and "mendengarkan secara aktif" in [c.label("id") for c in unsure.choices]
+    assert (none.added, none.choices) == (None, ())
+    listen = next(c for c in unsure.choices if c.label("id") == "mendengarkan secara aktif")
+    assert found.plus(listen.uri) == (sure.added.uri, listen.uri)
+    assert found.without(sure.added.uri) == ()
+    other = sure.choices[0].uri  # "Bukan itu maksudmu? Ganti dengan: ..."
+    assert found.instead(sure.added.uri, other) == (other,)
+    again = own_skills([*found.uris, "http://example.org/not-a-skill", *found.uris], "berempati")
+    assert again.uris == found.uris  # unknown and repeated skills dropped, nothing added twice
+    tax = load_taxonomy()
+    many = [s.uri for s in tax.skills[: MAX_OWN_SKILLS + 3]]
+    full = own_skills(many, "berempati")
+    assert len(full.skills) == MAX_OWN_SKILLS and full.too_many and not full.readings
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "id",
+            ("Yang sudah bisa kamu lakukan", "“berempati” ditambahkan.", "belum yakin", "Hapus berempati"),
+        ),
+        ("en", ("What you can already do", "We read", "not sure", "Remove relate empathetically")),
+    ],
+)
+def test_interest_own_skills_ride_into_every_plan(
+    client: TestClient, lang: str, words: tuple[str, ...]
+) -> None:
+    params = {"a": SOCIAL_ARTISTIC, "education": "SMK", "province": "32", "lang": lang}
+    results = client.get("/minat/hasil", params={**params, "add_skill": "berempati, mendengarkan"})
+    assert results.status_code == 200
+    text = unescape(results.text)
+    for word in words:
+        assert word in text, word
+    page = _page(results)
+    assert isinstance(page, ResultsPage)
+    [empathise] = page.own.uris
+    plans = [unescape(h) for h in re.findall(r'href="(/plan\?[^"]+)"', results.text)]
+    assert len(plans) == 2 * len(page.matches)
+    assert all(f"skill={quote(empathise, safe='')}" in plan for plan in plans)
+    assert f'name="skill" value="{empathise}"' in results.text  # the education form and "add" keep it
+    assert "skill=" in page.query  # so do the share link and the language switch
+    choice = next(c for c in page.own.readings[1].choices if c.label("id") == "mendengarkan secara aktif")
+    picked = client.get(f"/minat/hasil?{page.with_skills(page.own.plus(choice.uri))}&lang={lang}")
+    picked_page = _page(picked)
+    assert isinstance(picked_page, ResultsPage) and picked_page.own.uris == (empathise, choice.uri)
+    assert not picked_page.own.readings  # nothing typed this time: no reading shown again
+    removed = _page(client.get(f"/minat/hasil?{page.with_skills(page.own.without(empathise))}"))
+    assert isinstance(removed, ResultsPage) and removed.own.uris == ()
+
+
+def test_interest_own_skills_leave_the_plans_gap(client: TestClient) -> None:
+    params = {"a": SOCIAL_ARTISTIC, "education": "SMK", "province": "32"}
+    plain = _page(client.get("/minat/hasil", params=params))
+    assert isinstance(plain, ResultsPage)
+    before = _gap_names(_page(client.get(f"/plan?{plain.matches[0].plan}")))
+    assert {"berempati", "mendengarkan secara aktif"} <= before  # from no work history: both to learn
+    tax = load_taxonomy()
+    own = [tax.skill("relate empathetically").uri, tax.skill("listen actively").uri]
+    results = _page(client.get("/minat/hasil", params={**params, "skill": own}))
+    assert isinstance(results, ResultsPage) and results.matches[0].link == plain.matches[0].link
+    plan = client.get(f"/plan?{results.matches[0].plan}")  # the match's own link, skills in it
+    after = _gap_names(_page(plan))
+    assert before - after == {"berempati", "mendengarkan secara aktif"} and after < before
+    assert 'id="own-skills"' in plan.text and "Belum ada riwayat kerja" in plan.text
+    assert "<strong>berempati</strong>" in plan.text and "no-work-history" not in plan.text
+    printed = client.get("/plan/print", params={"to": plain.matches[0].link.uri, "skill": own, "lang": "en"})
+    assert "These skills are already mastered" in printed.text
+    assert "relate empathetically, listen actively" in printed.text
 
 
 def test_interest_save_needs_a_counsellor_and_consent(client: TestClient, store: Store) -> None:

@@ -373,7 +373,7 @@ def test_pages_plan_respects_the_course_limit_and_says_what_each_course_closes(c
     page = one.context["page"]  # type: ignore[attr-defined]
     assert len(page.plan.steps) <= 1 and 'value="1" selected' in one.text
     closes = [page.gap_names[u].name("id") for u in page.plan.steps[0].skills]
-    assert f"Menutup: {closes[0]}" in one.text
+    assert f'Menutup: <span class="gap-skill">{closes[0]}</span>' in one.text
     unlimited = client.get("/plan", params={**params, "max_courses": "0"}).context["page"]  # type: ignore[attr-defined]
     assert unlimited.max_courses is None and len(unlimited.plan.steps) >= len(default.plan.steps)
     prakerja = client.get("/plan", params={**params, "prakerja": "1"}).context["page"]  # type: ignore[attr-defined]

@@ -219,11 +219,26 @@ def _worker(store: Store, i: int, province: str, gender: str, born: int, erased:
     )
 
 
+PLACEMENTS: list[tuple[int, str, date | None, date | None]] = [
+    *[(i, "abroad", date(2025, 3, 1), None) for i in range(20, 32)],  # 12 young men, departed
+    (20, "returned", date(2023, 1, 5), date(2024, 12, 20)),  # a second placement: one person still
+    (32, "prospective", None, None),  # not departed
+    (33, "abroad", date(2026, 7, 1), None),  # departs after AS_OF
+    (34, "returned", None, date(2026, 1, 10)),  # no departure date, but back by AS_OF: it went
+    (0, "returned", date(2024, 2, 1), date(2026, 2, 1)),  # a young woman
+    (40, "abroad", date(2025, 1, 1), None),  # born 1990: not young
+    (99, "abroad", date(2025, 1, 1), None),  # erased
+]
+"""PMI placements of :func:`_fill`'s workers: (worker, status, departed, returned)."""
+
+
 def _fill(store: Store) -> None:
     """In Jawa Barat 20 young women (born 2005; 0-9 in training, 0 in two courses) and 15 young men (born
     2008; 20-29 in training), 30 men born 1990 and an erased young woman; in Jawa Tengah 5 young women
     (born 2002 and 2011, the edges of 15-24 in 2026) and one man born 2001 (25: not young). Twelve
-    young women of Jawa Barat (0-11, one of them twice) and the erased one have an interest profile."""
+    young women of Jawa Barat (0-11, one of them twice) and the erased one have an interest profile.
+    PMI placements (see :data:`PLACEMENTS`): 13 young men and one young woman of Jawa Barat departed by
+    :data:`AS_OF`."""
     for i in range(20):
         _worker(store, i, "32", "F", 2005)
     for i in range(20, 35):
@@ -240,6 +255,12 @@ def _fill(store: Store) -> None:
             "consent_recorded_at) VALUES (?, 'short60', '', '', 'SAE', 'self', '2026-01-01 00:00:00')",
             (worker,),
         )
+    for n, (worker, status, departed, returned) in enumerate(PLACEMENTS):
+        store.backend.execute(
+            "INSERT INTO placements (source, external_id, worker_id, destination, sector, status, "
+            "departed_on, returned_on) VALUES ('t', ?, ?, 'TW', 'manufacturing', ?, ?, ?)",
+            (f"p{n}", worker, status, departed, returned),
+        )
     enrolled = [(i, 1) for i in (*range(10), *range(20, 30), 99)] + [(0, 2)]
     for worker, course in enrolled:
         store.backend.execute(
@@ -250,9 +271,8 @@ def _fill(store: Store) -> None:
 
 def test_youth_indicators_true_and_published_counts(store: Store) -> None:
     _fill(store)
-    true = {
-        (c.measure, c.province_code, c.gender): c.count for c in gender_counts(store, born=youth_born(AS_OF))
-    }
+    counted = gender_counts(store, born=youth_born(AS_OF), day=AS_OF)
+    true = {(c.measure, c.province_code, c.gender): c.count for c in counted}
     assert true == {
         ("registered", "32", "F"): 20,
         ("registered", "32", "M"): 15,
@@ -260,9 +280,18 @@ def test_youth_indicators_true_and_published_counts(store: Store) -> None:
         ("enrolled", "32", "F"): 10,
         ("enrolled", "32", "M"): 10,
         ("profiled", "32", "F"): 12,
+        ("placed_pmi", "32", "M"): 13,
+        ("placed_pmi", "32", "F"): 1,
     }
+    earlier = gender_counts(store, born=youth_born(AS_OF), day=date(2025, 6, 1))
+    placed = {c.gender: c.count for c in earlier if c.measure == "placed_pmi"}
+    assert placed == {"M": 12, "F": 1}  # worker 34 was not back yet
     figures = youth_figures(store, AS_OF).figures
-    assert [m.measure for m in figures.measures] == ["registered", "profiled", "enrolled"]
+    assert [m.measure for m in figures.measures] == ["registered", "profiled", "enrolled", "placed_pmi"]
+    pmi = figures.measure("placed_pmi")  # 13 men and 1 woman: the woman hidden, so the men too
+    assert pmi.national.counts.total in (10, 15) and pmi.national.count("F") is None
+    assert pmi.national.count("M") is None and pmi.national.counts.hidden_count in (10, 15)
+    assert [p.province_code for p in pmi.provinces] == ["32"]
     profiled = figures.measure("profiled").national  # 12 women, nobody else: rounded, the one group hidden
     assert profiled.counts.total in (10, 15) and profiled.count("M") is None
     registered = figures.measure("registered")
@@ -306,6 +335,8 @@ def test_youth_api_answers_and_roles(store: Store) -> None:
     national = registered["places"][0]
     assert national["province_code"] is None and national["total"] == 40
     assert national["groups"] == [{"group": "F", "count": 25}] and national["hidden_count"] == 15
+    placed = next(m for m in body["measures"] if m["measure"] == "placed_pmi")["places"][0]
+    assert placed["total"] in (10, 15) and placed["groups"] == [] and placed["hidden_count"] in (10, 15)
     neet = [n for n in body["neet"] if n["province_code"] is None and n["period"] == "2023-08"]
     assert {(n["geography"], n["sex"], n["value"]) for n in neet} >= {("Indonesia", "female", 26.54)}
     assert all(n["source"] for n in body["neet"])
@@ -331,6 +362,9 @@ def test_youth_page_in_both_languages(store: Store) -> None:
         "26,54%",
         "perdesaan",
         "Kaum muda terdaftar",
+        "Kaum muda ditempatkan (PMI, tercatat)",
+        "paling lambat 1 Jun 2026",
+        "Penempatan kerja di dalam negeri belum dicatat",
         "disembunyikan",
         "Jawa Barat",
         "Lembaga pelatihan untuk pekerjaan digital",
@@ -340,12 +374,24 @@ def test_youth_page_in_both_languages(store: Store) -> None:
         assert words in text, words
     assert text.count("<svg") >= 3 and "None" not in text and "Pekerja Muda" not in text
     english = client.get("/analyst/youth", params={"as_of": AS_OF.isoformat(), "lang": "en"}).text
-    for words in ("Youth", "22.25%", "rural", "Young people registered", "suppressed", "West Java"):
+    for words in (
+        "Youth",
+        "22.25%",
+        "rural",
+        "Young people registered",
+        "Young people placed (PMI, on record)",
+        "by 1 Jun 2026",
+        "suppressed",
+        "West Java",
+    ):
         assert words in english, words
     assert 'href="/analyst/youth?lang=id"' in client.get("/analyst", params={"lang": "id"}).text
     download = client.get("/analyst/youth/registered.csv", params={"as_of": AS_OF.isoformat()})
     assert download.headers["content-type"].startswith("text/csv")
-    assert download.text.startswith("measure,province_code,province,group,count\n")
+    assert download.text.startswith("measure,province_code,province,group,count,measure_label\n")
+    assert 'placed_pmi,32,Jawa Barat,F,,"Kaum muda ditempatkan (PMI, tercatat)"\n' in download.text
+    english = client.get("/analyst/youth/registered.csv", params={"as_of": AS_OF.isoformat(), "lang": "en"})
+    assert 'placed_pmi,,Indonesia,F,,"Young people placed (PMI, on record)"\n' in english.text
     neet = client.get("/analyst/youth/neet.csv").text
     assert neet.startswith("code,indicator,geography,sex,period,value,unit,source,note")
     assert client.get("/analyst/youth/other.csv").status_code == 422

@@ -23,8 +23,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from tangkas.fairness.ads import rules
@@ -149,15 +150,20 @@ def _protect(counts: Iterable[GenderCount], population: int) -> WorkerCounts:
 
 
 def gender_figures(
-    store: Store, *, born: tuple[int, int] | None = None, measures: Sequence[Measure] = MEASURES
+    store: Store,
+    *,
+    born: tuple[int, int] | None = None,
+    measures: Sequence[Measure] = MEASURES,
+    day: date | None = None,
 ) -> GenderFigures:
     """Registered workers (not erased), workers enrolled in training, workers who completed a course and
     workers with a saved plan, by gender, nationally and per province. Each table is protected as
     ``/api/stats/workers`` protects its own, and each figure's coin is mixed with the key of all
     registered workers, so one more registration anywhere re-draws every figure. A province is listed
     when its registered workers' total can be shown. ``born`` keeps the workers born in those years (the
-    youth page's 15-24 year olds), ``measures`` the measures to publish."""
-    found = gender_counts(store, born=born)
+    youth page's 15-24 year olds), ``measures`` the measures to publish, ``day`` the day placements are
+    counted by (default: today)."""
+    found = gender_counts(store, born=born, day=day)
     population = sum(c.key_sum for c in found if c.measure == "registered") % KEY_MODULUS
     by_measure: dict[str, list[GenderCount]] = defaultdict(list)
     for count in found:
@@ -195,19 +201,24 @@ CSV_COLUMNS = ("measure", "province_code", "province", "group", "count")
 CSV_GROUPS: tuple[str | None, ...] = (*GENDERS, None)
 
 
-def gender_figures_csv(figures: GenderFigures, lang: Lang = "id") -> str:
+def gender_figures_csv(
+    figures: GenderFigures, lang: Lang = "id", labels: Mapping[Measure, str] | None = None
+) -> str:
     """The figures as CSV, one row per measure, place and group: ``F``, ``M``, ``X``, ``unknown`` (not
     recorded), ``hidden`` (the hidden groups together) and ``total``; a hidden figure has an empty count.
-    The national rows have an empty ``province_code``."""
+    The national rows have an empty ``province_code``. With ``labels`` (each measure's name as the page
+    writes it), a last column ``measure_label`` says what each row counts."""
     sink = io.StringIO()
     writer = csv.writer(sink, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow((*CSV_COLUMNS, "measure_label") if labels else CSV_COLUMNS)
     for measure in figures.measures:
+        label = (labels[measure.measure],) if labels else ()
         for place in measure.places:
             where = (place.province_code or "", province_label(place.province_code, lang))
             for group in CSV_GROUPS:
                 count = place.count(group)
-                writer.writerow((measure.measure, *where, group or "unknown", "" if count is None else count))
+                shown = "" if count is None else count
+                writer.writerow((measure.measure, *where, group or "unknown", shown, *label))
             for name, value in (("hidden", place.counts.hidden_count), ("total", place.counts.total)):
-                writer.writerow((measure.measure, *where, name, "" if value is None else value))
+                writer.writerow((measure.measure, *where, name, "" if value is None else value, *label))
     return sink.getvalue()

@@ -1,7 +1,8 @@
 """Youth indicators: the NEET rate of 15-24 year olds from the shipped official figures, with their
-sources, the young people in the store (registered, enrolled in a course) by province and sex under
-the disclosure control of :mod:`tangkas.store.stats`, and where the interests of young people with a
-stored profile outrun the courses held in their province (:func:`interest_supply`).
+sources, the young people in the store (registered, profiled, enrolled in a course, placed abroad as
+PMI) by province and sex under the disclosure control of :mod:`tangkas.store.stats`, and where the
+interests of young people with a stored profile outrun the courses held in their province
+(:func:`interest_supply`).
 
 Young means 15 to 24 years old in the year of ``as_of``, by birth year (the only age the store records):
 the workers born from ``as_of.year - 24`` to ``as_of.year - 15``.
@@ -45,9 +46,10 @@ PER_PROFILE = 5
 """How many of each profile's best matches count as its interests."""
 OTHER = ""
 """The group code of "kelompok lain": a province's groups under :data:`MIN_CELL` matches, together."""
-MEASURES: tuple[Measure, ...] = ("registered", "profiled", "enrolled")
+MEASURES: tuple[Measure, ...] = ("registered", "profiled", "enrolled", "placed_pmi")
 """What the store can tell of young people: registered, with an interest profile saved to their record,
-enrolled in a course. Placed: see docs/youth.md."""
+enrolled in a course, and placed abroad as PMI (a placement that departed by ``as_of``: the only job
+placement the store records; see docs/youth.md)."""
 
 
 def neet_text() -> str:
@@ -92,9 +94,10 @@ class YouthFigures:
 
 
 def youth_figures(store: Store, as_of: date) -> YouthFigures:
-    """Registered (not erased) workers aged 15-24 in ``as_of``'s year, and those of them enrolled in a
-    course, by sex nationally and per province, every figure protected as the gender view's are."""
-    return YouthFigures(as_of, gender_figures(store, born=youth_born(as_of), measures=MEASURES))
+    """Registered (not erased) workers aged 15-24 in ``as_of``'s year, those of them with an interest
+    profile, enrolled in a course, and with a PMI placement departed by ``as_of``, by sex nationally and
+    per province, every figure protected as the gender view's are."""
+    return YouthFigures(as_of, gender_figures(store, born=youth_born(as_of), measures=MEASURES, day=as_of))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,20 +16,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from tangkas.store import Store
 
-Measure = Literal["registered", "enrolled", "completed", "saved_plan", "profiled"]
+Measure = Literal["registered", "enrolled", "completed", "saved_plan", "profiled", "placed_pmi"]
 MEASURES: tuple[Measure, ...] = ("registered", "enrolled", "completed", "saved_plan")
 """What the gender view publishes, each in people (a worker with three courses is one person enrolled):
 registered (not erased), enrolled in at least one course, completed at least one course, with a saved
 plan."""
-COUNTED: tuple[Measure, ...] = (*MEASURES, "profiled")
-"""What :func:`gender_counts` counts: the gender view's measures, and ``profiled`` (an interest profile
-saved to the worker's record, for the youth page)."""
+COUNTED: tuple[Measure, ...] = (*MEASURES, "profiled", "placed_pmi")
+"""What :func:`gender_counts` counts: the gender view's measures, and for the youth page ``profiled`` (an
+interest profile saved to the worker's record) and ``placed_pmi`` (a PMI placement that departed by the
+day, :data:`DEPARTED`)."""
 COMPLETED = "e.status = 'completed' OR e.completed_on IS NOT NULL"
 """An enrolment that ended in completion: its status says so, or it has a completion date."""
+DEPARTED = (
+    "p.status IN ('abroad', 'returned') "
+    "AND (p.departed_on <= ? OR (p.departed_on IS NULL AND p.returned_on <= ?))"
+)
+"""A PMI placement (``placements p``) that departed by the day: abroad or returned, with a departure on
+or before the day, or, returned without a departure date, back by the day (it went). A prospective
+placement has not departed, whatever its dates say. Two parameters: the day, twice. The only job
+placement the store records: domestic jobs found are not recorded (``enrolments.placed`` exists, but no
+import or page writes it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +87,18 @@ class GenderCount:
     key_sum: int
 
 
-def gender_counts(store: Store, *, born: tuple[int, int] | None = None) -> list[GenderCount]:
+def gender_counts(
+    store: Store, *, born: tuple[int, int] | None = None, day: date | None = None
+) -> list[GenderCount]:
     """Every measure by province and gender over the workers not erased (groups of nobody left out);
-    with ``born`` (first and last birth year), only the workers born in those years."""
+    with ``born`` (first and last birth year), only the workers born in those years. ``placed_pmi``
+    counts the placements departed by ``day`` (default: today)."""
     flags = {
         "enrolled": "EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id)",
         "completed": f"EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id AND ({COMPLETED}))",
         "saved_plan": "EXISTS (SELECT 1 FROM saved_plans p WHERE p.worker_id = w.id)",
         "profiled": "EXISTS (SELECT 1 FROM interest_profiles i WHERE i.worker_id = w.id)",
+        "placed_pmi": f"EXISTS (SELECT 1 FROM placements p WHERE p.worker_id = w.id AND {DEPARTED})",
     }
     chosen = ", ".join(f"{sql} AS {name}" for name, sql in flags.items())
     sums = ", ".join(
@@ -95,7 +110,7 @@ def gender_counts(store: Store, *, born: tuple[int, int] | None = None) -> list[
             f"SELECT province_code, gender, COUNT(*), COALESCE(SUM(k), 0), {sums} FROM ("
             f"SELECT w.province_code, w.gender, COALESCE(w.record_key, 0) AS k, {chosen} "
             f"FROM workers w WHERE w.erased_at IS NULL{years}) AS people GROUP BY province_code, gender",
-            list(born or ()),
+            [*[day or date.today()] * 2, *(born or ())],
         )
     found = []
     for province, gender, *figures in rows:

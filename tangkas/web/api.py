@@ -474,7 +474,7 @@ class Short60(InterestAnswers):
 
 
 class Mini30(InterestAnswers):
-    form: Literal["mini30"] = Field(description="the 30-item Mini-IP (items partly provisional)")
+    form: Literal["mini30"] = Field(description="the 30-item Mini-IP")
     answers: list[Answer] = Field(min_length=30, max_length=30)
 
 
@@ -1102,7 +1102,11 @@ class YouthPlaceOut(BaseModel):
 
 
 class YouthMeasureOut(BaseModel):
-    measure: Measure
+    measure: Measure = Field(
+        description="registered, profiled (an interest profile on record), enrolled (in at least one "
+        "course), placed_pmi (placed abroad as PMI, on record: a placement abroad or returned that departed "
+        "by as_of; domestic job placements are not recorded); each counts people"
+    )
     places: list[YouthPlaceOut]
 
 
@@ -1172,8 +1176,11 @@ class YouthOut(BaseModel):
     tags=["workers"],
     dependencies=[require("analyst", "counsellor", "admin")],
     description="Youth indicators: the shipped official NEET rates of 15-24 year olds (with sources); the "
-    "registered workers aged 15-24 in ``as_of``'s year (by birth year) and those of them enrolled in a "
-    "course, by province and sex, every count randomly rounded to base 5 and suppressed (null) under "
+    "registered workers aged 15-24 in ``as_of``'s year (by birth year) and those of them with an interest "
+    "profile on record (profiled), enrolled in a course (enrolled) and placed abroad as PMI "
+    "(placed_pmi: a PMI placement abroad or returned that departed by ``as_of``; job placements in "
+    "Indonesia are not recorded, so not counted), by province and sex, every count randomly rounded to "
+    "base 5 and suppressed (null) under "
     f"{MIN_CELL}; postings by province with their digital-skills share and those for digital occupations; "
     "the providers of courses for digital occupations by province; per province with at least "
     f"{MIN_CELL} stored interest profiles, the matches by ISCO sub-major group against the skills its "

@@ -162,10 +162,8 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Use the full version (60 activities, recommended)",
     },
     "interest_mini_note": {
-        "id": "Versi singkat lebih cepat tetapi kurang teliti, dan sebagian kegiatannya belum dicocokkan "
-        "dengan daftar resmi. Kalau sempat, pakai versi 60 kegiatan.",
-        "en": "The short version is quicker but less precise, and some of its activities are not yet checked "
-        "against the official list. If you have time, use the 60-activity version.",
+        "id": "Versi singkat lebih cepat tetapi kurang teliti. Kalau sempat, pakai versi 60 kegiatan.",
+        "en": "The short version is quicker but less precise. If you have time, use the 60-activity version.",
     },
     "interest_about_you": {"id": "Tentang kamu", "en": "About you"},
     "interest_education": {
@@ -323,6 +321,47 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "It fits the overall pattern of your interests.",
     },
     "interest_plan": {"id": "Rencana pelatihan", "en": "Training plan"},
+    "own_skills_title": {"id": "Yang sudah bisa kamu lakukan", "en": "What you can already do"},
+    "own_skills_intro": {
+        "id": "Sudah punya keterampilan dari sekolah, SMK, kegiatan, atau hobi? Tambahkan di sini. Rencana "
+        "pelatihan untuk pekerjaan di bawah tidak akan memintamu mempelajarinya lagi.",
+        "en": "Already have skills from school, vocational school (SMK), activities or hobbies? Add them "
+        "here. The training plans for the jobs below won't ask you to learn them again.",
+    },
+    "own_skills_label": {"id": "Keterampilan yang sudah kamu punya", "en": "A skill you already have"},
+    "own_skills_hint": {
+        "id": "Tulis dengan kata-katamu sendiri, misalnya Microsoft Excel, servis motor, menjahit. Boleh "
+        "beberapa sekaligus, pisahkan dengan koma.",
+        "en": "Use your own words, for example Microsoft Excel, motorbike repair, sewing. You can add "
+        "several at once, separated by commas.",
+    },
+    "own_skills_placeholder": {"id": "mis. servis motor", "en": "e.g. motorbike repair"},
+    "own_skills_add": {"id": "Tambahkan", "en": "Add"},
+    "own_skills_have": {"id": "Sudah kamu kuasai", "en": "You can already"},
+    "own_skills_remove": {"id": "Hapus", "en": "Remove"},
+    "own_skills_remove_label": {"id": "Hapus {skill}", "en": "Remove {skill}"},
+    "own_skills_read_as": {
+        "id": "“{text}” kami baca sebagai: {skill}.",
+        "en": "We read “{text}” as: {skill}.",
+    },
+    "own_skills_added": {"id": "“{skill}” ditambahkan.", "en": "“{skill}” added."},
+    "own_skills_not_that": {
+        "id": "Bukan itu maksudmu? Ganti dengan:",
+        "en": "Not what you meant? Use instead:",
+    },
+    "own_skills_unsure": {
+        "id": "Kami belum yakin maksud “{text}”. Pilih yang cocok, atau tulis dengan kata lain:",
+        "en": "We're not sure what “{text}” means. Pick the one that fits, or try other words:",
+    },
+    "own_skills_too_many": {
+        "id": "Paling banyak {n} keterampilan. Hapus salah satu dulu untuk menambah yang lain.",
+        "en": "At most {n} skills. Remove one first to add another.",
+    },
+    "own_skills_on_plan": {
+        "id": "Belum ada riwayat kerja. Keterampilan ini sudah dikuasai, jadi tidak perlu dipelajari lagi:",
+        "en": "No work history yet. These skills are already mastered, so they are not counted as ones to "
+        "learn:",
+    },
     "interest_vacancies": {"id": "Lowongan di provinsimu", "en": "Vacancies in your province"},
     "interest_vacancies_any": {"id": "Lowongan kerja", "en": "Vacancies"},
     "interest_no_matches": {
@@ -800,13 +839,14 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.title": {"id": "Kaum muda", "en": "Youth"},
     "youth.intro": {
         "id": "Anak muda usia 15–24 tahun: berapa yang tidak bekerja, tidak sekolah dan tidak ikut "
-        "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar dan ikut pelatihan di layanan ini, di "
-        "mana lowongan untuk pekerjaan digital dibuka, lembaga mana yang menyediakan kursusnya, dan di mana "
-        "minat kaum muda belum terjawab oleh kursus di provinsinya.",
+        "pelatihan (NEET) menurut angka resmi, berapa yang terdaftar, ikut pelatihan dan tercatat "
+        "berangkat bekerja ke luar negeri di layanan ini, di mana lowongan untuk pekerjaan digital dibuka, "
+        "lembaga mana yang menyediakan kursusnya, dan di mana minat kaum muda belum terjawab oleh kursus di "
+        "provinsinya.",
         "en": "Young people aged 15–24: how many are not in employment, education or training (NEET) by the "
-        "official figures, how many are registered and in training with this service, where jobs in digital "
-        "occupations are posted, which providers offer courses for them, and where young people's interests "
-        "outrun the courses in their province.",
+        "official figures, how many are registered, in training and on record as placed abroad with this "
+        "service, where jobs in digital occupations are posted, which providers offer courses for them, and "
+        "where young people's interests outrun the courses in their province.",
     },
     "youth.as_of": {"id": "Per tanggal", "en": "As of"},
     "youth.show": {"id": "Tampilkan", "en": "Show"},
@@ -867,6 +907,19 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.about.enrolled": {
         "id": "Dari mereka, yang terdaftar di sedikitnya satu kursus (satu orang dihitung sekali).",
         "en": "Of them, those enrolled in at least one course (each person counted once).",
+    },
+    "youth.measure.placed_pmi": {
+        "id": "Kaum muda ditempatkan (PMI, tercatat)",
+        "en": "Young people placed (PMI, on record)",
+    },
+    "youth.about.placed_pmi": {
+        "id": "Dari mereka, yang tercatat sudah berangkat bekerja ke luar negeri sebagai Pekerja Migran "
+        "Indonesia (PMI) paling lambat {day}: penempatan yang statusnya di luar negeri atau sudah pulang. "
+        "Yang baru calon PMI tidak dihitung. Penempatan kerja di dalam negeri belum dicatat layanan ini, "
+        "jadi tidak ada di angka ini.",
+        "en": "Of them, those on record as having left to work abroad as Indonesian migrant workers (PMI) "
+        "by {day}: placements abroad or returned. Prospective PMI are not counted. Job placements in "
+        "Indonesia are not recorded by this service, so they are not in this figure.",
     },
     "youth.csv_registered": {
         "id": "Unduh angka kaum muda (CSV; angka yang disembunyikan kosong)",
@@ -978,8 +1031,10 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Download interests and courses by province (CSV)",
     },
     "youth.todo": {
-        "id": "Penempatan kerja kaum muda belum dihitung di sini (lihat docs/youth.md).",
-        "en": "Young people's job placements are not counted here yet (see docs/youth.md).",
+        "id": "Penempatan kerja di dalam negeri belum dicatat, jadi belum dihitung di sini; yang dihitung "
+        "hanya penempatan PMI ke luar negeri.",
+        "en": "Job placements in Indonesia are not recorded, so they are not counted here; only PMI "
+        "placements abroad are.",
     },
     "genderview.title": {
         "id": "Perempuan dan laki-laki dalam layanan",

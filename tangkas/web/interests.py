@@ -6,10 +6,17 @@ Without JavaScript the questionnaire is one long form of radio groups that posts
 ``/static/interests.js`` it shows one activity a screen, keeps the answers in the browser's storage until
 the results are shown, and answers keys 1-5. Results are never stored unless a signed-in counsellor saves
 them to a worker: a result's link (``GET /minat/hasil?form=...&a=...``) carries the answers themselves.
+
+On the results page the young person can add what they can already do (school or SMK competences,
+hobbies) as ESCO skills, read from what they type by the journey's own skill search
+(:func:`tangkas.services.understand.find_skills`, as "add a skill" on the recommendations page); the
+skills ride in the result's link (``skill=<URI>``) and in each match's plan link, so the plan does not
+count them as skills to learn.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -17,12 +24,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from tangkas.models import Lang
+from tangkas.errors import UnknownConceptError
+from tangkas.models import Lang, Skill
 from tangkas.provinces import PROVINCES, Province
 from tangkas.services import interests
 from tangkas.services import records as record_service
+from tangkas.services.understand import find_skills
 from tangkas.store import Store
 from tangkas.store.keys import ApiKey
+from tangkas.taxonomy import load_taxonomy
 from tangkas.web.i18n import translator
 from tangkas.web.pages import page_lang, render
 from tangkas.web.records import not_yours, refuse, require_counsellor
@@ -48,6 +58,20 @@ EDUCATION_CHOICES = ("SD", "SMP", "SMA", "SMK", "D3", "S1", "S2")
 CHART_BAR = 150
 """The longest bar of the profile chart in its own units (the view box is 320 wide)."""
 Short = Annotated[str, Query(max_length=200)]
+Uris = Annotated[list[str], Query(max_length=20)]
+MAX_OWN_SKILLS = 12
+"""The most skills a young person adds (the plan page takes 20 ``skill`` parameters)."""
+MAX_PIECES = 5
+"""The most skills read from one entry (parts separated by commas)."""
+SURE = 0.6
+"""The skill search's score from which its best hit is added at once. Below it the young person picks
+from the hits: on everyday words the best hit under 0.6 is often not what was meant ("main gitar" ->
+*types of guitars* 0.43, "menjahit" -> *sew underwear* 0.54, "bengkel" -> *maintain workshop space* 0.55),
+while "Microsoft Excel" (0.84), "servis motor" (0.87), "las listrik" (0.83) and "mengedit video" (0.81)
+read right. A hit above it can still be wrong ("Canva" -> the learning system *Canvas*, 0.67), so the
+other hits are offered beside it."""
+CHOICES = 3
+"""How many hits a reading offers to choose from."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +87,83 @@ class QuestionnairePage:
     labels: tuple[str, ...] = ()
     provinces: tuple[Province, ...] = PROVINCES
     educations: tuple[str, ...] = EDUCATION_CHOICES
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one part of what the young person typed was read: the skill added (``None`` when the search
+    was not sure or found nothing) and the other hits to choose from instead."""
+
+    text: str
+    added: Skill | None
+    choices: tuple[Skill, ...]
+
+
+@dataclass(frozen=True)
+class OwnSkills:
+    """The skills a young person says they already have, and how this time's entry was read."""
+
+    skills: tuple[Skill, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    too_many: bool = False
+    """Some were not added: :data:`MAX_OWN_SKILLS` reached."""
+
+    @property
+    def uris(self) -> tuple[str, ...]:
+        return tuple(s.uri for s in self.skills)
+
+    @property
+    def limit(self) -> int:
+        return MAX_OWN_SKILLS
+
+    def without(self, uri: str) -> tuple[str, ...]:
+        """The skills' URIs with ``uri`` removed (a "remove" link)."""
+        return tuple(u for u in self.uris if u != uri)
+
+    def instead(self, wrong: str, right: str) -> tuple[str, ...]:
+        """The skills' URIs with ``wrong`` replaced by ``right`` ("not that one: this one")."""
+        chosen = [right if u == wrong else u for u in self.uris]
+        return tuple(dict.fromkeys(chosen))
+
+    def plus(self, uri: str) -> tuple[str, ...]:
+        """The skills' URIs with ``uri`` added (a choice the search was not sure of)."""
+        return tuple(dict.fromkeys((*self.uris, uri)))[:MAX_OWN_SKILLS]
+
+
+def pieces(typed: str) -> list[str]:
+    """What was typed, split at commas, semicolons and line breaks, blanks dropped, at most
+    :data:`MAX_PIECES`.
+
+    >>> pieces("Microsoft Excel, servis motor;; menjahit")
+    ['Microsoft Excel', 'servis motor', 'menjahit']
+    """
+    return [p.strip() for p in re.split(r"[,;\n]", typed) if p.strip()][:MAX_PIECES]
+
+
+def own_skills(skill: list[str], add_skill: str = "") -> OwnSkills:
+    """The skills named in the query (URIs; unknown ones and repeats dropped, at most
+    :data:`MAX_OWN_SKILLS`) and those read from ``add_skill``: each part's best hit is added when the
+    search is sure of it (:data:`SURE`), else the young person chooses among the hits."""
+    tax = load_taxonomy()
+    known: dict[str, Skill] = {}
+    for uri in skill:
+        try:
+            found = tax.skill(uri)
+        except UnknownConceptError:
+            continue
+        known.setdefault(found.uri, found)
+    chosen = list(known.values())[:MAX_OWN_SKILLS]
+    readings, too_many = [], False
+    for text in pieces(add_skill):
+        if len(chosen) >= MAX_OWN_SKILLS:
+            too_many = True
+            break
+        hits = find_skills(text, limit=CHOICES)
+        best = hits[0].skill if hits and hits[0].score >= SURE else None
+        if best is not None and all(best.uri != s.uri for s in chosen):
+            chosen.append(best)
+        readings.append(Reading(text, best, tuple(h.skill for h in hits if h.skill is not best)))
+    return OwnSkills(tuple(chosen), tuple(readings), too_many)
 
 
 @dataclass(frozen=True)
@@ -107,6 +208,14 @@ class ResultsPage:
     names: dict[str, str] = field(default_factory=lambda: AREA_NAMES["id"])
     """The six areas' names in the page's language."""
     educations: tuple[str, ...] = EDUCATION_CHOICES
+    own: OwnSkills = field(default_factory=OwnSkills)
+    """What the young person can already do (carried into every plan link)."""
+    base_query: str = ""
+    """The result's link without the skills (for links that change them)."""
+
+    def with_skills(self, uris: tuple[str, ...]) -> str:
+        """The result's link (without ``lang``) with these skills instead of the current ones."""
+        return "&".join(part for part in (self.base_query, urlencode([("skill", u) for u in uris])) if part)
 
     @property
     def pathways(self) -> str:
@@ -157,17 +266,20 @@ def _chart(profile: InterestProfile) -> tuple[tuple[ChartBar, ...], int]:
     ), top
 
 
-def _match_view(match: InterestMatch, province: str, lang: Lang) -> MatchView:
+def _match_view(match: InterestMatch, province: str, lang: Lang, skills: tuple[str, ...] = ()) -> MatchView:
     link = match.esco[0]
-    plan = urlencode([("to", link.uri), ("province", province), ("lang", lang)])
-    return MatchView(match, link, plan, fit_of(match.correlation))
+    pairs = [("to", link.uri), ("province", province), ("lang", lang), *(("skill", u) for u in skills)]
+    return MatchView(match, link, urlencode(pairs), fit_of(match.correlation))
 
 
-def results_query(profile: InterestProfile, education: str, province: str, stretch: bool) -> str:
+def results_query(
+    profile: InterestProfile, education: str, province: str, stretch: bool, skills: tuple[str, ...] = ()
+) -> str:
     """The result's own link (``/minat/hasil?...``) without the language."""
     pairs = [("form", profile.form), ("a", interests.digits_of(profile))]
     pairs += [("education", education), ("province", province)]
-    return urlencode([*pairs, *([("stretch", "1")] if stretch else [])])
+    pairs += [("stretch", "1")] if stretch else []
+    return urlencode([*pairs, *(("skill", u) for u in skills)])
 
 
 def _results(
@@ -180,11 +292,13 @@ def _results(
     stretch: bool,
     save_problem: str = "",
     saved: interests.SavedInterestProfile | None = None,
+    own: OwnSkills | None = None,
 ) -> ResultsPage:
     lang = page_lang(request)
     found = interests.journey_matches(profile, education=education or None, stretch=stretch)
     bars, top = _chart(profile)
     caller = None if saved is not None else signed_in(request, store)
+    own = own or OwnSkills()
     return ResultsPage(
         profile,
         interests.digits_of(profile),
@@ -193,14 +307,16 @@ def _results(
         stretch,
         bars,
         top,
-        [_match_view(m, province, lang) for m in found],
-        results_query(profile, education, province, stretch),
+        [_match_view(m, province, lang, own.uris) for m in found],
+        results_query(profile, education, province, stretch, own.uris),
         caller,
         record_service.workers_to_pick(store, caller),
         csrf_token(request) if caller else "",
         save_problem,
         saved,
         AREA_NAMES[lang],
+        own=own,
+        base_query=results_query(profile, education, province, stretch),
     )
 
 
@@ -292,8 +408,12 @@ def results(
     education: Short = "",
     province: Short = "",
     stretch: Short = "",
+    skill: Uris = [],
+    add_skill: Short = "",
 ) -> HTMLResponse:
-    """A result from its link: the answers are in the query, nothing is stored."""
+    """A result from its link: the answers are in the query, nothing is stored. ``skill`` (ESCO URIs)
+    are what the young person can already do, ``add_skill`` what they typed to add (see
+    :func:`own_skills`)."""
     chosen = interests.form_of(form)
     answers = interests.read_digits(a, chosen)
     try:
@@ -307,6 +427,7 @@ def results(
         education=_education(education),
         province=_province(province),
         stretch=bool(stretch),
+        own=own_skills(skill, add_skill),
     )
     return render(request, "interest_results.html", page)
 

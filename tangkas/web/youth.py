@@ -1,7 +1,8 @@
 """The analyst's youth page: the NEET rate of 15-24 year olds (official figures, with sources), young
-people registered and in training by province and sex (under disclosure control), postings for digital
-occupations by province and the providers of courses for them, and where young people's interests outrun
-the courses held in their province, drawn as inline SVG with tables and CSV."""
+people registered, profiled, in training and placed abroad as PMI by province and sex (under disclosure
+control), postings for digital occupations by province and the providers of courses for them, and where
+young people's interests outrun the courses held in their province, drawn as inline SVG with tables and
+CSV."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from tangkas.models import Lang
 from tangkas.services.gender import GenderFigures, gender_figures_csv, province_label
 from tangkas.services.plans import catalog_for
 from tangkas.services.youth import (
+    MEASURES,
     OTHER,
     InterestSupply,
     interest_supply,
@@ -293,7 +295,9 @@ def youth_csv(
 ) -> Response:
     """Young people's figures as published on the page, or the shipped NEET figures with their sources."""
     if name == "registered":
-        body = gender_figures_csv(youth_figures(store, as_of or date.today()).figures, lang)
+        t = translator(lang)
+        labels = {measure: t(f"youth.measure.{measure}") for measure in MEASURES}
+        body = gender_figures_csv(youth_figures(store, as_of or date.today()).figures, lang, labels)
     else:
         body = neet_text()
     disposition = f'attachment; filename="tangkas-youth-{name}.csv"'
