@@ -8,6 +8,7 @@ and a piece's file name.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -36,6 +37,7 @@ def _client(scheduler: str, workers: int | None, memory_limit: str | None) -> An
             processes=True,
             memory_limit=memory_limit or 0,
             dashboard_address=None,
+            silence_logs=logging.ERROR,  # shutting workers down is not news to a user
         )
         return Client(cluster)  # type: ignore[no-untyped-call]
     try:
