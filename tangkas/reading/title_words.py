@@ -4,7 +4,7 @@
 equivalents of Indonesian words for the multilingual model; :func:`lexical_scores` finds occupations
 one of whose names (ESCO's, ours in Indonesian, or an ad-title term) the title contains word for word;
 :func:`title_level` reads the rank the title states; :func:`with_context` names the domain of a generic
-title from its ad's text.
+title (:func:`generic_title`) from its ad's text.
 """
 
 from __future__ import annotations
@@ -161,6 +161,15 @@ def title_level(title: str) -> Level:
     return "none"
 
 
+def generic_title(title: str) -> bool:
+    """Whether a title's occupation words name no work domain, so :func:`with_context` reads its ad.
+
+    >>> generic_title("Staff Admin"), generic_title("Operator"), generic_title("Admin Gudang")
+    (True, True, False)
+    """
+    return all(w in id.GENERIC_TITLE_WORDS for w in title_core(title).split())
+
+
 def with_context(title: str, context: str) -> str:
     """A generic title ("Staff Admin", "Operator", "Crew") with the work domain its ad or CV lines name
     most often ("gudang", "toko", "produksi") added; other titles unchanged.
@@ -170,8 +179,7 @@ def with_context(title: str, context: str) -> str:
     >>> with_context("Admin Gudang", "Melayani pelanggan di toko")
     'Admin Gudang'
     """
-    words = title_core(title).split()
-    if any(w not in id.GENERIC_TITLE_WORDS for w in words):
+    if not generic_title(title):
         return title
     text = f" {normalize(context)} "
     counts = {d: text.count(f" {d} ") for d in id.TITLE_DOMAINS}

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -46,6 +47,7 @@ import pyarrow.parquet as pq
 from tangkas.loading import load_once
 from tangkas.models import Occupation
 from tangkas.reading.title_words import (
+    Level,
     clean_title,
     exact_names,
     lexical_scores,
@@ -57,13 +59,17 @@ from tangkas.taxonomy import DATA_DIR, load_taxonomy
 from tangkas.text.normalize import normalize
 
 __all__ = [
+    "TitleKey",
     "TitleMatch",
     "best_guesses",
     "clean_title",
     "code_description",
     "code_title",
+    "guess_keys",
     "guess_titles",
+    "score_keys",
     "score_titles",
+    "title_key",
 ]
 
 TITLE_CACHE_SIZE = 65_536
@@ -159,22 +165,46 @@ def _kbji_scores(queries: np.ndarray) -> np.ndarray:
         cols = member[i]
         if cols.any():
             out[:, i] = sims[:, cols].max(axis=1)
-    fallback = out[:, member.any(axis=1)].min() if member.any() else 0.0
-    out[:, ~member.any(axis=1)] = fallback
+    listed = member.any(axis=1)
+    # Each title's own lowest score, not the batch's: a title scores the same in any batch.
+    out[:, ~listed] = out[:, listed].min(axis=1, keepdims=True) if listed.any() else 0.0
     return out
+
+
+class TitleKey(NamedTuple):
+    """All that scoring reads of a title: the text the model embeds, the occupation words and the rank.
+    Titles with one key get the same scores, so a bulk coder codes each key once.
+
+    >>> title_key("Staff Admin Gudang (Cikarang)") == title_key("STAF ADMIN GUDANG - Rp 5jt")
+    True
+    """
+
+    cleaned: str
+    core: str
+    level: Level
+
+
+def title_key(title: str) -> TitleKey:
+    """The :class:`TitleKey` of a title (read with its ad's text first: :func:`with_context`)."""
+    return TitleKey(clean_title(title) or normalize(title) or title, title_core(title), title_level(title))
 
 
 def score_titles(titles: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
     """(len(titles), n_occupations) scores in taxonomy row order; higher is better. ``contexts`` holds,
     per title, the text of its ad or CV lines, which names the domain of a generic title."""
-    from tangkas.reading.embeddings import embed
-
     if contexts is not None:
         titles = [with_context(t, c) for t, c in zip(titles, contexts, strict=True)]
-    cleaned = [clean_title(t) or normalize(t) or t for t in titles]
+    return score_keys([title_key(t) for t in titles])
+
+
+def score_keys(keys: Sequence[TitleKey]) -> np.ndarray:
+    """:func:`score_titles` of titles given by their keys; each row depends on its own key only."""
+    from tangkas.reading.embeddings import embed
+
+    cleaned = [key.cleaned for key in keys]
     scores = combine_scores(embed(cleaned), cleaned)
-    scores += WEIGHTS["lexical"] * lexical_scores([title_core(t) for t in titles], scores.shape[1])
-    scores += level_adjustment(titles)
+    scores += WEIGHTS["lexical"] * lexical_scores([key.core for key in keys], scores.shape[1])
+    scores += level_adjustment([key.level for key in keys])
     return scores + WEIGHTS["group"] * group_consensus(scores)
 
 
@@ -184,12 +214,12 @@ def _managerial() -> np.ndarray:
     return np.array([o.isco.startswith("1") for o in load_taxonomy().occupations])
 
 
-def level_adjustment(titles: Sequence[str]) -> np.ndarray:
-    """(len(titles), n_occupations): minus :data:`LEVEL_PENALTY` of the title's rank on managers."""
+def level_adjustment(levels: Sequence[Level]) -> np.ndarray:
+    """(len(levels), n_occupations): minus :data:`LEVEL_PENALTY` of each title's rank on managers."""
     managers = _managerial()
-    out = np.zeros((len(titles), len(managers)), dtype=np.float32)
-    for i, title in enumerate(titles):
-        out[i, managers] -= LEVEL_PENALTY[title_level(title)]
+    out = np.zeros((len(levels), len(managers)), dtype=np.float32)
+    for i, level in enumerate(levels):
+        out[i, managers] -= LEVEL_PENALTY[level]
     return out
 
 
@@ -210,17 +240,26 @@ def guess_titles(titles: Sequence[str], contexts: Sequence[str] | None = None) -
     """
     if contexts is not None:
         titles = [with_context(t, c) for t, c in zip(titles, contexts, strict=True)]
-    out: list[tuple[int, float] | None] = [exact_occupation(t) for t in titles]
+    return guess_keys([title_key(t) for t in titles])
+
+
+def guess_keys(keys: Sequence[TitleKey]) -> list[tuple[int, float]]:
+    """:func:`guess_titles` of titles given by their keys: the same guess for a key in any batch."""
+    out: list[tuple[int, float] | None] = [_exact(key.core) for key in keys]
     rest = [i for i, found in enumerate(out) if found is None]
     if rest:
-        for i, guess in zip(rest, best_guesses(score_titles([titles[i] for i in rest])), strict=True):
+        for i, guess in zip(rest, best_guesses(score_keys([keys[i] for i in rest])), strict=True):
             out[i] = guess
     return [guess for guess in out if guess is not None]
 
 
 def exact_occupation(title: str) -> tuple[int, float] | None:
     """``(column, EXACT_MARGIN)`` when the title's occupation words name exactly one occupation."""
-    found = exact_names().get(title_core(title), ())
+    return _exact(title_core(title))
+
+
+def _exact(core: str) -> tuple[int, float] | None:
+    found = exact_names().get(core, ())
     return (found[0], EXACT_MARGIN) if len(found) == 1 else None
 
 
@@ -274,6 +313,11 @@ def _onet_title_rows() -> dict[str, tuple[int, ...]]:
 def combine_scores(queries: np.ndarray, cleaned: Sequence[str], *, prior: bool = True) -> np.ndarray:
     """The ``tangkas`` score from embedded cleaned titles: the weighted signals of the module docstring."""
     from tangkas.reading.embeddings import all_labels, best_by_owner, best_label_scores, indonesian_labels
+
+    if len(queries) == 1:
+        # NumPy multiplies a single row by another BLAS routine (gemv), whose last bits differ from the
+        # batch routine's: scored as two rows, a title scores the same alone as in any batch.
+        return combine_scores(np.vstack([queries, queries]), [*cleaned, *cleaned], prior=prior)[:1]
 
     labels = all_labels("occupations")
     sims = queries @ labels.vectors.T
