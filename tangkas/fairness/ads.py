@@ -399,3 +399,8 @@ def check_ad(title: str, text: str, lang: Lang | None = None) -> AdCheck:
     )
     findings.sort(key=lambda f: (f.where != "title", f.start))
     return AdCheck(lang, tuple(findings), _wording(f"{title}\n{text}"))
+
+
+def check_posting(title: str, text: str) -> AdCheck:
+    """:func:`check_ad` of a stored posting: cut to :data:`MAX_CHARS` (the title first), Indonesian law."""
+    return check_ad(title[:MAX_CHARS], text[: max(0, MAX_CHARS - len(title))], lang="id")

@@ -89,7 +89,7 @@ def code_postings(
         for posting, guess in zip(batch, guesses, strict=True):
             skills: tuple[str, ...] = ()
             if skill_extractor is not None:
-                text = "\n".join([posting.title, posting.text, ", ".join(posting.skills)])
+                text = skill_text(posting.title, posting.text, posting.skills)
                 skills = tuple(dict.fromkeys(skill_extractor(text)))
             if guess is None:
                 out.append(CodedPosting(posting, None, None, 0.0, False, skills))
@@ -100,7 +100,7 @@ def code_postings(
                         guess.occupation,
                         guess.isco,
                         guess.score,
-                        guess.score >= min_score and guess.margin >= min_margin,
+                        is_confident(guess, min_score, min_margin),
                         skills,
                         guess.margin,
                     )
@@ -116,6 +116,16 @@ def code_postings(
     if batch:
         flush()
     return out
+
+
+def is_confident(guess: OccupationGuess, min_score: float, min_margin: float) -> bool:
+    """Whether a guess reaches both thresholds of its coder (:class:`TitleCoding`)."""
+    return guess.score >= min_score and guess.margin >= min_margin
+
+
+def skill_text(title: str, text: str, tags: Sequence[str]) -> str:
+    """What the skill extractor reads of a posting: its title, text and skill tags."""
+    return "\n".join([title, text, ", ".join(tags)])
 
 
 def coverage(coded: Iterable[CodedPosting]) -> dict[str, dict[str, Any]]:
@@ -139,15 +149,18 @@ def default_title_coder() -> TitleCoding:
         return search_title_coder()
 
     def coder(batch: Sequence[str], texts: Sequence[str]) -> list[OccupationGuess | None]:
-        from tangkas.taxonomy import load_taxonomy
-
-        occupations = load_taxonomy().occupations
-        return [
-            OccupationGuess(occupations[j].uri, occupations[j].isco, round(margin, 4), margin)
-            for j, margin in titles.guess_titles(list(batch), list(texts))
-        ]
+        return [titles_guess(j, margin) for j, margin in titles.guess_titles(list(batch), list(texts))]
 
     return TitleCoding("titles", coder, 0.0, titles.CONFIDENT_MARGIN)
+
+
+def titles_guess(column: int, margin: float) -> OccupationGuess:
+    """The ``titles`` coder's guess from an occupation column and margin of ``tangkas.reading.titles``
+    (its score is the margin rounded to four places)."""
+    from tangkas.taxonomy import load_taxonomy
+
+    occupation = load_taxonomy().occupations[column]
+    return OccupationGuess(occupation.uri, occupation.isco, round(margin, 4), margin)
 
 
 # search: score >= 0.8 keeps 28% of titles, 46% the gold occupation, 53% its ISCO unit group.

@@ -18,7 +18,7 @@ from typing import Any, Literal, cast
 
 import pyarrow as pa
 
-from tangkas.fairness.ads import MAX_CHARS, check_ad, rules_version
+from tangkas.fairness.ads import check_posting, rules_version
 from tangkas.models import Lang
 from tangkas.services.indicators import with_labels
 from tangkas.store import Store
@@ -50,10 +50,7 @@ def check_stored_ads(
         waiting = unchecked_ads(store, version, size, newest_first=newest_first)
         if not waiting:
             break
-        checks = [
-            (pid, check_ad(title[:MAX_CHARS], text[: max(0, MAX_CHARS - len(title))], lang="id"))
-            for pid, title, text in waiting
-        ]
+        checks = [(pid, check_posting(title, text)) for pid, title, text in waiting]
         save_ad_checks(store, checks, version)
         done += len(waiting)
         if progress:
