@@ -91,13 +91,14 @@ def code_file(source: Path, out_dir: Path) -> tuple[Counter[str], float]:
     """Code every row group of ``source`` in turn (read, code, write), as a batch worker does."""
     counts: Counter[str] = Counter()
     parquet = pq.ParquetFile(source)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for group in range(parquet.num_row_groups):
         output, found = bulk.code_table(parquet.read_row_group(group))
         pq.write_table(output, out_dir / f"rg{group:04d}.parquet", compression="zstd")
         counts.update(found)
         rate = counts["postings"] / (time.perf_counter() - started)
         print(f"row group {group}: {counts['postings']:,} postings, {rate:,.0f}/s", file=sys.stderr)
+    counts["cpu_ms"] = round((time.process_time() - cpu) * 1000)
     return counts, time.perf_counter() - started
 
 
@@ -116,20 +117,27 @@ def resample_result(
         "row_groups": row_groups,
         "seconds": round(seconds, 1),
         "postings_per_s": round(postings / seconds),
+        "cpu_s": round(counts["cpu_ms"] / 1000, 1),
+        "postings_per_cpu_s": round(postings / counts["cpu_ms"] * 1000),
         "title_keys_new": counts["titles_new"],
         "pool_ads": pool.num_rows,
         "title_keys_exact_share": round(exact_share(pool), 3),
         "titles_saved": round(1 - counts["titles_new"] / postings, 4),
         "new_titles_per_s": per_second(counts["titles_new"], counts["title_ms"]),
+        "new_titles_per_cpu_s": per_second(counts["titles_new"], counts["title_cpu_ms"]),
         "skills_new": counts["skills_new"],
         "skills_saved": round(1 - counts["skills_new"] / postings, 4),
         "new_skills_per_s": per_second(counts["skills_new"], counts["skill_ms"]),
+        "new_skills_per_cpu_s": per_second(counts["skills_new"], counts["skill_cpu_ms"]),
         "checks_new": counts["checks_new"],
         "checks_saved": round(1 - counts["checks_new"] / postings, 4),
         "new_checks_per_s": per_second(counts["checks_new"], counts["ad_ms"]),
+        "new_checks_per_cpu_s": per_second(counts["checks_new"], counts["ad_cpu_ms"]),
         "other_s": round(seconds - (counts["title_ms"] + counts["skill_ms"] + counts["ad_ms"]) / 1000, 1),
+        "rejected": counts["rejected"],
         "ads_flagged": counts["ads_flagged"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_average": [round(load, 1) for load in os.getloadavg()],
     }
 
 
