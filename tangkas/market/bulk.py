@@ -186,7 +186,10 @@ def warm(*, semantic_skills: bool = False) -> None:
     from tangkas.market.postings import Posting
     from tangkas.market.tables import postings_table
 
-    text = "Persyaratan:\n- Wanita, usia maks. 25 tahun\n- Mampu mengoperasikan Microsoft Excel, stok gudang"
+    text = (
+        "Persyaratan:\n- Wanita, usia maks. 25 tahun\n- Mampu mengoperasikan Microsoft Excel, stok gudang\n"
+        "- Able to take ownership of complex warehouse projects"  # the English model of the semantic stage
+    )
     code_table(postings_table([Posting("warm", "1", "Staff Admin", text)]), semantic_skills=semantic_skills)
     clear_caches()
 
