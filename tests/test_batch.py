@@ -212,3 +212,42 @@ def test_cli_reports_in_indonesian_and_english(profiles: Path, tmp_path: Path) -
         ],
     )
     assert result.exit_code == 0 and "0 pieces written, 4 skipped" in result.output
+
+
+BULK = Path(__file__).parent / "data" / "market" / "bulk_postings.parquet"
+
+
+@pytest.fixture(scope="module")
+def postings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("postings")
+    pq.write_table(pq.read_table(BULK), folder / "ads.parquet", row_group_size=60)
+    return folder
+
+
+def test_batch_code_codes_each_distinct_title_once_on_any_scheduler(postings: Path, tmp_path: Path) -> None:
+    from tangkas.batch.code import CodeJob, code_everything, distinct_titles
+    from tangkas.market import bulk
+
+    serial = code_everything(postings, tmp_path / "serial", CodeJob(), scheduler=SERIAL)
+    keys = distinct_titles(tmp_path / "serial")
+    assert keys == bulk.title_keys(pq.read_table(postings)).num_rows > 100
+    assert serial["title-codes"].rows_in == keys  # each distinct title coded once in the whole run
+    assert serial["code"].counters["titles_new"] == 0  # pass 3 finds every title coded already
+    local = code_everything(postings, tmp_path / "local", CodeJob(), workers=2)
+    assert local["title-codes"].rows_in == keys and local["code"].counters["titles_new"] == 0
+    bulk.clear_caches()
+    alone, _ = bulk.code_table(pq.read_table(postings))
+    assert read_output(tmp_path / "serial").equals(alone)
+    assert read_output(tmp_path / "local").equals(alone)
+    again = code_everything(postings, tmp_path / "serial", CodeJob(), scheduler=SERIAL)
+    assert [s.written for s in again.values()] == [0, 0, 0]
+
+
+def test_cli_batch_code(postings: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["batch", "code", str(postings), str(tmp_path / "out"), "--scheduler", "serial"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "6 bagian ditulis" in result.output and "masing-masing dikodekan sekali" in result.output
+    result = runner.invoke(app, ["batch", "code", str(tmp_path / "missing"), str(tmp_path / "x")])
+    assert result.exit_code == 2 and "masukan tidak ditemukan" in result.output

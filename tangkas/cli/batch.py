@@ -6,15 +6,19 @@ running the same command again (finished pieces are skipped). See docs/scale.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from tangkas.batch.code import CodeJob, code_everything, distinct_titles
 from tangkas.batch.recommend import RecommendJob
 from tangkas.batch.runner import LOCAL, Job, RunSummary, plan_pieces, run_job
-from tangkas.cli.app import LangOption, app, console, errors, parse_lang
+from tangkas.cli.app import LangOption, app, console, errors, fail, parse_lang
+from tangkas.errors import TangkasError
 from tangkas.i18n import decimal, translate
 from tangkas.models import Lang
 from tangkas.training.bulk import BulkOptions
@@ -36,6 +40,20 @@ MESSAGES = {
     "rejected": {
         "id": "{n} baris ditolak (kolom problem menyebut sebabnya; tidak ada rekomendasi untuknya)",
         "en": "{n} rows rejected (the problem column says why; they have no recommendations)",
+    },
+    "rejected_code": {
+        "id": "{n} baris ditolak (kolom problem menyebut sebabnya; tidak dikodekan)",
+        "en": "{n} rows rejected (the problem column says why; they were not coded)",
+    },
+    "pass": {
+        "id": "Tahap {step}",
+        "en": "Pass {step}",
+    },
+    "titles": {
+        "id": "judul berbeda: {keys}, masing-masing dikodekan sekali ({new} baru dalam proses ini); "
+        "teks keterampilan baru: {skills}; cek iklan baru: {checks}; iklan ditandai: {flagged}",
+        "en": "distinct titles: {keys}, each coded once ({new} new in this run); new skill texts: "
+        "{skills}; new ad checks: {checks}; ads flagged: {flagged}",
     },
     "distinct": {
         "id": "profil berbeda (dihitung per bagian): {distinct} dari {profiles}; rencana pelatihan: "
@@ -72,12 +90,22 @@ def _number(value: float, lang: Lang) -> str:
     return f"{value:,.0f}".replace(",", "." if lang == "id" else ",")
 
 
+@contextmanager
+def _said(lang: Lang) -> Iterator[None]:
+    """A library error for bad input as one line in the user's language, exit code 2."""
+    try:
+        yield
+    except TangkasError as error:
+        fail(error.say(lang))
+
+
 def _run(
     job: Job, inputs: Path, out: Path, scheduler: str, workers: int | None, memory: str | None, lang: Lang
 ) -> None:
-    total = sum(p.rows for p in plan_pieces(inputs))
+    with _said(lang):
+        total = sum(p.rows for p in plan_pieces(inputs))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as bar:
+    with Progress(*columns, console=errors, transient=True) as bar, _said(lang):
         task = bar.add_task(_t("progress", lang, job=job.name), total=total)
         summary = run_job(
             job,
@@ -91,7 +119,7 @@ def _run(
     _report(summary, out, lang)
 
 
-def _report(summary: RunSummary, out: Path, lang: Lang) -> None:
+def _report(summary: RunSummary, out: Path, lang: Lang, rejected: str = "rejected") -> None:
     rate = summary.rows_in / summary.seconds if summary.seconds else 0.0
     console.print(
         _t(
@@ -109,7 +137,7 @@ def _report(summary: RunSummary, out: Path, lang: Lang) -> None:
     )
     counters = summary.counters
     if counters.get("rejected"):
-        console.print(_t("rejected", lang, n=_number(counters["rejected"], lang)), markup=False)
+        console.print(_t(rejected, lang, n=_number(counters["rejected"], lang)), markup=False)
     if "profiles_distinct" in counters:
         asked, solved = counters.get("plans_asked", 0), counters.get("plans_solved", 0)
         console.print(
@@ -160,3 +188,56 @@ def recommend_command(
         str(catalog.resolve()) if catalog is not None else None,
     )
     _run(job, profiles, out_dir, scheduler, workers, memory_limit, language)
+
+
+@batch_app.command("code")
+def code_command(
+    postings: Annotated[Path, typer.Argument(help="Lowongan (format tangkas): berkas Parquet atau folder.")],
+    out_dir: Annotated[Path, typer.Argument(help="Folder keluaran Parquet berpartisi.")],
+    semantic_skills: Annotated[
+        bool, typer.Option("--semantic-skills", help="Juga tahap semantik keterampilan (jauh lebih lambat).")
+    ] = False,
+    checks: Annotated[bool, typer.Option("--checks/--no-checks", help="Cek iklan diskriminatif.")] = True,
+    scheduler: SchedulerOption = LOCAL,
+    workers: WorkersOption = None,
+    memory_limit: MemoryOption = None,
+    lang: LangOption = "id",
+) -> None:
+    """Kodekan lowongan massal: jabatan (tiap judul berbeda sekali), keterampilan, dan cek iklan."""
+    language = parse_lang(lang)
+    with _said(language):
+        total = sum(p.rows for p in plan_pieces(postings))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=True) as bar, _said(language):
+        tasks: dict[str, TaskID] = {}
+
+        def advance(step: str, rows: int) -> None:
+            if step not in tasks:
+                size = total if step != "title-codes" else distinct_titles(out_dir)
+                tasks[step] = bar.add_task(_t("pass", language, step=step), total=size)
+            bar.advance(tasks[step], rows)
+
+        summaries = code_everything(
+            postings,
+            out_dir,
+            CodeJob(semantic_skills, checks),
+            scheduler=scheduler,
+            workers=workers,
+            memory_limit=memory_limit,
+            progress=advance,
+        )
+    coded = summaries["code"]
+    _report(coded, out_dir, language, "rejected_code")
+    counters = coded.counters
+    console.print(
+        _t(
+            "titles",
+            language,
+            keys=_number(distinct_titles(out_dir), language),
+            new=_number(summaries["title-codes"].rows_in, language),
+            skills=_number(counters.get("skills_new", 0), language),
+            checks=_number(counters.get("checks_new", 0), language),
+            flagged=_number(counters.get("ads_flagged", 0), language),
+        ),
+        markup=False,
+    )

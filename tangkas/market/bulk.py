@@ -160,6 +160,9 @@ class Rows:
 
 
 _GUESSES: LruCache[TitleKey, OccupationGuess] = LruCache(CACHE_SIZE)
+_PRELOADED: dict[TitleKey, OccupationGuess] = {}
+"""Title keys coded before this process's partitions (:func:`preload_titles`): a cluster codes each
+distinct title once, not once per worker."""
 _SKILLS: LruCache[bytes, tuple[str, ...]] = LruCache(CACHE_SIZE)
 _CHECKS: LruCache[bytes, AdSummary] = LruCache(CACHE_SIZE)
 
@@ -198,6 +201,7 @@ def clear_caches() -> None:
     """Forget every coded title, skill set and check of this process (benchmarks and tests start cold)."""
     for cache in (_GUESSES, _SKILLS, _CHECKS):
         cache.clear()
+    _PRELOADED.clear()
     _generic.cache_clear()
     _key.cache_clear()
 
@@ -286,7 +290,9 @@ def _code_titles(rows: Rows, counts: Counter[str]) -> list[tuple[OccupationGuess
         _key(with_context(title, text) if _generic(title) else title)
         for title, text in zip(rows.title, rows.text, strict=True)
     ]
-    known: dict[TitleKey, OccupationGuess | None] = {key: _GUESSES.get(key) for key in dict.fromkeys(keys)}
+    known: dict[TitleKey, OccupationGuess | None] = {
+        key: _PRELOADED.get(key) or _GUESSES.get(key) for key in dict.fromkeys(keys)
+    }
     new = [key for key, guess in known.items() if guess is None]
     started = _now()
     for start in range(0, len(new), TITLE_BATCH):
@@ -299,6 +305,47 @@ def _code_titles(rows: Rows, counts: Counter[str]) -> list[tuple[OccupationGuess
     counts.update(title_keys=len(known), titles_new=len(new), title_ms=wall, title_cpu_ms=cpu)
     coded = {key: guess for key, guess in known.items() if guess is not None}
     return [(coded[key], is_confident(coded[key], coding.min_score, coding.min_margin)) for key in keys]
+
+
+KEYS = pa.schema([("cleaned", pa.string()), ("core", pa.string()), ("level", pa.string())])
+"""A :class:`~tangkas.reading.titles.TitleKey` as a row."""
+CODED_KEYS = pa.schema([*KEYS, ("column", pa.int32()), ("margin", pa.float64())])
+"""A title key and its guess: the occupation's taxonomy row and the margin."""
+
+
+def title_keys(table: pa.Table) -> pa.Table:
+    """The distinct title keys of a table of postings (:data:`KEYS`, sorted; rejected rows left out):
+    the first pass of coding on a cluster, which needs no model."""
+    rows = read_rows(table)
+    keys = sorted(
+        {
+            _key(with_context(title, text) if _generic(title) else title)
+            for title, text in zip(rows.title, rows.text, strict=True)
+        }
+    )
+    return pa.Table.from_pylist([k._asdict() for k in keys], schema=KEYS)
+
+
+def code_keys(table: pa.Table) -> pa.Table:
+    """Each title key of ``table`` (:data:`KEYS`) with its guess (:data:`CODED_KEYS`), in order."""
+    keys = [TitleKey(*row) for row in zip(*(table.column(n).to_pylist() for n in KEYS.names), strict=True)]
+    guesses = [
+        g for start in range(0, len(keys), TITLE_BATCH) for g in guess_keys(keys[start : start + TITLE_BATCH])
+    ]
+    columns = {name: table.column(name) for name in KEYS.names}
+    columns["column"] = pa.array([c for c, _ in guesses], type=pa.int32())
+    columns["margin"] = pa.array([m for _, m in guesses], type=pa.float64())
+    return pa.table(columns, schema=CODED_KEYS)
+
+
+def preload_titles(table: pa.Table) -> int:
+    """Take coded title keys (:data:`CODED_KEYS`) as known in this process; returns how many."""
+    names = CODED_KEYS.names
+    for cleaned, core, level, column, margin in zip(
+        *(table.column(n).to_pylist() for n in names), strict=True
+    ):
+        _PRELOADED[TitleKey(cleaned, core, level)] = titles_guess(column, margin)
+    return int(table.num_rows)
 
 
 @load_once
