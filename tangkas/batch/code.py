@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from tangkas.batch.runner import LOCAL, Job, RunSummary, read_output, run_job
 from tangkas.market import bulk
 
-KEYS_PER_PIECE = 2_000
+KEYS_PER_PIECE = 500
 KEYS_DIR = "_keys"
 TODO_DIR = "_keys_distinct"
 TITLES_DIR = "_titles"
