@@ -299,9 +299,14 @@ def _results(
     yield from distributed_results(job, pieces, str(out_dir), scheduler, workers, memory_limit, ready)
 
 
-def read_output(out_dir: Path) -> pa.Table:
-    """Every written piece of ``out_dir``, in input order (pieces are named after the input)."""
+def output_files(out_dir: Path) -> list[Path]:
+    """The written pieces of ``out_dir``, in input order (pieces are named after the input)."""
     files = sorted(p for p in out_dir.glob("*.parquet") if not p.name.startswith((".", "_")))
     if not files:
         raise TangkasError(f"no output in {out_dir}", indonesian=f"tidak ada keluaran di {out_dir}")
-    return pa.concat_tables([pq.read_table(f) for f in files])
+    return files
+
+
+def read_output(out_dir: Path) -> pa.Table:
+    """Every written piece of ``out_dir``, in input order, as one table."""
+    return pa.concat_tables([pq.read_table(f) for f in output_files(out_dir)])

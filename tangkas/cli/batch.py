@@ -16,11 +16,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from tangkas.batch.code import CodeJob, code_everything, distinct_titles
 from tangkas.batch.recommend import RecommendJob
-from tangkas.batch.runner import LOCAL, Job, RunSummary, plan_pieces, run_job
+from tangkas.batch.runner import LOCAL, Job, RunSummary, input_files, output_files, plan_pieces, run_job
 from tangkas.cli.app import LangOption, app, console, errors, fail, parse_lang
+from tangkas.cli.rows import print_errors, print_rejected
+from tangkas.cli.store import DbOption
 from tangkas.errors import TangkasError
 from tangkas.i18n import decimal, translate
 from tangkas.models import Lang
+from tangkas.rows.report import RowsRejectedError
+from tangkas.services.batch_load import BatchLoad, check_importable, load_batch_run
+from tangkas.store import open_store
 from tangkas.training.bulk import BulkOptions
 from tangkas.training.plans import PRAKERJA_CREDIT_IDR
 
@@ -65,6 +70,27 @@ MESSAGES = {
         "id": "memori puncak per pekerja: {peak} MB (maks.) pada {workers} pekerja",
         "en": "peak memory per worker: {peak} MB (max) over {workers} workers",
     },
+    "importing": {"id": "Mengimpor lowongan", "en": "Importing postings"},
+    "loading": {"id": "Memuat kode dan cek iklan", "en": "Loading codings and ad checks"},
+    "loaded": {
+        "id": "Dimuat ke {url}: {imported} lowongan baru diimpor, {already} sudah ada, {rejected} ditolak "
+        "impor; {coded} dikodekan dan {checked} diperiksa dari hasil ini",
+        "en": "Loaded into {url}: {imported} new postings imported, {already} already there, {rejected} "
+        "rejected by the import; {coded} coded and {checked} checked from these results",
+    },
+    "not_loaded": {
+        "id": "{n} baris hasil tidak dikodekan (kolom problem), jadi tidak dimuat",
+        "en": "{n} result rows were not coded (the problem column), so they were not loaded",
+    },
+    "import_errors": {
+        "id": "{path}: {n} baris ditolak impor:",
+        "en": "{path}: {n} rows rejected by the import:",
+    },
+    "unchecked": {
+        "id": "tanpa cek iklan (--no-checks): lowongan baru menunggu 'tangkas import check-ads'",
+        "en": "no ad checks (--no-checks): new postings wait for 'tangkas import check-ads'",
+    },
+    "db_without_load": {"id": "--db hanya berlaku bersama --load", "en": "--db only applies with --load"},
 }
 SchedulerOption = Annotated[
     str,
@@ -198,6 +224,15 @@ def code_command(
         bool, typer.Option("--semantic-skills", help="Juga tahap semantik keterampilan (jauh lebih lambat).")
     ] = False,
     checks: Annotated[bool, typer.Option("--checks/--no-checks", help="Cek iklan diskriminatif.")] = True,
+    load: Annotated[
+        bool,
+        typer.Option(
+            "--load",
+            help="Lalu muat ke basis data: impor lowongan masukan (yang sudah ada dilewati, baris tidak "
+            "sah ditolak) beserta kode dan cek iklannya dari hasil ini.",
+        ),
+    ] = False,
+    db: DbOption = None,
     scheduler: SchedulerOption = LOCAL,
     workers: WorkersOption = None,
     memory_limit: MemoryOption = None,
@@ -205,8 +240,12 @@ def code_command(
 ) -> None:
     """Kodekan lowongan massal: jabatan (tiap judul berbeda sekali), keterampilan, dan cek iklan."""
     language = parse_lang(lang)
+    if db is not None and not load:
+        fail(_t("db_without_load", language))
     with _said(language):
         total = sum(p.rows for p in plan_pieces(postings))
+        if load:
+            _check_load(postings, db, language)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=True) as bar, _said(language):
         tasks: dict[str, TaskID] = {}
@@ -241,3 +280,60 @@ def code_command(
         ),
         markup=False,
     )
+    if load:
+        _load(postings, out_dir, db, checks, language)
+
+
+def _check_load(postings: Path, db: str | None, lang: Lang) -> None:
+    """Before a long run: the store opens at the latest schema, and the import takes the input's columns."""
+    try:
+        check_importable(input_files(postings))
+    except RowsRejectedError as rejected:
+        print_rejected(rejected.report, lang, errors)
+        raise typer.Exit(2) from None
+    with open_store(db) as store:
+        store.require_latest()
+
+
+def _load(postings: Path, out_dir: Path, db: str | None, checks: bool, lang: Lang) -> None:
+    """Import the input postings and load the run's codings and checks into the store, then say what."""
+    inputs, pieces = input_files(postings), output_files(out_dir)
+    total = sum(p.rows for p in plan_pieces(postings))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with (
+        _said(lang),
+        open_store(db) as store,
+        Progress(*columns, console=errors, transient=True) as bar,
+    ):
+        reading = bar.add_task(_t("importing", lang), total=total)
+        writing = bar.add_task(_t("loading", lang), total=total)
+        done = load_batch_run(
+            store,
+            inputs,
+            pieces,
+            importing=lambda n: bar.advance(reading, n),
+            loading=lambda n: bar.advance(writing, n),
+        )
+        url = store.url.split("@")[-1]
+    _report_load(done, url, checks, lang)
+
+
+def _report_load(done: BatchLoad, url: str, checks: bool, lang: Lang) -> None:
+    for report in done.imports:
+        if report.rejected_rows:
+            errors.print(_t("import_errors", lang, path=report.path, n=report.rejected_rows), markup=False)
+            print_errors(report, lang, errors, limit=10)
+    counts = done.counts
+    numbers = {
+        "imported": done.imported,
+        "already": done.already,
+        "rejected": done.rejected,
+        "coded": counts.coded,
+        "checked": counts.checked,
+    }
+    said = {name: _number(value, lang) for name, value in numbers.items()}
+    console.print(_t("loaded", lang, url=url, **said), markup=False)
+    if counts.problems:
+        console.print(_t("not_loaded", lang, n=_number(counts.problems, lang)), markup=False)
+    if not checks:
+        console.print(_t("unchecked", lang), markup=False)

@@ -34,17 +34,18 @@ def import_file(
     fmt: Format | None = None,
     progress: Progress | None = None,
     checking: Progress | None = None,
+    check: bool = True,
 ) -> RowReport:
     """Import ``path`` into the ``kind`` table (any of :data:`~tangkas.rows.entities.SPECS`); raises
     RowsRejectedError, and :class:`~tangkas.rows.report.UnknownColumnsError` for a column ``kind`` does
     not have. New postings are checked for discriminatory requirements (``checking`` is told how many,
-    batch by batch)."""
+    batch by batch) unless ``check`` is false (their checks come from elsewhere, as a batch run's)."""
     spec = spec_for(kind)
     report = RowReport(kind, str(path))
     check_columns(spec, read_header(Path(path), fmt), report)  # a file with a header and no rows too
     batches = read_batches(Path(path), fmt)
     load_batches(store, spec, batches, report, partial=partial, progress=progress)
-    return check_new_ads(store, report, checking)
+    return check_new_ads(store, report, checking) if check else report
 
 
 def import_rows(
@@ -92,15 +93,19 @@ def import_postings(
     partial: bool = False,
     progress: Progress | None = None,
     checking: Progress | None = None,
+    check: bool = True,
 ) -> RowReport:
     """Import a postings file in the store's own format or any supported feed format. For a feed, the
     report is its :class:`~tangkas.market.feeds.FeedReport`: rows read, refused by the adapter or by
     the checks, coverage, and what was inserted (repeats within the feed count as duplicates). The new
-    postings are then checked for discriminatory requirements (``checking`` is told how many)."""
+    postings are then checked for discriminatory requirements (``checking`` is told how many), unless
+    ``check`` is false."""
     source = Path(path)
     name = file_feed(source) if feed == "auto" else feed
     if name == "tangkas":
-        return import_file(store, "postings", source, partial=partial, progress=progress, checking=checking)
+        return import_file(
+            store, "postings", source, partial=partial, progress=progress, checking=checking, check=check
+        )
     report = FeedReport(name, str(source))
     load = RowReport("postings", str(source))
     try:
@@ -114,7 +119,8 @@ def import_postings(
     report.add_errors(load.errors)
     report.inserted = load.inserted
     report.duplicates = report.rows - report.rejected_rows - load.inserted
-    check_new_ads(store, load, checking)
+    if check:
+        check_new_ads(store, load, checking)
     return report
 
 
