@@ -32,7 +32,7 @@ def parse_lang(value: str) -> Lang:
     return "id" if value == "id" else "en"
 
 
-def fail(message: str) -> NoReturn:
+def fail(message: str, lang: Lang = "id") -> NoReturn:
     """One line on stderr, exit code 2: the only way a user error ends a command."""
-    errors.print(f"galat: {message}", markup=False)
+    errors.print(f"{'galat' if lang == 'id' else 'error'}: {message}", markup=False)
     raise typer.Exit(2)

@@ -122,7 +122,7 @@ def _said(lang: Lang) -> Iterator[None]:
     try:
         yield
     except TangkasError as error:
-        fail(error.say(lang))
+        fail(error.say(lang), lang)
 
 
 def _run(
@@ -241,7 +241,7 @@ def code_command(
     """Kodekan lowongan massal: jabatan (tiap judul berbeda sekali), keterampilan, dan cek iklan."""
     language = parse_lang(lang)
     if db is not None and not load:
-        fail(_t("db_without_load", language))
+        fail(_t("db_without_load", language), language)
     with _said(language):
         total = sum(p.rows for p in plan_pieces(postings))
         if load:
