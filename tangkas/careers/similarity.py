@@ -275,9 +275,15 @@ class SimilarityModel:
             out["jobzone"] = -np.maximum(0.0, self.job_zone_[None, :] - start[:, None]).astype(np.float32)
         return out
 
-    def combine(self, components: Mapping[Signal, np.ndarray]) -> np.ndarray:
-        """Weighted standardised signals minus the target's hub penalty (before the percentile map)."""
-        return np.asarray(self._weighted(components) - HUB_PENALTY * self.hub_[None, :], dtype=np.float32)
+    def combine(
+        self, components: Mapping[Signal, np.ndarray], targets: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Weighted standardised signals minus the target's hub penalty (before the percentile map).
+
+        ``targets`` names the occupation of each value when the components are not full rows.
+        """
+        hub = self.hub_[None, :] if targets is None else self.hub_[targets]
+        return np.asarray(self._weighted(components) - HUB_PENALTY * hub, dtype=np.float32)
 
     def _weighted(self, components: Mapping[Signal, np.ndarray]) -> np.ndarray:
         total = np.zeros_like(next(iter(components.values())))
@@ -304,11 +310,19 @@ class SimilarityModel:
         below = table[index]
         return np.asarray(below + (position - index) * (table[index + 1] - below), dtype=np.float32)
 
-    def combined_at(self, viability: float) -> float:
-        """The combined score that maps to ``viability`` (to threshold before the percentile map)."""
+    def combined_floor(self, viability: np.ndarray) -> np.ndarray:
+        """Combined scores under which :meth:`viability` stays below ``viability``: a safe threshold before
+        the percentile map (the lookup table is within one cell of the exact map; two cells kept).
+
+        >>> model = similarity_model()
+        >>> floor = model.combined_floor(np.array([0.25]))
+        >>> bool(model.viability(floor.astype(np.float32))[0] < 0.25)
+        True
+        """
         inner = np.linspace(0.001, 0.999, len(self.quantiles_) - 2)
         grid = np.concatenate([[0.0], inner, [1.0]])
-        return float(np.interp(viability, grid, self.quantiles_))
+        cell = (float(self.quantiles_[-1]) - float(self.quantiles_[0])) / (LOOKUP_SIZE - 1)
+        return np.asarray(np.interp(viability - 1e-5, grid, self.quantiles_) - 2 * cell)
 
     def occupation_components(self, signals: Iterable[Signal] = SIGNALS) -> dict[Signal, np.ndarray]:
         """Raw signals for every occupation as a source (n x n each)."""
@@ -423,14 +437,15 @@ def _cache_key(tax: Taxonomy, weights: Mapping[Signal, float]) -> str:
 def similarity_model() -> SimilarityModel:
     """The fitted and calibrated model over the shipped taxonomy, once per process."""
     model = SimilarityModel(load_taxonomy()).fit()
-    _calibrated_matrix(model)
+    calibrated_matrix(model)
     return model
 
 
 _MATRICES: dict[int, np.ndarray] = {}
 
 
-def _calibrated_matrix(model: SimilarityModel) -> np.ndarray:
+def calibrated_matrix(model: SimilarityModel) -> np.ndarray:
+    """``model``'s viability matrix: calibrates the model on first use (from the cache when it can)."""
     if id(model) in _MATRICES:
         return _MATRICES[id(model)]
     path = cache_dir() / f"transitions-{_cache_key(model.tax, model.weights)}.npz"
@@ -488,4 +503,4 @@ def similarity_matrix() -> np.ndarray:
     >>> m.shape == (3007, 3007), bool(m.min() >= 0.0 and m.max() <= 1.0)
     (True, True)
     """
-    return _calibrated_matrix(similarity_model())
+    return calibrated_matrix(similarity_model())

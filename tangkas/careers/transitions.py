@@ -37,10 +37,12 @@ from scipy import sparse
 
 from tangkas.careers.conditions import manual_mask, outdoor_mask
 from tangkas.careers.excluded import excluded_mask
+from tangkas.careers.ranking import Ranker, Requests
+from tangkas.careers.scoring import ProfileScorer
 from tangkas.careers.similarity import (
-    SIGNALS,
     Signal,
     SimilarityModel,
+    calibrated_matrix,
     similarity_matrix,
     similarity_model,
 )
@@ -202,46 +204,34 @@ def fit_band(score: float) -> Fit:
 
 
 def _occupation_rows(tax: Taxonomy, identifiers: Iterable[str]) -> list[int]:
-    return [tax.occupation_index[tax.occupation(i).uri] for i in identifiers]
+    index = tax.occupation_index
+    return [index[i] if i in index else index[tax.occupation(i).uri] for i in identifiers]
 
 
-def _profile_matrices(
-    profiles: Sequence[Profile], model: SimilarityModel
-) -> tuple[sparse.csr_matrix, sparse.csr_matrix, list[list[int]]]:
-    """Hard and soft (embedding-neighbour) proficiency per profile, and its occupation rows."""
-    tax = model.tax
-    sources = [_occupation_rows(tax, p.occupations) for p in profiles]
-    extras = [[tax.skill_index[tax.skill(s).uri] for s in p.skills] for p in profiles]
-    hard = _level_max(sources, model.proficiency_)
-    soft = _level_max(sources, model.soft_occupations_).maximum(_level_max(extras, model.soft_skills_))
-    pairs = list(dict.fromkeys((i, s) for i, skills in enumerate(extras) for s in skills))
-    if pairs:
-        owners, columns = zip(*pairs, strict=True)
-        ones = np.ones(len(pairs), dtype=np.float32)
-        hard = hard.maximum(sparse.csr_matrix((ones, (owners, columns)), shape=hard.shape))
-    return _canonical(hard), _canonical(soft), sources
+def _skill_rows(tax: Taxonomy, identifiers: Iterable[str]) -> list[int]:
+    index = tax.skill_index
+    return [index[s] if s in index else index[tax.skill(s).uri] for s in identifiers]
 
 
-def _canonical(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Sorted indices: sums then run in column order, so adding a skill can only add terms (monotone)."""
-    result = sparse.csr_matrix(matrix, dtype=np.float32)
-    result.sum_duplicates()
-    result.sort_indices()
-    return result
+def _profile_rows(profiles: Sequence[Profile], tax: Taxonomy) -> tuple[list[list[int]], list[list[int]]]:
+    """Each profile's occupation rows (first first, repeats dropped) and extra skill rows."""
+    if any(not p.occupations and not p.skills for p in profiles):
+        raise TangkasError("a profile needs at least one occupation or skill")
+    sources = [list(dict.fromkeys(_occupation_rows(tax, p.occupations))) for p in profiles]
+    return sources, [_skill_rows(tax, p.skills) for p in profiles]
 
 
-def _level_max(groups: Sequence[Sequence[int]], matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Row ``i`` = element-wise max of ``matrix`` rows ``groups[i]`` (zeros when empty)."""
-    if len(groups) == 1 and groups[0]:
-        return sparse.csr_matrix(matrix[list(groups[0])].max(axis=0), dtype=np.float32)
-    result = sparse.csr_matrix((len(groups), matrix.shape[1]), dtype=np.float32)
-    for level in range(max((len(g) for g in groups), default=0)):
-        picked = [(i, g[level]) for i, g in enumerate(groups) if len(g) > level]
-        owners, rows = zip(*picked, strict=True)
-        ones = np.ones(len(picked), dtype=np.float32)
-        select = sparse.csr_matrix((ones, (owners, rows)), shape=(len(groups), matrix.shape[0]))
-        result = result.maximum(select @ matrix)
-    return sparse.csr_matrix(result)
+@load_once
+def _scorer(model: SimilarityModel) -> ProfileScorer:
+    return ProfileScorer(model, calibrated_matrix(model))
+
+
+@load_once
+def _ranker() -> Ranker:
+    """The batch ranking over the shipped model, with every occupation's signal rows tabled (~150 MB)."""
+    model = similarity_model()
+    scorer = ProfileScorer(model, similarity_matrix()).build_tables()
+    return Ranker(scorer, viability_thresholds().viable, ~excluded_mask(), skills_lift)
 
 
 def score_profiles(
@@ -249,22 +239,13 @@ def score_profiles(
 ) -> tuple[np.ndarray, dict[Signal, np.ndarray]]:
     """Viability of every occupation for each profile (n_profiles x n_occupations) and the raw signals.
 
-    A profile of one occupation and no extra skills scores exactly that occupation's matrix row.
+    A profile of one occupation and no extra skills scores exactly that occupation's matrix row, and a
+    profile scores the same alone as with others (:mod:`tangkas.careers.scoring`).
     """
     model = model or similarity_model()
-    combined, raw = _combined_scores(profiles, model)
-    return model.viability(combined), raw
-
-
-def _combined_scores(
-    profiles: Sequence[Profile], model: SimilarityModel, signals: Iterable[Signal] = SIGNALS
-) -> tuple[np.ndarray, dict[Signal, np.ndarray]]:
-    similarity_matrix()  # calibrates the model on first use
-    if any(not p.occupations and not p.skills for p in profiles):
-        raise TangkasError("a profile needs at least one occupation or skill")
-    hard, soft, sources = _profile_matrices(profiles, model)
-    raw = model.components(hard, sources, signals, soft=soft)
-    return model.combine(raw), raw
+    scorer = _scorer(model)
+    sources, extras = _profile_rows(profiles, model.tax)
+    return scorer.viability(sources, extras), scorer.components(sources, extras)
 
 
 def profile_scores(
@@ -272,12 +253,17 @@ def profile_scores(
 ) -> tuple[np.ndarray, dict[Signal, np.ndarray]]:
     """Viability of every occupation for one profile (n_occupations,), and the raw signals behind it.
 
+    >>> from tangkas.careers.similarity import SIGNALS
     >>> scores, parts = profile_scores(Profile(occupations=("7531.5",)))
     >>> scores.shape, sorted(parts) == sorted(SIGNALS)
     ((3007,), True)
     """
     scores, raw = score_profiles([profile], model)
     return scores[0], {s: v[0] for s, v in raw.items()}
+
+
+CHUNK = 256
+"""Profiles ranked together by :func:`top_transitions` (the fastest on this machine, docs/benchmarks.md)."""
 
 
 @overload
@@ -293,72 +279,47 @@ def top_transitions(
 
 
 def top_transitions(
-    profiles: Sequence[Profile], *, top: int = 10, chunk: int = 1024, scores: bool = False
+    profiles: Sequence[Profile], *, top: int = 10, chunk: int = CHUNK, scores: bool = False
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Batch form of :func:`recommend_transitions` without the reasons: (n_profiles x top) occupation rows.
 
-    Same ranking (viable targets only, past and excluded occupations left out); ``-1`` pads rows with
-    fewer viable targets. Preferences other than ``exclude`` and ``max_job_zone_jump`` are not applied,
-    nor the lift from the worker's extra skills (:func:`your_skills_lift`). With ``scores``, also each
-    target's viability (NaN where padded).
+    The same ranking, value for value: viable targets only, past and excluded occupations left out,
+    ``exclude`` and ``max_job_zone_jump`` applied, and the lift from the worker's extra skills
+    (:func:`your_skills_lift`); ``-1`` pads rows with fewer viable targets. Other preferences
+    (``min_pay``, ``less_physical``, ``indoor``) are not applied. With ``scores``, also each target's
+    score (:attr:`Recommendation.score` before rounding; NaN where padded). The first call builds the
+    tables (:mod:`tangkas.careers.ranking`, about a second); BLAS is only used then.
 
     >>> tax, tailor = load_taxonomy(), Profile(occupations=("7531.5",))
     >>> rows = top_transitions([tailor], top=3)
     >>> [tax.occupations[r] for r in rows[0]] == [r.occupation for r in recommend_transitions(tailor, top=3)]
     True
     """
-    model = similarity_model()
-    matrix = similarity_matrix()
-    viable = viability_thresholds().viable
-    raw_floor = model.combined_at(viable)  # rows scored before the percentile map
+    ranker = _ranker()
+    tax = ranker.scorer.model.tax
     out = np.full((len(profiles), top), -1, dtype=np.int32)
     values = np.full((len(profiles), top), np.nan, dtype=np.float32)
     for start in range(0, len(profiles), chunk):
         batch = profiles[start : start + chunk]
-        batch_scores, jumps, raw_rows = _batch_scores(batch, model, matrix)
-        floor = np.full(len(batch), viable, dtype=np.float32)
-        floor[raw_rows] = raw_floor
-        blocked_score = np.float32(-np.inf)
-        batch_scores[:, excluded_mask()] = blocked_score
-        for i, profile in enumerate(batch):
-            blocked = _occupation_rows(model.tax, (*profile.occupations, *profile.exclude))
-            batch_scores[i, blocked] = blocked_score
-            if profile.max_job_zone_jump is not None:
-                batch_scores[i, jumps[i] > profile.max_job_zone_jump] = blocked_score
-        best = np.argpartition(-batch_scores, min(top, batch_scores.shape[1] - 1), axis=1)[:, :top]
-        for i, row in enumerate(best):
-            ranked = row[np.argsort(-batch_scores[i, row], kind="stable")]
-            ranked = ranked[batch_scores[i, ranked] >= floor[i]]
-            out[start + i, : len(ranked)] = ranked
-            values[start + i, : len(ranked)] = batch_scores[i, ranked]
-        raw = start + raw_rows  # combined scores: map them to viability like the others
-        values[raw] = np.where(np.isnan(values[raw]), np.nan, model.viability(np.nan_to_num(values[raw])))
+        rows, found = ranker.top(_requests(batch, tax), top)
+        out[start : start + len(batch)] = rows
+        values[start : start + len(batch)] = found
     return (out, values) if scores else out
 
 
-def _batch_scores(
-    profiles: Sequence[Profile], model: SimilarityModel, matrix: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Scores and job-zone rise per profile, and which rows hold combined scores instead of viability.
+def _requests(profiles: Sequence[Profile], tax: Taxonomy) -> Requests:
+    sources, extras = _profile_rows(profiles, tax)
+    return Requests(
+        sources=sources,
+        extras=extras,
+        lifting=[_lifting_skills(p, tax) for p in profiles],
+        blocked=[rows + _occupation_rows(tax, p.exclude) for rows, p in zip(sources, profiles, strict=True)],
+        max_rise=np.array([_max_rise(p) for p in profiles], dtype=np.float32),
+    )
 
-    A lone occupation without extra skills is its matrix row; other profiles skip the percentile map
-    (monotone, so the ranking is the same) and are compared with the threshold on the combined scale.
-    """
-    simple = [i for i, p in enumerate(profiles) if len(p.occupations) == 1 and not p.skills]
-    rows = [model.tax.occupation_index[model.tax.occupation(profiles[i].occupations[0]).uri] for i in simple]
-    scores = np.empty((len(profiles), matrix.shape[1]), dtype=np.float32)
-    jumps = np.empty_like(scores)
-    scores[simple] = matrix[rows]
-    jumps[simple] = np.maximum(0.0, model.job_zone_[None, :] - model.job_zone_[rows][:, None])
-    done = set(simple)
-    rest = [i for i in range(len(profiles)) if i not in done]
-    if rest:
-        needed: set[Signal] = {s for s, w in model.weights.items() if w}
-        needed.add("jobzone")
-        combined, raw = _combined_scores([profiles[i] for i in rest], model, needed)
-        scores[rest] = combined
-        jumps[rest] = -raw["jobzone"]
-    return scores, jumps, np.asarray(rest, dtype=np.int64)
+
+def _max_rise(profile: Profile) -> float:
+    return np.inf if profile.max_job_zone_jump is None else float(profile.max_job_zone_jump)
 
 
 def known_skills(profile: Profile, tax: Taxonomy | None = None) -> set[int]:
@@ -506,11 +467,25 @@ def your_skills_lift(profile: Profile, tax: Taxonomy) -> np.ndarray:
     >>> float(lift[tax.occupation_index[tax.occupation("4110.1").uri]]) > 0, float(lift.max()) <= 0.1
     (True, True)
     """
-    columns = [tax.skill_index[u] for u in profile.skills if u in tax.skill_index]
+    columns = _lifting_skills(profile, tax)
     if not columns:
         return np.zeros(len(tax.occupations), dtype=np.float32)
     uses = np.asarray(tax.essential[:, columns].sum(axis=1)).ravel()
     uses = uses + 0.5 * np.asarray(tax.optional[:, columns].sum(axis=1)).ravel()
+    return skills_lift(uses)
+
+
+def _lifting_skills(profile: Profile, tax: Taxonomy) -> list[int]:
+    """The skill rows that lift moves: the profile's skills given as URIs, a repeated one counting twice."""
+    return [tax.skill_index[u] for u in profile.skills if u in tax.skill_index]
+
+
+def skills_lift(uses: np.ndarray) -> np.ndarray:
+    """The lift of a target from how many of the worker's skills it uses (essential 1, optional 0.5).
+
+    >>> skills_lift(np.array([0.0, 0.5, 2.0, 9.0], dtype=np.float32)).tolist()
+    [0.0, 0.014999999664723873, 0.05999999865889549, 0.10000000149011612]
+    """
     lift: np.ndarray = np.minimum(YOUR_SKILL_LIFT * uses, MAX_YOUR_SKILLS_LIFT).astype(np.float32)
     return lift
 
