@@ -87,14 +87,21 @@ class Ranker:
     def _best_lists(self, depth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per occupation: its ``depth`` best viable allowed targets (score down, row up, ``-1`` pads),
         their scores, and whether that is all of them."""
-        scores = self.scorer.matrix.copy()
-        scores[:, ~self.allowed] = -np.inf
-        np.fill_diagonal(scores, -np.inf)
-        scores[~(scores >= self.viable)] = -np.inf
-        order = np.argsort(-scores, axis=1, kind="stable")[:, :depth]
-        best = np.take_along_axis(scores, order, axis=1)
-        targets = np.where(np.isfinite(best), order, -1)
-        return targets, best, np.isfinite(scores).sum(axis=1) <= depth
+        n = self.n
+        targets = np.empty((n, depth), dtype=np.int64)
+        best = np.empty((n, depth), dtype=np.float32)
+        count = np.empty(n, dtype=np.int64)
+        for start in range(0, n, 256):  # a block at a time: the sort's indices of all pairs take 72 MB
+            scores = self.scorer.matrix[start : start + 256].copy()
+            scores[:, ~self.allowed] = -np.inf
+            scores[np.arange(len(scores)), np.arange(start, start + len(scores))] = -np.inf
+            scores[~(scores >= self.viable)] = -np.inf
+            order = np.argsort(-scores, axis=1, kind="stable")[:, :depth]
+            best[start : start + len(scores)] = np.take_along_axis(scores, order, axis=1)
+            targets[start : start + len(scores)] = order
+            count[start : start + len(scores)] = np.isfinite(scores).sum(axis=1)
+        targets[~np.isfinite(best)] = -1
+        return targets, best, count <= depth
 
     def top(self, requests: Requests, top: int) -> tuple[np.ndarray, np.ndarray]:
         """(n_profiles x top) target rows, best first, and their scores; ``-1`` and NaN where fewer

@@ -17,9 +17,10 @@ Three kinds of profile (:func:`profile_kind`), each scored one way wherever it i
   standardisation folded into per-signal constants (equal to :meth:`SimilarityModel.combine` up to float
   rounding) and the percentile map.
 
-No row depends on the other rows asked with it: sparse products run row by row and dense products in
-blocks of one fixed shape, so a profile scores the same in a batch as on its own, and with or without
-the tables (:meth:`ProfileScorer.build_tables`, for batch work).
+No row depends on the other rows asked with it: sparse products run row by row, and the O*NET and
+interest similarities of all occupation pairs are computed once (by the calibration's own product, so
+with its bits; 2 x 36 MB), so a profile scores the same in a batch as on its own, and with or without the
+coverage tables (:meth:`ProfileScorer.build_tables`, for batch work).
 
 >>> from tangkas.careers.similarity import similarity_matrix, similarity_model
 >>> model, matrix = similarity_model(), similarity_matrix()
@@ -46,8 +47,7 @@ from tangkas.careers.similarity import HUB_PENALTY, SIGNALS, SQRT_SIGNALS, Signa
 Proficiency = Literal["hard", "soft"]
 Kind = Literal["row", "update", "dense"]
 COVERAGE: dict[Signal, Proficiency] = {"skills": "hard", "semantic": "soft", "knowledge": "hard"}
-BLOCK = 16
-"""Dense products run on blocks of this many occupation rows (padded), whatever the batch."""
+DENSE: tuple[Signal, ...] = ("onet", "interests")
 
 _SCRATCH = keyed.Scratch()
 
@@ -92,8 +92,8 @@ class Levels:
 class ProfileScorer:
     """Scores profiles given as occupation rows (first occupation first, no repeats) and extra skill rows.
 
-    After :meth:`build_tables`, each weighted signal's occupation rows are gathered from an
-    occupation-by-occupation float32 table (36 MB each) instead of computed.
+    O*NET and interest rows always come from occupation-by-occupation float32 tables (36 MB each);
+    after :meth:`build_tables`, the coverage rows of the weighted signals too, instead of computed.
     """
 
     def __init__(self, model: SimilarityModel, matrix: np.ndarray) -> None:
@@ -103,7 +103,7 @@ class ProfileScorer:
         self.n = len(model.tax.occupations)
         self.weighted: tuple[Signal, ...] = tuple(s for s, w in model.weights.items() if w)
         self.zones = np.unique(np.concatenate([[0.0], model.job_zone_])).astype(np.float32)
-        self._tables: dict[Signal, np.ndarray] = {}
+        self._tables: dict[Signal, np.ndarray] = {s: _with_zero_row(self._compute(s)) for s in DENSE}
         self._fold()
 
     def _fold(self) -> None:
@@ -127,12 +127,10 @@ class ProfileScorer:
     # -- occupation rows -------------------------------------------------------------------------
 
     def build_tables(self) -> ProfileScorer:
-        """Compute every occupation's row of each weighted signal once (batch scoring)."""
-        everyone = np.arange(self.n)
-        zero = np.zeros((1, self.n), dtype=np.float32)
+        """Compute every occupation's coverage rows of each weighted signal once (batch scoring)."""
         for signal in self.weighted:
-            if signal != "jobzone":
-                self._tables[signal] = np.vstack([self._compute(signal, everyone), zero])
+            if signal in COVERAGE:
+                self._tables[signal] = _with_zero_row(self._compute(signal))
         return self
 
     def _source(self, signal: Signal, occupations: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -142,19 +140,24 @@ class ProfileScorer:
         if table is not None:
             return table, occupations
         unique, where = keyed.distinct(occupations)
-        return np.vstack([self._compute(signal, unique), np.zeros((1, self.n), np.float32)]), where
+        return _with_zero_row(self._compute(signal, unique)), where
 
-    def _compute(self, signal: Signal, occupations: np.ndarray) -> np.ndarray:
+    def _compute(self, signal: Signal, occupations: np.ndarray | None = None) -> np.ndarray:
+        """Rows of ``occupations`` (all of them by default), as the calibration computed them."""
         model = self.model
+        chosen = np.arange(self.n) if occupations is None else occupations
         if signal in COVERAGE:
-            rows = _occupation_proficiency(model, COVERAGE[signal])[occupations]
+            rows = _occupation_proficiency(model, COVERAGE[signal])[chosen]
             return _covered(rows, _by_skill(model, signal))
         if signal == "isco":
-            depth = np.zeros((len(occupations), self.n), dtype=np.float32)
+            depth = np.zeros((len(chosen), self.n), dtype=np.float32)
             for level in model.isco_:
-                depth += level[occupations][:, None] == level[None, :]
+                depth += level[chosen][:, None] == level[None, :]
             return np.asarray(depth / len(model.isco_), dtype=np.float32)
-        return _blocked_product(model.onet_ if signal == "onet" else model.interests_, occupations)
+        if occupations is not None:
+            return self._tables[signal][occupations]
+        vectors = model.onet_ if signal == "onet" else model.interests_
+        return np.asarray(vectors[chosen] @ vectors.T, dtype=np.float32)
 
     def _level_rows(
         self, signal: Signal, levels: Levels, n_profiles: int
@@ -345,13 +348,5 @@ def _covered(proficiency: sparse.csr_matrix, by_skill: sparse.csr_matrix) -> np.
     return np.asarray((proficiency @ by_skill).toarray(), dtype=np.float32)
 
 
-def _blocked_product(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """``vectors[rows] @ vectors.T`` in padded blocks of :data:`BLOCK` rows: one BLAS call shape, so the
-    same bits for a row whatever else is asked with it."""
-    out = np.empty((len(rows), len(vectors)), dtype=np.float32)
-    for start in range(0, len(rows), BLOCK):
-        chunk = rows[start : start + BLOCK]
-        block = np.zeros((BLOCK, vectors.shape[1]), dtype=np.float32)
-        block[: len(chunk)] = vectors[chunk]
-        out[start : start + len(chunk)] = (block @ vectors.T)[: len(chunk)]
-    return out
+def _with_zero_row(rows: np.ndarray) -> np.ndarray:
+    return np.vstack([rows, np.zeros((1, rows.shape[1]), dtype=np.float32)])

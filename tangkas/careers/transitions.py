@@ -217,8 +217,12 @@ def _profile_rows(profiles: Sequence[Profile], tax: Taxonomy) -> tuple[list[list
     """Each profile's occupation rows (first first, repeats dropped) and extra skill rows."""
     if any(not p.occupations and not p.skills for p in profiles):
         raise TangkasError("a profile needs at least one occupation or skill")
-    sources = [list(dict.fromkeys(_occupation_rows(tax, p.occupations))) for p in profiles]
-    return sources, [_skill_rows(tax, p.skills) for p in profiles]
+    sources = [_distinct(_occupation_rows(tax, p.occupations)) for p in profiles]
+    return sources, [_skill_rows(tax, p.skills) if p.skills else [] for p in profiles]
+
+
+def _distinct(rows: list[int]) -> list[int]:
+    return rows if len(rows) < 2 else list(dict.fromkeys(rows))
 
 
 @load_once
@@ -262,7 +266,7 @@ def profile_scores(
     return scores[0], {s: v[0] for s, v in raw.items()}
 
 
-CHUNK = 256
+CHUNK = 512
 """Profiles ranked together by :func:`top_transitions` (the fastest on this machine, docs/benchmarks.md)."""
 
 
@@ -312,8 +316,11 @@ def _requests(profiles: Sequence[Profile], tax: Taxonomy) -> Requests:
     return Requests(
         sources=sources,
         extras=extras,
-        lifting=[_lifting_skills(p, tax) for p in profiles],
-        blocked=[rows + _occupation_rows(tax, p.exclude) for rows, p in zip(sources, profiles, strict=True)],
+        lifting=[_lifting_skills(p, tax) if p.skills else [] for p in profiles],
+        blocked=[
+            rows + _occupation_rows(tax, p.exclude) if p.exclude else rows
+            for rows, p in zip(sources, profiles, strict=True)
+        ],
         max_rise=np.array([_max_rise(p) for p in profiles], dtype=np.float32),
     )
 
