@@ -31,7 +31,9 @@ N_OCC, N_SKILLS = len(TAX.occupations), len(TAX.skills)
 def _profile(rng: random.Random) -> Profile:
     """0-3 occupations (now and then one twice); random extra skills, skills the first occupation lists,
     a skill twice, a skill by its label; some of the best moves excluded; a job-zone limit."""
-    occupations = [TAX.occupations[rng.randrange(N_OCC)].uri for _ in range(rng.choice([0, 1, 1, 1, 2, 2, 3]))]
+    occupations = [
+        TAX.occupations[rng.randrange(N_OCC)].uri for _ in range(rng.choice([0, 1, 1, 1, 2, 2, 3]))
+    ]
     if occupations and rng.random() < 0.05:
         occupations.append(occupations[0])
     skills = [TAX.skills[rng.randrange(N_SKILLS)].uri for _ in range(rng.choice([0, 0, 1, 2, 3, 5]))]
@@ -75,7 +77,9 @@ def test_transitions_batch_ranks_mixed_profiles_as_recommend_does(sample: list[P
     sources, extras = _profile_rows(sample, TAX)
     kinds = {profile_kind(rows, cols) for rows, cols in zip(sources, extras, strict=True)}
     assert kinds == {"row", "update", "dense"}
-    assert any(p.skills and not p.occupations for p in sample) and any(p.max_job_zone_jump == 0 for p in sample)
+    assert any(p.skills and not p.occupations for p in sample) and any(
+        p.max_job_zone_jump == 0 for p in sample
+    )
     rows = top_transitions(sample, top=10, chunk=64)
     assert (rows >= 0).sum() > 2000
     for profile, ranked in zip(sample, rows, strict=True):
@@ -161,7 +165,9 @@ def test_transitions_batch_signals_equal_the_direct_skill_product(sample: list[P
     hard = _proficiency(model.proficiency_, sources)
     for i, cols in enumerate(extras):
         hard[i, cols] = 1.0
-    soft = np.maximum(_proficiency(model.soft_occupations_, sources), _proficiency(model.soft_skills_, extras))
+    soft = np.maximum(
+        _proficiency(model.soft_occupations_, sources), _proficiency(model.soft_skills_, extras)
+    )
     expected = model.components(sparse.csr_matrix(hard), sources, soft=sparse.csr_matrix(soft))
     got = ProfileScorer(model, similarity_matrix()).components(sources, extras)
     assert sorted(got) == sorted(SIGNALS)
