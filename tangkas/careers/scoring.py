@@ -155,7 +155,7 @@ class ProfileScorer:
                 depth += level[chosen][:, None] == level[None, :]
             return np.asarray(depth / len(model.isco_), dtype=np.float32)
         if occupations is not None:
-            return self._tables[signal][occupations]
+            return np.asarray(self._tables[signal][occupations], dtype=np.float32)
         vectors = model.onet_ if signal == "onet" else model.interests_
         return np.asarray(vectors[chosen] @ vectors.T, dtype=np.float32)
 
