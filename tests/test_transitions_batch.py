@@ -21,6 +21,7 @@ from tangkas.careers.transitions import (
     recommend_transitions,
     score_profiles,
     top_transitions,
+    your_skills_lift,
 )
 from tangkas.taxonomy import load_taxonomy
 
@@ -80,10 +81,14 @@ def test_transitions_batch_ranks_mixed_profiles_as_recommend_does(sample: list[P
     assert any(p.skills and not p.occupations for p in sample) and any(
         p.max_job_zone_jump == 0 for p in sample
     )
-    rows = top_transitions(sample, top=10, chunk=64)
+    rows, scores = top_transitions(sample, top=10, chunk=64, scores=True)
     assert (rows >= 0).sum() > 2000
-    for profile, ranked in zip(sample, rows, strict=True):
+    for profile, ranked, found in zip(sample, rows, scores, strict=True):
         assert _uris(ranked) == _expected(profile), profile
+        viability, _ = profile_scores(profile)
+        lifted = np.minimum(viability + your_skills_lift(profile, TAX), 1.0)  # recommend_transitions' scores
+        np.testing.assert_array_equal(found[ranked >= 0], lifted[ranked[ranked >= 0]])
+        assert np.isnan(found[ranked < 0]).all()
 
 
 def test_transitions_batch_ranking_does_not_depend_on_the_chunk(sample: list[Profile]) -> None:

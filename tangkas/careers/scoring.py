@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ Proficiency = Literal["hard", "soft"]
 Kind = Literal["row", "update", "dense"]
 COVERAGE: dict[Signal, Proficiency] = {"skills": "hard", "semantic": "soft", "knowledge": "hard"}
 DENSE: tuple[Signal, ...] = ("onet", "interests")
+ROW_CACHE = 2048
+"""Occupation rows kept per signal when computed one profile at a time (12 KB each)."""
 
 _SCRATCH = keyed.Scratch()
 
@@ -104,6 +107,7 @@ class ProfileScorer:
         self.weighted: tuple[Signal, ...] = tuple(s for s, w in model.weights.items() if w)
         self.zones = np.unique(np.concatenate([[0.0], model.job_zone_])).astype(np.float32)
         self._tables: dict[Signal, np.ndarray] = {s: _with_zero_row(self._compute(s)) for s in DENSE}
+        self._row = functools.lru_cache(maxsize=ROW_CACHE)(self._one_row)
         self._fold()
 
     def _fold(self) -> None:
@@ -140,7 +144,13 @@ class ProfileScorer:
         if table is not None:
             return table, occupations
         unique, where = keyed.distinct(occupations)
-        return _with_zero_row(self._compute(signal, unique)), where
+        rows = [self._row(signal, int(r)) for r in unique]
+        return np.vstack([*rows, np.zeros((1, self.n), dtype=np.float32)]), where
+
+    def _one_row(self, signal: Signal, occupation: int) -> np.ndarray:
+        row: np.ndarray = self._compute(signal, np.array([occupation]))[0]
+        row.flags.writeable = False  # shared by every later request
+        return row
 
     def _compute(self, signal: Signal, occupations: np.ndarray | None = None) -> np.ndarray:
         """Rows of ``occupations`` (all of them by default), as the calibration computed them."""
