@@ -203,13 +203,16 @@ class ProfileScorer:
     ) -> dict[Signal, np.ndarray]:
         """Raw signals (n_profiles x n_occupations) as :meth:`SimilarityModel.components` gives them."""
         levels = Levels.of(sources)
+        wanted = [s for s in SIGNALS if s in set(signals)]
+        kinds = {COVERAGE[s] for s in wanted if s in COVERAGE}
+        corrections = {kind: self._corrections(kind, levels, extras) for kind in kinds}
         out: dict[Signal, np.ndarray] = {}
-        for signal in (s for s in SIGNALS if s in set(signals)):
+        for signal in wanted:
             if signal == "jobzone":
                 start = self.start_zones(levels, len(sources))
                 out[signal] = -np.maximum(0.0, self.model.job_zone_[None, :] - start[:, None])
             elif signal in COVERAGE:
-                covered = self._covered(signal, levels, extras)
+                covered = self._covered(signal, levels, corrections[COVERAGE[signal]])
                 out[signal] = np.minimum(covered / _totals(self.model, signal)[None, :], 1.0)
             else:
                 out[signal] = self._best(signal, levels, len(sources))
@@ -271,7 +274,7 @@ class ProfileScorer:
                 best *= self.scale[signal]
                 total += best
                 continue
-            covered = self._covered(signal, levels, extras)
+            covered = self._covered(signal, levels, self._corrections(COVERAGE[signal], levels, extras))
             covered *= self.coefficient[signal]
             np.clip(covered, 0.0, self.cap[signal], out=covered)
             if signal in SQRT_SIGNALS:
@@ -279,11 +282,11 @@ class ProfileScorer:
             total += covered
         return total
 
-    def _covered(self, signal: Signal, levels: Levels, extras: Sequence[Sequence[int]]) -> np.ndarray:
+    def _covered(self, signal: Signal, levels: Levels, correction: sparse.csr_matrix) -> np.ndarray:
         """Raw covered weight: the correction's, plus each occupation's row (one occupation and no
         extra skill: exactly its row)."""
-        matrix, picks = self._level_rows(signal, levels, len(extras))
-        covered = _covered(self._corrections(COVERAGE[signal], levels, extras), _by_skill(self.model, signal))
+        matrix, picks = self._level_rows(signal, levels, correction.shape[0])
+        covered = _covered(correction, _by_skill(self.model, signal))
         for pick in picks:
             covered += matrix[pick]
         return covered

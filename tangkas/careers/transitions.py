@@ -477,9 +477,16 @@ def your_skills_lift(profile: Profile, tax: Taxonomy) -> np.ndarray:
     columns = _lifting_skills(profile, tax)
     if not columns:
         return np.zeros(len(tax.occupations), dtype=np.float32)
-    uses = np.asarray(tax.essential[:, columns].sum(axis=1)).ravel()
-    uses = uses + 0.5 * np.asarray(tax.optional[:, columns].sum(axis=1)).ravel()
+    essential, optional = _occupations_by_skill(tax)
+    uses = np.asarray(essential[columns].sum(axis=0)).ravel()
+    uses = uses + 0.5 * np.asarray(optional[columns].sum(axis=0)).ravel()
     return skills_lift(uses)
+
+
+@load_once
+def _occupations_by_skill(tax: Taxonomy) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """The essential and optional matrices by skill row (a column of the taxonomy's is slow to take)."""
+    return sparse.csr_matrix(tax.essential.T), sparse.csr_matrix(tax.optional.T)
 
 
 def _lifting_skills(profile: Profile, tax: Taxonomy) -> list[int]:
