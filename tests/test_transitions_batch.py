@@ -143,7 +143,11 @@ def test_transitions_batch_a_profile_scores_the_same_alone_and_with_others(sampl
     alone = np.stack([profile_scores(p)[0] for p in some])
     np.testing.assert_array_equal(together, alone)
     sources, extras = _profile_rows(some, TAX)
-    np.testing.assert_array_equal(_ranker().scorer.viability(sources, extras), together)  # tables or not
+    model, matrix = similarity_model(), similarity_matrix()
+    computed = ProfileScorer(model, matrix).viability(sources, extras)
+    tabled = ProfileScorer(model, matrix).build_tables().viability(sources, extras)
+    np.testing.assert_array_equal(computed, together)
+    np.testing.assert_array_equal(tabled, together)
 
 
 def test_transitions_batch_one_occupation_scores_exactly_its_matrix_row() -> None:
