@@ -94,7 +94,9 @@ def _cohort_profiles(n: int) -> list[Any]:
     return profiles
 
 
-def bench_batch(rng: random.Random, n_simple: int, n_mixed: int, n_cohort: int) -> list[dict[str, object]]:
+def bench_batch(
+    rng: random.Random, n_simple: int, n_mixed: int, n_cohort: int, chunk: int | None = None
+) -> list[dict[str, object]]:
     """Batch top-10 in this one process with single-threaded BLAS, for three kinds of worker: one past
     occupation; 1-2 occupations plus 0-3 random skills; the synthetic cohort's mix (15% with several
     occupations, 35% with 1-3 extra skills of their first occupation)."""
@@ -121,11 +123,13 @@ def bench_batch(rng: random.Random, n_simple: int, n_mixed: int, n_cohort: int) 
         rows.append({"bench": "batch_tables_build", "seconds": round(time.perf_counter() - start, 2)})
         for name, profiles in (("one_occupation", simple), ("mixed", mixed), ("cohort", cohort)):
             start, cpu = time.perf_counter(), time.process_time()
-            top_transitions(profiles, top=10)
+            top_transitions(profiles, top=10, **({"chunk": chunk} if chunk else {}))
             elapsed, cpu_s = time.perf_counter() - start, time.process_time() - cpu
             rows.append({"bench": f"batch_top10_{name}", "profiles": len(profiles),
                          "seconds": round(elapsed, 2), "cpu_seconds": round(cpu_s, 2),
-                         "profiles_per_s": round(len(profiles) / elapsed), "processes": 1, "blas_threads": 1})
+                         "profiles_per_s": round(len(profiles) / elapsed),
+                         "profiles_per_cpu_s": round(len(profiles) / cpu_s), "processes": 1,
+                         "blas_threads": 1, "chunk": chunk or "default"})
     return rows
 
 
@@ -134,11 +138,14 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--mixed", type=int, default=20_000)
     parser.add_argument("--cohort", type=int, default=100_000)
+    parser.add_argument("--chunk", type=int, help="profiles ranked together (default: top_transitions')")
     parser.add_argument("--skip-build", action="store_true", help="leave out the cold matrix build")
     args = parser.parse_args()
     rng = random.Random(20261128)
-    build = [] if args.skip_build else bench_build()
-    for row in [*build, *bench_recommend(rng), *bench_batch(rng, args.profiles, args.mixed, args.cohort)]:
+    rows = [] if args.skip_build else bench_build()
+    rows += bench_recommend(rng)
+    rows += bench_batch(rng, args.profiles, args.mixed, args.cohort, args.chunk)
+    for row in rows:
         print(json.dumps(row), flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"bench": "transitions_peak_rss", "mb": round(peak_mb)}), flush=True)
