@@ -50,7 +50,7 @@ Kind = Literal["row", "update", "dense"]
 COVERAGE: dict[Signal, Proficiency] = {"skills": "hard", "semantic": "soft", "knowledge": "hard"}
 DENSE: tuple[Signal, ...] = ("onet", "interests")
 ROW_CACHE = 2048
-"""Occupation rows kept per signal when computed one profile at a time (12 KB each)."""
+"""Occupation rows (of any signal) kept when computed one profile at a time: 12 KB each."""
 
 _SCRATCH = keyed.Scratch()
 
