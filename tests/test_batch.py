@@ -71,7 +71,7 @@ def test_batch_output_is_one_row_per_profile_in_order(profiles: Path, serial_out
     first = out["transitions"][0].as_py()
     assert 1 <= len(first) <= 5
     assert [t["plan"] is not None for t in first] == [True, True, *[False] * (len(first) - 2)]
-    viability = [t["viability"] for t in first]
+    viability = [t["score"] for t in first]
     assert viability == sorted(viability, reverse=True) and all(0 < v <= 1 for v in viability)
     meta = json.loads((serial_out / "_batch.json").read_text())
     assert meta["job"] == "recommend" and meta["rows"] == ROWS and meta["options"]["options"]["plans"] == 2
@@ -96,7 +96,7 @@ def test_batch_matches_a_counsellors_recommendations_and_plans(serial_out: Path,
         got = result["transitions"]
         assert [t["occupation"] for t in got] == [r.occupation.uri for r in expected]
         scores = [r.score for r in expected]  # rounded to 4 places
-        assert [t["viability"] for t in got] == pytest.approx(scores, abs=6e-5)
+        assert [t["score"] for t in got] == pytest.approx(scores, abs=6e-5)
         for item in got[:2]:
             plan = plan_move(profile, item["occupation"], catalog, province=row["province_code"]).plan
             assert item["plan"]["courses"] == [c.id for c in plan.courses]

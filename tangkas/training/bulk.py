@@ -56,7 +56,7 @@ TRANSITION_TYPE = pa.struct(
     [
         ("occupation", pa.string()),
         ("isco", pa.string()),
-        ("viability", pa.float32()),
+        ("score", pa.float32()),
         ("missing_essential", pa.int16()),
         ("missing_optional", pa.int16()),
         ("plan", PLAN_TYPE),
@@ -226,13 +226,13 @@ def recommend_table(
                 (row.profile.occupations, tuple(sorted(set(row.profile.skills)))), len(distinct)
             )
     profiles = [Profile(occupations=o, skills=s) for o, s in distinct]
-    ranked, viability = top_transitions(profiles, top=options.top, scores=True) if profiles else (None, None)
+    ranked, scores = top_transitions(profiles, top=options.top, scores=True) if profiles else (None, None)
     essential_order, optional_order = _ordered_requirements() if options.plans else ([], [])
     hits, misses = cache.hits, cache.misses
     known_by_profile: dict[int, np.ndarray] = {}
     transitions: list[list[dict[str, Any]] | None] = []
     for row in rows:
-        if row.profile is None or ranked is None or viability is None:
+        if row.profile is None or ranked is None or scores is None:
             transitions.append(None)
             continue
         index = distinct[(row.profile.occupations, tuple(sorted(set(row.profile.skills))))]
@@ -244,7 +244,7 @@ def recommend_table(
             item: dict[str, Any] = {
                 "occupation": occupation.uri,
                 "isco": occupation.isco,
-                "viability": float(viability[index, rank]),
+                "score": float(scores[index, rank]),
                 "missing_essential": None,
                 "missing_optional": None,
                 "plan": None,
