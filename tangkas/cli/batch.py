@@ -67,8 +67,8 @@ MESSAGES = {
         "{solved} solved, {reused} reused ({share}% of {asked})",
     },
     "memory": {
-        "id": "memori puncak per pekerja: {peak} MB (maks.) pada {workers} pekerja",
-        "en": "peak memory per worker: {peak} MB (max) over {workers} workers",
+        "id": "memori puncak per proses: {peak} MB (maks.) pada {workers} proses",
+        "en": "peak memory per process: {peak} MB (max) over {workers} processes",
     },
     "importing": {"id": "Mengimpor lowongan", "en": "Importing postings"},
     "loading": {"id": "Memuat kode dan cek iklan", "en": "Loading codings and ad checks"},
@@ -101,10 +101,11 @@ SchedulerOption = Annotated[
     ),
 ]
 WorkersOption = Annotated[
-    int | None, typer.Option("--workers", min=1, help="Jumlah pekerja LocalCluster (bawaan: semua inti).")
+    int | None,
+    typer.Option("--workers", min=1, help="Jumlah proses pekerja Dask di LocalCluster (bawaan: semua inti)."),
 ]
 MemoryOption = Annotated[
-    str | None, typer.Option("--memory-limit", help="Batas memori per pekerja LocalCluster, mis. 2GiB.")
+    str | None, typer.Option("--memory-limit", help="Batas memori per proses pekerja Dask, mis. 2GiB.")
 ]
 
 
