@@ -139,19 +139,6 @@ def plan_pieces(path: Path) -> list[Piece]:
     return pieces
 
 
-def input_schema(path: Path) -> pa.Schema:
-    """The schema of the first input file (every file of a folder must share it)."""
-    schemas = {file: pq.read_schema(file) for file in input_files(path)}
-    first = next(iter(schemas.values()))
-    for file, schema in schemas.items():
-        if not schema.equals(first):
-            raise TangkasError(
-                f"{file}: its columns differ from the other input files",
-                indonesian=f"{file}: kolomnya berbeda dari berkas masukan lain",
-            )
-    return first
-
-
 # -- one piece -------------------------------------------------------------------------------------
 
 _WARMED: set[str] = set()
@@ -195,7 +182,7 @@ def _job_key(job: Job) -> str:
 
 def job_options(job: Job) -> dict[str, Any]:
     """The job's options, as recorded in ``_batch.json``."""
-    return {k: v for k, v in asdict(job).items()} if is_dataclass(job) and not isinstance(job, type) else {}
+    return asdict(job) if is_dataclass(job) and not isinstance(job, type) else {}
 
 
 def run_metadata(job: Job, inputs: Path, pieces: list[Piece]) -> dict[str, Any]:
