@@ -101,7 +101,7 @@ def _check_existing(out: Path, meta: dict[str, Any], lang: Lang) -> None:
     keys = ("n", "seed", "partition_rows", "schema_version")
     if any(found.get(k) != meta[k] for k in keys):
         described = ", ".join(f"{k}={found.get(k)}" for k in keys)
-        fail(translate(MESSAGES, "mismatch", lang, out=out, found=described))
+        fail(translate(MESSAGES, "mismatch", lang, out=out, found=described), lang)
 
 
 @cohort_app.command("generate")
@@ -117,7 +117,7 @@ def generate_command(
     """Buat kohort nasional sintetis (profil mirip Prakerja) sebagai Parquet berpartisi; bisa dilanjutkan."""
     language = parse_lang(lang)
     if n < 1 or partition_rows < 1:
-        fail(translate(MESSAGES, "bad_number", language))
+        fail(translate(MESSAGES, "bad_number", language), language)
     meta = cohort_metadata(n, seed, partition_rows)
     _check_existing(out_dir, meta, language)
     out_dir.mkdir(parents=True, exist_ok=True)

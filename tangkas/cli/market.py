@@ -117,14 +117,14 @@ FileArgument = Annotated[
 
 def _read(file: Path, feed: str, lang: Lang) -> tuple[list[Posting], FeedReport]:
     if feed != "auto" and feed not in FEEDS:
-        fail(translate(MESSAGES, "bad_feed", lang, error=feed))
+        fail(translate(MESSAGES, "bad_feed", lang, error=feed), lang)
     if not file.is_file():
-        fail(translate(MESSAGES, "not_found", lang, path=file))
+        fail(translate(MESSAGES, "not_found", lang, path=file), lang)
     report = FeedReport(feed)
     try:
         postings = list(read_postings(file, feed, report))  # type: ignore[arg-type]
     except FeedError as error:
-        fail(translate(MESSAGES, "bad_feed", lang, error=error))
+        fail(translate(MESSAGES, "bad_feed", lang, error=error), lang)
     return postings, report
 
 
@@ -220,9 +220,12 @@ def demand_command(
     keys = [k.strip() for k in by.split(",") if k.strip()]
     for key in keys:
         if key not in GROUPS:
-            fail(translate(MESSAGES, "bad_by", language, by=key, choices=", ".join(GROUPS)))
+            fail(translate(MESSAGES, "bad_by", language, by=key, choices=", ".join(GROUPS)), language)
     if measure not in MEASURES:
-        fail(translate(MESSAGES, "bad_measure", language, measure=measure, choices=", ".join(MEASURES)))
+        fail(
+            translate(MESSAGES, "bad_measure", language, measure=measure, choices=", ".join(MEASURES)),
+            language,
+        )
     postings, _ = _read(file, feed, language)
     unique = list(dedupe(postings))
     coded = _code(unique, bool(NEEDS_OCCUPATION & set(keys)), measure in ("skills", "digital"), language)
@@ -313,7 +316,7 @@ def trends_command(
 def _period(text: str, lang: Lang) -> str | tuple[str, str]:
     parts = text.split(":")
     if len(parts) > 2 or not all(re.fullmatch(r"\d{4}-\d{2}", p) for p in parts):
-        fail(translate(MESSAGES, "bad_period", lang, period=text))
+        fail(translate(MESSAGES, "bad_period", lang, period=text), lang)
     return parts[0] if len(parts) == 1 else (parts[0], parts[1])
 
 

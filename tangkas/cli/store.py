@@ -307,7 +307,7 @@ def _keys(db: str | None, lang: Lang) -> Iterator[_LocalKeys | _ServerKeys]:
             server = _ServerKeys(control["url"], control["token"])
             server.list()  # the server is there and answers
         except (OSError, ValueError, KeyError, urllib.error.URLError):
-            fail(_t("store_busy", lang, path=busy.path))
+            fail(_t("store_busy", lang, path=busy.path), lang)
         yield server
         return
     with store:
@@ -376,7 +376,7 @@ def keys_revoke(
         try:
             revoked, when, ended = keys.revoke(wanted)
         except UnknownKeyError:
-            fail(_t("unknown", language, prefix=wanted))
+            fail(_t("unknown", language, prefix=wanted), language)
     console.print(_t("revoked", language, prefix=revoked, when=_when(when)))
     console.print(_t("sessions_ended", language, n=ended))
 

@@ -143,7 +143,7 @@ def occupation_show(identifier: str, lang: LangOption = "id", as_json: JsonOptio
     try:
         found = tax.lookup(identifier)
     except UnknownConceptError as error:
-        fail(_unknown(error, language))
+        fail(_unknown(error, language), language)
     if as_json:
         console.print_json(json.dumps(concept_to_dict(found)))
     elif isinstance(found, Occupation):
@@ -209,7 +209,7 @@ def skill_show(identifier: str, lang: LangOption = "id", as_json: JsonOption = F
     try:
         skill = tax.skill(identifier)
     except UnknownConceptError as error:
-        fail(_unknown(error, language))
+        fail(_unknown(error, language), language)
     required = tax.occupations_requiring(skill)
     if as_json:
         console.print_json(json.dumps(skill_to_dict(skill)))

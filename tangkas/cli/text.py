@@ -83,7 +83,7 @@ def code_title_command(
 
     matches = title_matches(title, limit=limit)
     if not matches:
-        fail(_t("no_title", lang))
+        fail(_t("no_title", lang), parse_lang(lang))
     if json_output:
         console.print_json(json.dumps([title_match_to_dict(m) for m in matches], ensure_ascii=False))
         return

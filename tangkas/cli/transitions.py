@@ -86,7 +86,10 @@ def transitions(
             indoor=indoor,
         )
     except UnknownConceptError as error:
-        fail(_t("no_skill" if error.kind == "skill" else "no_match", language, query=error.identifier))
+        fail(
+            _t("no_skill" if error.kind == "skill" else "no_match", language, query=error.identifier),
+            language,
+        )
     recs = recommend(profile, top=top)
     if as_json:
         payload = {

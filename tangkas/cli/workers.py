@@ -75,7 +75,7 @@ def purge(
             store.require_latest()
             done = records.purge(store, dry_run=dry_run, years=years)
     except StoreBusyError:
-        fail(_t("busy", language))
+        fail(_t("busy", language), language)
     cutoff = done.cutoff.date().isoformat()
     if as_json:
         body = {
