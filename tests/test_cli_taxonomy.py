@@ -92,6 +92,17 @@ def test_cli_user_errors_exit_2_with_one_line(args: list[str]) -> None:
     assert len(lines) == 1 and lines[0].startswith("galat:"), result.stderr
 
 
+def test_cli_user_errors_in_english_say_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tangkas", "occupation", "show", "bogus", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2 and result.stderr.startswith("error: "), result.stderr
+
+
 def test_cli_help_is_indonesian() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
