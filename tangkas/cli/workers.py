@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ from tangkas.cli.store import DbOption
 from tangkas.i18n import translate
 from tangkas.models import Lang
 from tangkas.services import records
+from tangkas.services.batch_profiles import export_worker_profiles
 from tangkas.store import open_store
 from tangkas.store.base import StoreBusyError
 
@@ -33,6 +35,12 @@ MESSAGES = {
         "dihitung sekarang.",
         "en": "{count} workers had no activity time (imported from a file): their retention period "
         "starts now.",
+    },
+    "profiles": {
+        "id": "{count} profil pekerja (tanpa nama, NIK, atau telepon) ditulis ke {path}; ekspor dicatat di "
+        "log audit. Lanjutkan dengan: tangkas batch recommend {path} HASIL/",
+        "en": "{count} worker profiles (no names, NIKs or phones) written to {path}; the export is in the "
+        "audit log. Next: tangkas batch recommend {path} RESULTS/",
     },
     "busy": {
         "id": "basis data sedang dipakai oleh server Tangkas yang berjalan: hentikan server dulu, atau "
@@ -92,3 +100,22 @@ def purge(
         console.print(_t("clock_started", language, count=done.started_clock))
     key = "dry_run" if dry_run else "purged"
     console.print(_t(key, language, count=len(done.worker_ids), cutoff=cutoff, years=done.years))
+
+
+@workers_app.command("profiles")
+def profiles_command(
+    out: Annotated[Path, typer.Argument(help="Berkas Parquet keluaran (masukan tangkas batch recommend).")],
+    office: Annotated[str | None, typer.Option("--office", help="Hanya pekerja kantor ini.")] = None,
+    db: DbOption = None,
+    lang: LangOption = "id",
+) -> None:
+    """Tulis profil pekerja terdaftar (jabatan, keterampilan, provinsi; tanpa data pribadi) untuk
+    rekomendasi massal."""
+    language = parse_lang(lang)
+    try:
+        with open_store(db) as store:
+            store.require_latest()
+            count = export_worker_profiles(store, out, office_code=office)
+    except StoreBusyError:
+        fail(_t("busy", language), language)
+    console.print(_t("profiles", language, count=count, path=out), markup=False)

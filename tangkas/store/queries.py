@@ -468,3 +468,16 @@ def store_catalog(store: Store) -> CourseCatalog | None:
     catalog = CourseCatalog(stored_course(r) for r in rows)
     _catalogs[store] = (count, catalog)
     return catalog
+
+
+def worker_profile_rows(store: Store, office_code: str | None = None) -> list[tuple[int, str, str, str]]:
+    """``(id, occupations, skills, province_code)`` of every worker with an occupation or a skill on
+    record (lists as stored, ``|``-joined), in id order; only ``office_code``'s when given."""
+    where = "WHERE (occupations <> '' OR skills <> '')" + (" AND office_code = ?" if office_code else "")
+    with store.lock:
+        rows = store.backend.execute(
+            f"SELECT id, COALESCE(occupations, ''), COALESCE(skills, ''), province_code FROM workers {where} "
+            "ORDER BY id",
+            (office_code,) if office_code else (),
+        )
+    return [(int(i), str(o), str(s), p) for i, o, s, p in rows]
