@@ -1,4 +1,4 @@
-"""Registered workers as batch profiles (``tangkas workers profiles``), then ``tangkas batch recommend`` over them."""
+"""Registered workers as batch profiles (``tangkas workers profiles``), then ``batch recommend`` over them."""
 
 from __future__ import annotations
 
