@@ -370,12 +370,13 @@ def skill_gap(profile: Profile, target: str | Occupation) -> SkillGap:
     """
     model = similarity_model()
     occupation = target if isinstance(target, Occupation) else model.tax.occupation(target)
-    return _gap(model, _known_mask(model.tax, known_skills(profile, model.tax)), occupation)
+    return _gap(model, known_mask(profile, model.tax), occupation)
 
 
-def _known_mask(tax: Taxonomy, known: set[int]) -> np.ndarray:
+def known_mask(profile: Profile, tax: Taxonomy) -> np.ndarray:
+    """:func:`known_skills` as a boolean mask over the taxonomy's skill rows."""
     mask = np.zeros(len(tax.skills), dtype=bool)
-    mask[list(known)] = True
+    mask[list(known_skills(profile, tax))] = True
     return mask
 
 
@@ -442,7 +443,7 @@ def recommend_transitions(
     candidates = np.flatnonzero(allowed)
     order = candidates[np.argsort(-scores[candidates], kind="stable")][:top]
     reference = tax.occupation(profile.occupations[0]) if profile.occupations else None
-    known = _known_mask(tax, known_skills(profile, tax))
+    known = known_mask(profile, tax)
     return [
         _recommend(
             profile,

@@ -35,7 +35,7 @@ import numpy as np
 import pyarrow as pa
 
 from tangkas.careers.similarity import similarity_model
-from tangkas.careers.transitions import Profile, top_transitions, unit_group_share
+from tangkas.careers.transitions import Profile, known_mask, top_transitions, unit_group_share
 from tangkas.errors import TangkasError
 from tangkas.loading import load_once
 from tangkas.provinces import province as find_province
@@ -190,17 +190,6 @@ def _ordered_requirements() -> tuple[list[np.ndarray], list[np.ndarray]]:
     return orders
 
 
-def _known(tax: Taxonomy, profile: Profile) -> np.ndarray:
-    known = np.zeros(len(tax.skills), dtype=bool)
-    for uri in profile.occupations:
-        row = tax.occupation_index[uri]
-        for matrix in (tax.essential, tax.optional):
-            known[matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]] = True
-    for uri in profile.skills:
-        known[tax.skill_index[uri]] = True
-    return known
-
-
 def _plan_dict(plan: TrainingPlan) -> dict[str, Any]:
     return {
         "courses": [c.id for c in plan.courses],
@@ -252,7 +241,7 @@ def recommend_table(
             if rank < options.plans:
                 known = known_by_profile.get(index)
                 if known is None:
-                    known = known_by_profile[index] = _known(tax, row.profile)
+                    known = known_by_profile[index] = known_mask(row.profile, tax)
                 essential = essential_order[column][~known[essential_order[column]]]
                 optional = optional_order[column][~known[optional_order[column]]]
                 item["missing_essential"], item["missing_optional"] = len(essential), len(optional)
