@@ -6,6 +6,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tangkas.models import Lang
 
@@ -36,3 +37,9 @@ def fail(message: str, lang: Lang = "id") -> NoReturn:
     """One line on stderr, exit code 2: the only way a user error ends a command."""
     errors.print(f"{'galat' if lang == 'id' else 'error'}: {message}", markup=False)
     raise typer.Exit(2)
+
+
+def progress_bar() -> Progress:
+    """The bar long commands show on stderr (what, bar, done of total, time), gone when they finish."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=errors, transient=True)

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import TaskID
 
 from tangkas.batch.code import CodeJob, code_everything, distinct_titles
 from tangkas.batch.recommend import RecommendJob
 from tangkas.batch.runner import LOCAL, Job, RunSummary, input_files, output_files, plan_pieces, run_job
-from tangkas.cli.app import LangOption, app, console, errors, fail, parse_lang
+from tangkas.cli.app import LangOption, app, console, errors, fail, parse_lang, progress_bar
 from tangkas.cli.rows import print_errors, print_rejected
 from tangkas.cli.store import DbOption
 from tangkas.errors import TangkasError
@@ -131,8 +131,7 @@ def _run(
 ) -> None:
     with _said(lang):
         total = sum(p.rows for p in plan_pieces(inputs))
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as bar, _said(lang):
+    with progress_bar() as bar, _said(lang):
         task = bar.add_task(_t("progress", lang, job=job.name), total=total)
         summary = run_job(
             job,
@@ -247,8 +246,7 @@ def code_command(
         total = sum(p.rows for p in plan_pieces(postings))
         if load:
             _check_load(postings, db, language)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as bar, _said(language):
+    with progress_bar() as bar, _said(language):
         tasks: dict[str, TaskID] = {}
 
         def advance(step: str, rows: int) -> None:
@@ -300,11 +298,10 @@ def _load(postings: Path, out_dir: Path, db: str | None, checks: bool, lang: Lan
     """Import the input postings and load the run's codings and checks into the store, then say what."""
     inputs, pieces = input_files(postings), output_files(out_dir)
     total = sum(p.rows for p in plan_pieces(postings))
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with (
         _said(lang),
         open_store(db) as store,
-        Progress(*columns, console=errors, transient=True) as bar,
+        progress_bar() as bar,
     ):
         reading = bar.add_task(_t("importing", lang), total=total)
         writing = bar.add_task(_t("loading", lang), total=total)

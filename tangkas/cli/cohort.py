@@ -14,10 +14,9 @@ from typing import Annotated, Any
 
 import pyarrow.parquet as pq
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tangkas import cohort
-from tangkas.cli.app import LangOption, app, console, errors, fail, parse_lang
+from tangkas.cli.app import LangOption, app, console, fail, parse_lang, progress_bar
 from tangkas.i18n import translate
 from tangkas.models import Lang
 
@@ -123,8 +122,7 @@ def generate_command(
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_json_atomically(out_dir / META_FILE, meta)
     written = skipped = 0
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as bar:
+    with progress_bar() as bar:
         task = bar.add_task(translate(MESSAGES, "progress", language), total=n)
         for index, first in enumerate(range(0, n, partition_rows)):
             rows = min(partition_rows, n - first)

@@ -10,10 +10,9 @@ from typing import Annotated, Any
 import pyarrow as pa
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tangkas.cli.app import JsonOption, LangOption, app, console, errors, fail, parse_lang
+from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang, progress_bar
 from tangkas.cli.rows import print_errors
 from tangkas.i18n import translate
 from tangkas.market import demand as indicators
@@ -167,8 +166,7 @@ def _code(postings: list[Posting], occupations: bool, skills: bool, lang: Lang) 
         return [CodedPosting(p, None, None, 0.0, False) for p in postings]
     coding = default_title_coder() if occupations else TitleCoding("none", _no_occupation)
     extractor = default_skill_extractor() if skills else None
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as bar:
+    with progress_bar() as bar:
         task = bar.add_task(translate(MESSAGES, "coding", lang), total=len(postings))
         return code_postings(
             postings,
