@@ -296,14 +296,14 @@ def _plan(
     the same in-person courses (often none) teach the missing skills pose the same problem: the key
     holds those courses, not the province, and the plan is solved once for both.
     """
-    optional = optional[: options.max_optional]
-    need = TrainingNeed.from_skills(
-        [tax.skills[c] for c in essential.tolist()], [tax.skills[c] for c in optional.tolist()]
-    )
-    place = _local_courses(catalog, [s.uri for s in need.skills], province) if province else "anywhere"
-    key = (tuple(essential.tolist()), tuple(optional.tolist()), place, options.budget, options.max_courses)
+    essential_skills = [tax.skills[c] for c in essential.tolist()]
+    optional_skills = [tax.skills[c] for c in optional[: options.max_optional].tolist()]
+    uris = [s.uri for s in (*essential_skills, *optional_skills)]
+    place = _local_courses(catalog, uris, province) if province else "anywhere"
+    key = (tuple(uris), len(essential_skills), place, options.budget, options.max_courses)
     plan = cache.get(key)
-    if plan is None:
+    if plan is None:  # the need is built only for a problem not solved before
+        need = TrainingNeed.from_skills(essential_skills, optional_skills)
         plan = _plan_dict(
             plan_training(
                 need, catalog, budget=options.budget, province=province, max_courses=options.max_courses
