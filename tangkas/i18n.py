@@ -36,6 +36,26 @@ def decimal(value: float, places: int, lang: Lang = DEFAULT_LANG) -> str:
     return shown.replace(".", ",") if lang == "id" else shown
 
 
+DURATIONS = {
+    "hours": {"id": "{n} jam", "en": "{n} hours", "en_one": "{n} hour"},
+    "minutes": {"id": "{n} menit", "en": "{n} minutes", "en_one": "{n} minute"},
+    "seconds": {"id": "{n} detik", "en": "{n} seconds", "en_one": "{n} second"},
+}
+
+
+def duration(seconds: int, lang: Lang = DEFAULT_LANG) -> str:
+    """A wait in the largest unit that reads well: hours from 90 minutes, minutes from 90 seconds.
+
+    >>> duration(86_400), duration(600, "en"), duration(45), duration(3_600, "en")
+    ('24 jam', '10 minutes', '45 detik', '60 minutes')
+    """
+    if seconds >= 5_400:
+        return translate(DURATIONS, "hours", lang, n=round(seconds / 3_600))
+    if seconds >= 90:
+        return translate(DURATIONS, "minutes", lang, n=round(seconds / 60))
+    return translate(DURATIONS, "seconds", lang, n=seconds)
+
+
 def translate(
     catalog: Mapping[str, Mapping[str, str]], key: str, lang: Lang = DEFAULT_LANG, **values: object
 ) -> str:

@@ -17,12 +17,22 @@ from typing import Any
 from tangkas.market.feeds import FeedReport, detect_feed, read_postings
 from tangkas.market.postings import POSTINGS, dedupe, posting_row
 from tangkas.rows.entities import spec_for
+from tangkas.rows.fields import Spec
 from tangkas.rows.read import BATCH_ROWS, Batch, Format, read_batches, read_header, rows_to_batch
 from tangkas.rows.report import RowReport, RowsRejectedError
 from tangkas.rows.validate import check_columns, json_type_errors
 from tangkas.services.fair_ads import check_stored_ads
 from tangkas.store import Store
+from tangkas.store.audit import audit
 from tangkas.store.importer import Progress, load_batches
+
+AUDITED_AS = {
+    "workers": "worker",
+    "memberships": "membership",
+    "placements": "placement",
+    "placement_documents": "placement_document",
+}
+"""The audit log's entity name for each kind of personal record (the API's names)."""
 
 
 def import_file(
@@ -42,10 +52,27 @@ def import_file(
     batch by batch) unless ``check`` is false (their checks come from elsewhere, as a batch run's)."""
     spec = spec_for(kind)
     report = RowReport(kind, str(path))
-    check_columns(spec, read_header(Path(path), fmt), report)  # a file with a header and no rows too
-    batches = read_batches(Path(path), fmt)
-    load_batches(store, spec, batches, report, partial=partial, progress=progress)
+    try:
+        check_columns(spec, read_header(Path(path), fmt), report)  # a file with a header and no rows too
+        batches = read_batches(Path(path), fmt)
+        load_batches(store, spec, batches, report, partial=partial, progress=progress)
+    except RowsRejectedError as rejected:
+        _audit_file(
+            store, spec, "import_refused", {"rows": report.rows, "errors": rejected.report.error_count}
+        )
+        raise
+    counts = {"rows": report.rows, "inserted": report.inserted, "rejected_rows": report.rejected_rows}
+    _audit_file(store, spec, "import", counts)
     return check_new_ads(store, report, checking) if check else report
+
+
+def _audit_file(store: Store, spec: Spec, action: str, counts: dict[str, int]) -> None:
+    """A file import of personal records is audited like an API import, as the operator (no key): the
+    counts only, never a value or the file's name."""
+    if any(f.personal for f in spec.fields):
+        audit(
+            store, None, action, AUDITED_AS.get(spec.kind, spec.kind), None, detail={**counts, "via": "file"}
+        )
 
 
 def import_rows(

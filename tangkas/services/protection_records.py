@@ -6,7 +6,7 @@ aggregates only); every read and import is written to the audit log with ids and
 
 >>> from tangkas.store import open_store
 >>> from tangkas.store.keys import create_key
->>> from tangkas.services.imports import import_rows
+>>> from tangkas.services.imports import AUDITED_AS, import_rows
 >>> store = open_store("duckdb:///:memory:"); _ = store.migrate()
 >>> worker = {"source": "t", "external_id": "w1", "office_code": "BDG", "full_name": "Siti"}
 >>> _ = import_rows(store, "workers", [worker], "doc")
@@ -26,18 +26,14 @@ from __future__ import annotations
 from typing import Any
 
 from tangkas.rows.report import RowReport, RowsRejectedError
-from tangkas.services.imports import import_rows
+from tangkas.services.imports import AUDITED_AS, import_rows
 from tangkas.services.records import RECORD_ROLES, visible_worker
 from tangkas.store import Store
 from tangkas.store.audit import audit
 from tangkas.store.keys import ApiKey
 from tangkas.store.protection_records import worker_memberships, worker_placements
 
-RECORD_KINDS = {
-    "memberships": "membership",
-    "placements": "placement",
-    "placement_documents": "placement_document",
-}
+RECORD_KINDS = {kind: AUDITED_AS[kind] for kind in ("memberships", "placements", "placement_documents")}
 """The importable kinds of these records and the entity name each is audited under."""
 
 

@@ -29,6 +29,7 @@ from tangkas.rows.report import RowError, RowReport, RowsRejectedError
 from tangkas.rows.validate import json_type_errors, taxonomy_check, validate_row
 from tangkas.services import plans
 from tangkas.services.imports import import_rows
+from tangkas.services.nik_probes import check_nik_allowance, count_nik_refusals
 from tangkas.services.saved_plans import plan_snapshot
 from tangkas.store import Store
 from tangkas.store.audit import audit, entries_about
@@ -286,8 +287,11 @@ def register_worker(
         return WorkerChange(None, [RowError(1, "office_code", "required")])
     external_id = uuid.uuid4().hex
     values, errors = _checked(raw, office, FORM_SOURCE, external_id)
+    if not errors and values["nik"]:
+        check_nik_allowance(store, caller)
     if not errors and (taken := _duplicate_nik(store, values["nik"], None)):
         audit(store, caller, "nik_refused", "worker", None)  # a probe for a registered NIK is on record
+        count_nik_refusals(store, caller, [str(values["nik"])])
         errors += taken
     if errors:
         return WorkerChange(None, errors)
@@ -320,8 +324,11 @@ def edit_worker(store: Store, caller: ApiKey, worker_id: int, raw: Mapping[str, 
     if worker is None:
         return None
     values, errors = _checked(raw, worker["office_code"], worker["source"], worker["external_id"])
+    if not errors and values["nik"] and values["nik"] != worker["nik"]:
+        check_nik_allowance(store, caller)
     if not errors and (taken := _duplicate_nik(store, values["nik"], worker_id)):
         audit(store, caller, "nik_refused", "worker", str(worker_id))
+        count_nik_refusals(store, caller, [str(values["nik"])])
         errors += taken
     if errors:
         return WorkerChange(worker_id, errors)
@@ -494,12 +501,12 @@ def import_workers(store: Store, caller: ApiKey, rows: list[dict[str, Any]], lab
         niks.setdefault(nik, number)
     keys = [(str(r.get("source") or ""), str(r.get("external_id") or "")) for r in rows]
     existing = existing_worker_ids(store, keys)
-    registered = nik_holders(store, list(niks))
-    for nik in registered:
-        # a re-post of a registered row keeps its own NIK: not a duplicate of someone else's
-        number = niks[nik]
-        if keys[number - 1] not in existing:
-            errors.append(RowError(number, "nik", "duplicate"))
+    if niks:
+        check_nik_allowance(store, caller)
+    # a re-post of a registered row keeps its own NIK: not a duplicate of someone else's
+    taken = [nik for nik in nik_holders(store, list(niks)) if keys[niks[nik] - 1] not in existing]
+    count_nik_refusals(store, caller, taken)
+    errors += [RowError(niks[nik], "nik", "duplicate") for nik in taken]
     if errors:
         report = RowReport("workers", label, rows=len(rows))
         report.add_errors(sorted(errors, key=lambda e: e.row))

@@ -156,6 +156,21 @@ def nik_holders(store: Store, niks: list[str]) -> set[str]:
     return {str(r[0]) for r in rows}
 
 
+def nik_offices(store: Store, niks: list[str]) -> dict[str, set[str]]:
+    """The offices holding each of ``niks`` that is registered (erased workers aside)."""
+    if not niks:
+        return {}
+    marks = ", ".join("?" for _ in niks)
+    with store.lock:
+        rows = store.backend.execute(
+            f"SELECT DISTINCT nik, office_code FROM workers WHERE nik IN ({marks}) AND {ACTIVE}", niks
+        )
+    offices: dict[str, set[str]] = {}
+    for nik, office in rows:
+        offices.setdefault(str(nik), set()).add(str(office))
+    return offices
+
+
 WORKER_EDITABLE = tuple(
     f.name for f in WORKERS.fields if f.name not in (*WORKERS.key, "office_code", "synthetic")
 )

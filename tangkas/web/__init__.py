@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from tangkas.limiting import Attempts
 from tangkas.store import Store, open_store
 from tangkas.web import (
     analyst,
@@ -35,7 +36,6 @@ from tangkas.web.limits import (
     UNDERSTAND_CONCURRENT,
     UNDERSTAND_PER_MINUTE,
     AccessLog,
-    Attempts,
     BodyLimit,
     Gate,
     NoNulInQuery,

@@ -11,7 +11,9 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from tangkas.errors import TangkasError, UnknownConceptError
+from tangkas.i18n import duration
 from tangkas.rows.report import RowsRejectedError
+from tangkas.services.nik_probes import NikProbeLimitError
 from tangkas.store.base import StoreUnavailableError
 from tangkas.store.keys import AuthenticationError
 from tangkas.web.i18n import translator
@@ -26,6 +28,7 @@ CODES = {
     405: "method_not_allowed",
     413: "too_large",
     422: "invalid",
+    429: "too_many_requests",
     500: "internal",
 }
 
@@ -98,6 +101,17 @@ def install(app: FastAPI) -> None:
     async def rejected(_: Request, error: RowsRejectedError) -> JSONResponse:
         rows = [e.to_dict() for e in error.report.errors]
         return error_body(422, str(error), rows=rows)
+
+    @app.exception_handler(NikProbeLimitError)
+    async def probing(request: Request, error: NikProbeLimitError) -> Response:
+        if _is_api(request):
+            response: Response = error_body(429, str(error))
+        else:
+            lang = page_lang(request)
+            message = translator(lang)("nik_probe_limit", wait=duration(error.retry_after, lang))
+            response = error_page(request, 429, message)
+        response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.exception_handler(StoreUnavailableError)
     async def unavailable(request: Request, error: StoreUnavailableError) -> Response:

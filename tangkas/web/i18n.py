@@ -1288,6 +1288,14 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "The plan below uses the default budget of Rp{budget}.",
     },
     "error.429": {"id": "Terlalu sering dicoba", "en": "Too many tries"},
+    "nik_probe_limit": {
+        "id": "Terlalu banyak NIK yang sudah terdaftar di kantor lain dicoba dengan akun ini. Demi "
+        "perlindungan data, NIK belum bisa diperiksa lagi: coba lagi dalam {wait}, atau hubungi "
+        "administrator.",
+        "en": "Too many NIKs already registered at other offices were tried with this account. To protect "
+        "people's data, NIKs cannot be checked again yet: try again in {wait}, or contact an "
+        "administrator.",
+    },
     "error.503": {"id": "Server sedang sibuk", "en": "The server is busy"},
     "login_too_many": {
         "id": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {seconds} detik.",

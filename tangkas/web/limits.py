@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import threading
 import time
-from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tangkas.limiting import Attempts, setting
 
 log = logging.getLogger("tangkas.access")
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -118,66 +118,6 @@ class AccessLog:
             log.info("%s %s %s %.1fms", scope.get("method"), template, status["code"], elapsed)
 
 
-class Attempts:
-    """Events per name (a client address, a key prefix) within a sliding window, counted in this process.
-
-    A multi-process deployment (several ``uvicorn --workers``) counts per process, so a client gets up to
-    ``limit`` tries in each: put a shared counter (Redis, or the proxy's own limiter) in front for a strict
-    limit across processes.
-
-    >>> tries = Attempts(limit=2, window=60)
-    >>> tries.add("a"); tries.wait("a"), tries.wait("b")
-    (0, 0)
-    >>> tries.add("a"); tries.wait("a") > 0
-    True
-    >>> tries.clear("a"); tries.wait("a")
-    0
-    """
-
-    MAX_NAMES = 10_000
-
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit, self.window = limit, window
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, name: str, now: float) -> deque[float]:
-        times = self._seen.get(name)
-        if times is None:
-            return deque()
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        return times
-
-    def wait(self, *names: str) -> int:
-        """Seconds before any of ``names`` may try again (0: now)."""
-        now = time.monotonic()
-        with self._lock:
-            waits = [
-                times[0] + self.window - now
-                for times in (self._recent(n, now) for n in names)
-                if len(times) >= self.limit
-            ]
-        return max(1, math.ceil(max(waits))) if waits else 0
-
-    def add(self, *names: str) -> None:
-        """Count one event for each of ``names``."""
-        now = time.monotonic()
-        with self._lock:
-            if len(self._seen) > self.MAX_NAMES:
-                self._seen = {n: t for n, t in self._seen.items() if self._recent(n, now)}
-            for name in names:
-                times = self._seen.setdefault(name, deque())
-                times.append(now)
-                while len(times) > self.limit:
-                    times.popleft()
-
-    def clear(self, *names: str) -> None:
-        with self._lock:
-            for name in names:
-                self._seen.pop(name, None)
-
-
 class RefusedError(Exception):
     """Heavy work refused: ``status`` 429 (this client asked too often) or 503 (the server is busy)."""
 
@@ -211,18 +151,13 @@ class Gate:
             self.slots.release()
 
 
-def _setting(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    return int(value) if value.isdigit() and int(value) > 0 else default
-
-
-LOGIN_FAILURES = _setting("TANGKAS_LOGIN_FAILURES", 5)
+LOGIN_FAILURES = setting("TANGKAS_LOGIN_FAILURES", 5)
 """Failed sign-ins from one client, or for one key prefix, before sign-in is refused with 429."""
-LOGIN_WINDOW = _setting("TANGKAS_LOGIN_WINDOW_SECONDS", 300)
+LOGIN_WINDOW = setting("TANGKAS_LOGIN_WINDOW_SECONDS", 300)
 """The window, in seconds, over which failed sign-ins count."""
-UNDERSTAND_CONCURRENT = _setting("TANGKAS_UNDERSTAND_CONCURRENT", max(1, (os.cpu_count() or 2) // 2))
+UNDERSTAND_CONCURRENT = setting("TANGKAS_UNDERSTAND_CONCURRENT", max(1, (os.cpu_count() or 2) // 2))
 """Texts read at once over all clients (each takes a CPU for up to seconds)."""
-UNDERSTAND_PER_MINUTE = _setting("TANGKAS_UNDERSTAND_PER_MINUTE", 20)
+UNDERSTAND_PER_MINUTE = setting("TANGKAS_UNDERSTAND_PER_MINUTE", 20)
 """Texts one client may have read per minute."""
 
 

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from tangkas.careers.transitions import Profile
+from tangkas.limiting import Attempts
 from tangkas.models import Lang
 from tangkas.services import interests, records, returned_pmi, understand
 from tangkas.services.readiness import ProtectionOverview, protection_overview
@@ -26,7 +27,7 @@ from tangkas.store import Store
 from tangkas.store.keys import ApiKey, end_session, start_session
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.i18n import translator
-from tangkas.web.limits import Attempts, client_of
+from tangkas.web.limits import client_of
 from tangkas.web.pages import page_lang, render
 from tangkas.web.security import (
     COOKIE,
@@ -212,11 +213,13 @@ def login(
     attempts, names = _tries(request, key)
     wait = attempts.wait(*names)
     if wait:
+        records.record_denied(store, None, 429, "POST", "/login", entity="session")
         page = LoginPage(login_token(request), "login_too_many", back, seconds=wait)
         return _login_page(request, page, 429)
     caller = records.sign_in(store, key)
     if caller is None:
         attempts.add(*names)
+        records.record_denied(store, None, 401, "POST", "/login", entity="session")
         return _login_page(request, LoginPage(login_token(request), "login_failed", back), 401)
     attempts.clear(*names)
     previous = request.cookies.get(COOKIE)

@@ -8,17 +8,19 @@ logged, and an error names the field, never its value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from tangkas.i18n import duration
 from tangkas.provinces import PROVINCES, Province
 from tangkas.rows.entities import WORKERS
 from tangkas.rows.fields import Field
 from tangkas.rows.report import RowError
 from tangkas.services import records
+from tangkas.services.nik_probes import NikProbeLimitError
 from tangkas.store.keys import ApiKey
 from tangkas.store.queries import ERASED_FIELDS, WORKER_EDITABLE
 from tangkas.web.i18n import PAGES, translator
@@ -93,6 +95,15 @@ def _form(request: Request, page: WorkerFormPage, status: int = 200) -> HTMLResp
     return response
 
 
+def _limited(request: Request, page: WorkerFormPage, limited: NikProbeLimitError) -> HTMLResponse:
+    """The form again, as typed, with the NIK limit on the NIK field (429): nothing typed is lost."""
+    lang = page_lang(request)
+    message = translator(lang)("nik_probe_limit", wait=duration(limited.retry_after, lang))
+    response = _form(request, replace(page, errors={"nik": message}), status=429)
+    response.headers["Retry-After"] = str(limited.retry_after)
+    return response
+
+
 @router.get("/workers/new", response_class=HTMLResponse)
 def new_worker(request: Request, store: StoreDep) -> HTMLResponse:
     caller = require_counsellor(request, store)
@@ -105,7 +116,10 @@ def new_worker(request: Request, store: StoreDep) -> HTMLResponse:
 def register(request: Request, store: StoreDep, values: Posted) -> Response:
     caller = require_counsellor(request, store)
     _guard(request, values)
-    change = records.register_worker(store, caller, values, values.get("office_code"))
+    try:
+        change = records.register_worker(store, caller, values, values.get("office_code"))
+    except NikProbeLimitError as limited:
+        return _limited(request, WorkerFormPage(caller, csrf_token(request), None, values), limited)
     if change.errors or change.worker_id is None:
         page = WorkerFormPage(caller, csrf_token(request), None, values, _messages(request, change.errors))
         return _form(request, page, status=422)
@@ -125,7 +139,10 @@ def edit_form(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse
 def edit(request: Request, store: StoreDep, worker_id: int, values: Posted) -> Response:
     caller = require_counsellor(request, store)
     _guard(request, values)
-    change = records.edit_worker(store, caller, worker_id, values)
+    try:
+        change = records.edit_worker(store, caller, worker_id, values)
+    except NikProbeLimitError as limited:
+        return _limited(request, WorkerFormPage(caller, csrf_token(request), worker_id, values), limited)
     if change is None:
         raise not_yours(request, store, caller)
     if change.errors:
