@@ -110,7 +110,9 @@ def test_nik_probes_a_limited_counsellor_keeps_what_they_typed_and_may_still_cor
     refused = client.post("/workers/new", data=typed)
     assert refused.status_code == 429 and refused.headers["retry-after"]
     assert "Pak Ketikan Panjang" in refused.text and "Terlalu banyak NIK" in refused.text
-    worker = int(store.backend.scalar("SELECT id FROM workers WHERE source = 'SBY/t' AND external_id = 'own'"))
+    worker = int(
+        store.backend.scalar("SELECT id FROM workers WHERE source = 'SBY/t' AND external_id = 'own'")
+    )
     edit = client.get(f"/workers/{worker}/edit")
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', edit.text)
     assert token
