@@ -234,6 +234,8 @@ def test_interest_own_skills_ride_into_every_plan(
     plans = [unescape(h) for h in re.findall(r'href="(/plan\?[^"]+)"', results.text)]
     assert len(plans) == 2 * len(page.matches)
     assert all(f"skill={quote(empathise, safe='')}" in plan for plan in plans)
+    [pathways] = [unescape(h) for h in re.findall(r'href="(/minat/jalur\?[^"]+)"', results.text)]
+    assert f"skill={quote(empathise, safe='')}" in pathways  # and into the digital pathways
     assert f'name="skill" value="{empathise}"' in results.text  # the education form and "add" keep it
     assert "skill=" in page.query  # so do the share link and the language switch
     choice = next(c for c in page.own.readings[1].choices if c.label("id") == "mendengarkan secara aktif")

@@ -284,3 +284,47 @@ def test_youth_pathways_api(store: Store) -> None:
         assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid"
     unknown = client.get(url, params={"occupation": "tukang-sulap"}, headers=key)
     assert unknown.status_code == 404 and "tukang-sulap" in unknown.json()["error"]["message"]
+
+
+def test_youth_pathways_own_skills_are_not_listed_to_learn_nor_paid_for() -> None:
+    catalog, g = _hand_catalog()
+    found = youth_pathways(None, [SOFTWARE_DEVELOPER], "32", 1_000_000, catalog=catalog, skills=[g[0], g[1]])
+    [path] = found.paths
+    assert [s.uri for s in found.skills] == [g[0], g[1]]
+    assert len(path.gaps) == 12 and g[0] not in {x.skill.uri for x in path.gaps}
+    assert [s.course.id for s in path.plan.steps] == ["web"] and path.plan.cost_idr == 300_000
+    label = TAX.skill(g[2]).label_en
+    by_label = youth_pathways(
+        None, [SOFTWARE_DEVELOPER], "32", 1_000_000, catalog=catalog, skills=[label, g[2]]
+    )
+    assert [s.uri for s in by_label.skills] == [g[2]]
+    with pytest.raises(PathwaysError) as unknown:
+        youth_pathways(None, [SOFTWARE_DEVELOPER], "32", 1_000_000, catalog=catalog, skills=["main layangan"])
+    assert unknown.value.problem == "unknown_skill"
+    with pytest.raises(PathwaysError) as many:
+        youth_pathways(None, [SOFTWARE_DEVELOPER], "32", 1_000_000, catalog=catalog, skills=g[:1] * 13)
+    assert many.value.problem == "too_many_skills"
+
+
+def test_youth_pathways_page_and_api_carry_own_skills(client: TestClient, store: Store) -> None:
+    known = entry_gaps(GRAPHIC_DESIGNER)[0].skill
+    params = {"occupation": [GRAPHIC_DESIGNER], "province": "32", "skill": [known.uri]}
+    response = client.get("/minat/jalur", params={**params, "lang": "id"})
+    assert response.status_code == 200
+    page = response.context["page"]  # type: ignore[attr-defined]
+    assert page.found is not None and known not in [g.skill for g in page.found.paths[0].gaps]
+    assert f"Yang sudah kamu bisa (tidak perlu dipelajari lagi): {known.label('id')}" in response.text
+    assert f'<input type="hidden" name="skill" value="{known.uri}">' in response.text
+    plan = parse_qs(urlsplit(page.plan_link(page.found.paths[0], "id")).query)
+    assert plan["skill"] == [known.uri]
+    english = client.get("/minat/jalur", params={**params, "lang": "en"}).text
+    assert f"What you can already do (no need to learn it again): {known.label_en}" in english
+    wrong = client.get("/minat/jalur", params={**params, "skill": "main layangan", "lang": "id"})
+    assert wrong.status_code == 422 and "Keterampilan “main layangan” tidak kami kenal" in wrong.text
+    api = TestClient(create_app(store))
+    key = {"X-API-Key": create_key(store, "analyst").secret}
+    body = api.get("/api/youth/pathways", params=params, headers=key).json()
+    assert [s["uri"] for s in body["own_skills"]] == [known.uri]
+    assert known.uri not in {g["uri"] for p in body["paths"] for g in p["gaps"]}
+    unknown = api.get("/api/youth/pathways", params={**params, "skill": "x-y"}, headers=key)
+    assert unknown.status_code == 404

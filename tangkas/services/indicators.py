@@ -1,7 +1,7 @@
 """Labour-market indicators over the stored postings: the market module's functions fed from the store.
 
 The store hands the postings (with their coded occupation and skills) to :mod:`tangkas.market.demand`
-as one Arrow table (:func:`tangkas.store.postings.postings_arrow`); the indicators are computed there,
+as one Arrow table (:func:`tangkas.store.postings.cached_postings`); the indicators are computed there,
 the same code the CLI runs over feed files.
 
 >>> from tangkas.store import open_store
@@ -24,7 +24,7 @@ from tangkas.market import demand
 from tangkas.models import Lang
 from tangkas.provinces import province as find_province
 from tangkas.store import Store
-from tangkas.store.postings import postings_arrow
+from tangkas.store.postings import cached_postings
 from tangkas.store.stats import PostingCounts, posting_counts
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.alignment import DemandRow
@@ -42,7 +42,7 @@ PROVINCES_SHOWN = 40
 
 
 def _postings(store: Store) -> pa.Table:
-    return postings_arrow(store)
+    return cached_postings(store)
 
 
 def indicator(store: Store, name: Indicator, by: str = "province", *, top: int | None = 50) -> pa.Table:

@@ -39,7 +39,7 @@ from tangkas.models import Lang, Occupation, Skill
 from tangkas.provinces import province as find_province
 from tangkas.services.plans import catalog_for
 from tangkas.store import Store
-from tangkas.store.postings import postings_arrow
+from tangkas.store.postings import cached_postings
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.catalog import Course, CourseCatalog, Provider
 from tangkas.training.plans import TrainingPlan
@@ -62,7 +62,17 @@ MAX_PATHS = 3
 MAX_PROVIDERS = 10
 """Training providers shown, the best fit first."""
 MAX_BUDGET = 1_000_000_000
-Problem = Literal["no_occupation", "too_many", "unknown_occupation", "unknown_province", "bad_budget"]
+MAX_SKILLS = 12
+"""Own skills a request may name (as many as the interest results page keeps)."""
+Problem = Literal[
+    "no_occupation",
+    "too_many",
+    "unknown_occupation",
+    "unknown_province",
+    "bad_budget",
+    "too_many_skills",
+    "unknown_skill",
+]
 
 
 class PathwaysError(TangkasError):
@@ -129,6 +139,8 @@ class YouthPathways:
     needed_skills: int
     """The distinct essential skills of all the matches: what a provider's count is out of."""
     synthetic_catalog: bool
+    skills: tuple[Skill, ...] = ()
+    """What the young person can already do (no path lists these to learn)."""
 
     def label(self, lang: Lang = "id") -> str:
         """The matches' names, best first."""
@@ -160,6 +172,31 @@ def _occupations(uris: Sequence[str]) -> tuple[Occupation, ...]:
                 value=uri,
             ) from None
         found.setdefault(occupation.uri, occupation)
+    return tuple(found.values())
+
+
+def _skills(uris: Sequence[str]) -> tuple[Skill, ...]:
+    """The young person's own skills (ESCO URIs or codes); raises PathwaysError for an unknown one."""
+    tax = load_taxonomy()
+    chosen = [u.strip() for u in uris if u.strip()]
+    if len(chosen) > MAX_SKILLS:
+        raise PathwaysError(
+            "too_many_skills",
+            f"at most {MAX_SKILLS} skills",
+            indonesian=f"paling banyak {MAX_SKILLS} keterampilan",
+        )
+    found: dict[str, Skill] = {}
+    for uri in chosen:
+        try:
+            skill = tax.skill(uri)
+        except UnknownConceptError:
+            raise PathwaysError(
+                "unknown_skill",
+                f"unknown skill: {uri!r}",
+                indonesian=f"keterampilan tidak dikenal: {uri!r}",
+                value=uri,
+            ) from None
+        found.setdefault(skill.uri, skill)
     return tuple(found.values())
 
 
@@ -236,8 +273,9 @@ def _path(
     budget: int,
     catalog: CourseCatalog,
     postings: pa.Table | None,
+    known: frozenset[str],
 ) -> DigitalPath:
-    gaps = tuple(entry_gaps(occupation.uri))
+    gaps = tuple(entry_gaps(occupation.uri, known))
     plan = courses_for([g.skill for g in gaps], province, budget, catalog)
     posted = tuple(where_posted(occupation.uri, postings)) if postings is not None else ()
     return DigitalPath(occupation, near_of, digital_share_of(occupation.uri), gaps, plan, posted)
@@ -263,12 +301,15 @@ def youth_pathways(
     lang: Lang = "id",
     *,
     catalog: CourseCatalog | None = None,
+    skills: Sequence[str] = (),
 ) -> YouthPathways:
     """The digital pathways and training places for a young person matched to ``occupations`` (ESCO
     URIs or codes, best match first) in ``province`` (BPS code or name; ``None``: not given) with
     ``budget`` rupiah; the catalog is :func:`~tangkas.services.plans.catalog_for` the store unless given,
-    the postings the store's (none without a store). ``lang`` orders nothing: the result carries both
-    languages; it is taken so that callers need not know that. Raises :class:`PathwaysError`."""
+    the postings the store's (none without a store). ``skills`` (URIs or codes) are what the young person
+    can already do: no path lists them to learn, nor pays for a course for them. ``lang`` orders
+    nothing: the result carries both languages; it is taken so that callers need not know that.
+    Raises :class:`PathwaysError`."""
     del lang  # every label is kept in both languages
     if not 0 <= budget <= MAX_BUDGET:
         raise PathwaysError(
@@ -277,19 +318,25 @@ def youth_pathways(
             indonesian=f"anggaran harus 0 sampai {MAX_BUDGET} rupiah",
         )
     matches = _occupations(occupations)
+    own = _skills(skills)
+    known = frozenset(s.uri for s in own)
     code = _province(province)
     catalog = catalog if catalog is not None else catalog_for(store)
-    postings = postings_arrow(store) if store is not None else None
+    postings = cached_postings(store) if store is not None else None
     digital = digital_occupations(o.uri for o in matches)
     chosen: list[tuple[str, str | None]] = [(uri, None) for uri in digital[:MAX_PATHS]]
     if not chosen:
         chosen = [(uri, near) for uri, near in closest_digital(matches)]
     tax = load_taxonomy()
-    paths = tuple(_path(tax.occupation(uri), near, code, budget, catalog, postings) for uri, near in chosen)
+    paths = tuple(
+        _path(tax.occupation(uri), near, code, budget, catalog, postings, known) for uri, near in chosen
+    )
     needed = frozenset().union(*(_essential(m) for m in matches))
     cards: tuple[ProviderCard, ...] = ()
     if code is not None:
         by_id = {c.id: c for c in catalog}
         fits = rank_providers([m.uri for m in matches], code, catalog)[:MAX_PROVIDERS]
         cards = tuple(_card(f, code, by_id) for f in fits)
-    return YouthPathways(matches, code, budget, paths, not digital, cards, len(needed), catalog.synthetic)
+    return YouthPathways(
+        matches, code, budget, paths, not digital, cards, len(needed), catalog.synthetic, own
+    )

@@ -49,7 +49,7 @@ from tangkas.store.coverage import PROGRAMMES, Breakdown, Programme
 from tangkas.store.gender import Measure
 from tangkas.store.interests import worker_profiles
 from tangkas.store.keys import ApiKey
-from tangkas.store.postings import postings_arrow
+from tangkas.store.postings import cached_postings
 from tangkas.store.stats import MIN_CELL, WorkerGrouping, store_health, worker_counts
 from tangkas.taxonomy import load_taxonomy
 from tangkas.training.catalog import Course
@@ -1232,7 +1232,7 @@ def youth_indicator(
                 digital_skill_share=r.digital_skill_share,
                 digital_occupation_postings=r.digital_occupations,
             )
-            for r in digital.digital_postings(postings_arrow(store))
+            for r in digital.digital_postings(cached_postings(store))
         ],
         providers=[
             DigitalProvidersOut(province_code=p.province_code, providers=list(p.providers), courses=p.courses)
@@ -1333,6 +1333,9 @@ class PathwaysOut(BaseModel):
     needed_skills: int = Field(description="distinct essential skills of the given occupations")
     providers: list[PathwayProviderOut] = Field(description="ranked in the province (none without one)")
     synthetic_catalog: bool
+    own_skills: list[PathwaySkillOut] = Field(
+        default_factory=list, description="the skills given as already had: no path lists them to learn"
+    )
 
 
 def _skill_out(skill: Skill) -> PathwaySkillOut:
@@ -1399,11 +1402,18 @@ def youth_pathways(
     ],
     province: Annotated[str | None, Query(pattern=PROVINCE_CODE, description="BPS province code")] = None,
     budget: Annotated[int, Query(ge=0, le=pathways.MAX_BUDGET, description="rupiah")] = 3_500_000,
+    skill: Annotated[
+        list[Annotated[str, StringConstraints(pattern=r"^[!-~]{1,300}$")]],
+        Query(
+            max_length=pathways.MAX_SKILLS,
+            description="ESCO skill URI or code the young person already has (not listed to learn)",
+        ),
+    ] = [],
 ) -> PathwaysOut:
     try:
-        found = pathways.youth_pathways(store, occupation, province, budget)
+        found = pathways.youth_pathways(store, occupation, province, budget, skills=skill)
     except pathways.PathwaysError as error:
-        if error.problem == "unknown_occupation":
+        if error.problem in ("unknown_occupation", "unknown_skill"):
             raise HTTPException(404, str(error)) from None
         raise HTTPException(422, str(error)) from None
     return PathwaysOut(
@@ -1426,6 +1436,7 @@ def youth_pathways(
             for c in found.providers
         ],
         synthetic_catalog=found.synthetic_catalog,
+        own_skills=[_skill_out(s) for s in found.skills],
     )
 
 

@@ -1818,6 +1818,18 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Provinsi “{value}” tidak kami kenal. Pilih provinsi dari daftar.",
         "en": "We don't know the province “{value}”. Choose a province from the list.",
     },
+    "pathways.problem.unknown_skill": {
+        "id": "Keterampilan “{value}” tidak kami kenal. Buka halaman ini dari hasil tes minat.",
+        "en": "We don't know the skill “{value}”. Open this page from the interest test's results.",
+    },
+    "pathways.problem.too_many_skills": {
+        "id": "Terlalu banyak keterampilan. Buka halaman ini dari hasil tes minat.",
+        "en": "Too many skills. Open this page from the interest test's results.",
+    },
+    "pathways.own_skills": {
+        "id": "Yang sudah kamu bisa (tidak perlu dipelajari lagi): {skills}",
+        "en": "What you can already do (no need to learn it again): {skills}",
+    },
 }
 
 

@@ -221,7 +221,8 @@ class ResultsPage:
     def pathways(self) -> str:
         """The digital-pathways page's query (``/minat/jalur?...``) for these matches, best first."""
         pairs = [("occupation", view.link.uri) for view in self.matches]
-        return urlencode([*pairs, *([("province", self.province)] if self.province else [])])
+        place = [("province", self.province)] if self.province else []
+        return urlencode([*pairs, *place, *(("skill", uri) for uri in self.own.uris)])
 
 
 SAME_REACH = {"D1": "D3", "D2": "D3", "D4": "S1", "S3": "S2"}

@@ -31,6 +31,8 @@ SHOWN_COURSES = 4
 class PathwaysPage:
     occupations: tuple[str, ...]
     """The occupations as asked (the form carries them on)."""
+    skills: tuple[str, ...]
+    """The young person's own skills as asked (the form and the plan links carry them on)."""
     province: str
     budget_typed: str
     found: YouthPathways | None
@@ -44,7 +46,8 @@ class PathwaysPage:
         """The plan page for the whole move to the occupation, in the province, within the budget."""
         assert self.found is not None
         pairs = [("to", path.occupation.uri), ("province", self.found.province or "")]
-        return "/plan?" + urlencode([*pairs, ("budget", str(self.found.budget)), ("lang", lang)])
+        own = [("skill", s.uri) for s in self.found.skills]
+        return "/plan?" + urlencode([*pairs, ("budget", str(self.found.budget)), ("lang", lang), *own])
 
     @staticmethod
     def taught(path: DigitalPath, skills: Sequence[str], lang: Lang) -> str:
@@ -76,6 +79,7 @@ def pathways(
     occupation: Uris = [],
     province: Short = "",
     budget: Short = "",
+    skill: Uris = [],
 ) -> HTMLResponse:
     """The digital occupations the matches lead to, what to learn, the cheapest courses, where the jobs
     are posted, and the training places in the province; a bad request gets the page with what is wrong."""
@@ -84,15 +88,23 @@ def pathways(
     if budget_problem:
         message = translator(lang)(budget_problem, value=budget)
         return render(
-            request, "pathways.html", PathwaysPage(tuple(occupation), province, budget, None, message), 422
+            request,
+            "pathways.html",
+            PathwaysPage(tuple(occupation), tuple(skill), province, budget, None, message),
+            422,
         )
     try:
-        found = youth_pathways(store, occupation, province or None, amount, lang)
+        found = youth_pathways(store, occupation, province or None, amount, lang, skills=skill)
     except PathwaysError as error:
         message = _problem(error, lang)
         return render(
-            request, "pathways.html", PathwaysPage(tuple(occupation), province, budget, None, message), 422
+            request,
+            "pathways.html",
+            PathwaysPage(tuple(occupation), tuple(skill), province, budget, None, message),
+            422,
         )
     return render(
-        request, "pathways.html", PathwaysPage(tuple(occupation), found.province or "", budget, found)
+        request,
+        "pathways.html",
+        PathwaysPage(tuple(occupation), tuple(skill), found.province or "", budget, found),
     )

@@ -32,7 +32,7 @@ from tangkas.services.youth import (
 )
 from tangkas.store import Store
 from tangkas.store.ad_prevalence import MIN_RELIABLE_ADS
-from tangkas.store.postings import postings_arrow
+from tangkas.store.postings import cached_postings
 from tangkas.taxonomy import load_taxonomy
 from tangkas.web.coverage import share_text
 from tangkas.web.gender import MeasureChart, measure_chart, percent
@@ -262,7 +262,7 @@ def youth_page(store: Store, as_of: date, lang: Lang) -> YouthPage:
         tuple((province_label(code, lang), percent(f.value, lang), f.period) for code, f in provinces),
         found.figures,
         tuple(measure_chart(m, lang) for m in found.figures.measures),
-        _digital(digital_postings(postings_arrow(store)), lang),
+        _digital(digital_postings(cached_postings(store)), lang),
         _providers(providers, lang),
         online,
         catalog.synthetic,
