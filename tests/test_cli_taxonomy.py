@@ -114,3 +114,31 @@ def test_cli_occupation_show_names_the_automation_risk_in_the_language() -> None
     english = runner.invoke(app, ["occupation", "show", "5230.1", "--lang", "en"])
     assert "risiko tinggi" in indonesian.output and "High risk" not in indonesian.output
     assert "high risk" in english.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [([], "galat: kueri kosong"), (["--lang", "en"], "error: empty query")]
+)
+def test_cli_empty_search_is_refused_in_the_language(lang: list[str], said: str) -> None:
+    result = runner.invoke(app, ["search", "   ", *lang])
+    assert result.exit_code == 2 and result.stderr.strip() == said, result.output
+
+
+def test_cli_unknown_language_is_refused_in_both_languages() -> None:
+    result = runner.invoke(app, ["search", "x", "--lang", "fr"])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert lines[0].startswith("galat: bahasa tidak dikenal: 'fr' (pilih id atau en)")
+    assert "unknown language: 'fr' (choose id or en)" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ([], "galat: DuckDB hanya bisa dibuka satu proses"),
+        (["--lang", "en"], "error: DuckDB can be opened by one process only"),
+    ],
+)
+def test_cli_serve_refuses_workers_on_duckdb_in_the_language(lang: list[str], said: str) -> None:
+    result = runner.invoke(app, ["serve", "--workers", "2", "--db", "duckdb:///:memory:", *lang])
+    assert result.exit_code == 2 and result.stderr.startswith(said), result.output

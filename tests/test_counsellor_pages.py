@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
@@ -379,3 +380,27 @@ def test_serve_demo_says_how_to_sign_in(
         assert authenticate(opened, secret.group(0)).office_code == "DEMO-BDG"
     serve.load_demo_data(store_url)
     assert "tk_" not in capsys.readouterr().out
+
+
+def test_serve_demo_says_what_it_loads_in_the_language(
+    store_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tangkas.cli import serve
+    from tangkas.services import demo
+
+    def quick_demo(store: Store, progress: Callable[[str], None] | None = None) -> demo.DemoReport:
+        store.migrate()
+        if progress is not None:
+            progress("postings")
+        return demo.DemoReport(2, 0, 0)
+
+    monkeypatch.setattr(demo, "load_demo", quick_demo)
+    serve.load_demo_data(store_url)
+    indonesian = capsys.readouterr().out
+    assert "Memuat data DEMO sintetis" in indonesian and "  lowongan\n" in indonesian
+    assert "+2 lowongan" in indonesian
+    serve.load_demo_data(store_url, sign_in_at="http://127.0.0.1:8000/", lang="en")
+    english = capsys.readouterr().out
+    assert "Loading synthetic DEMO data" in english and "  postings\n" in english and "+2 postings" in english
+    assert "Sign in as the demo counsellor (DEMO-BDG" in english and "http://127.0.0.1:8000/login" in english
+    assert "lowongan" not in english and "Masuk" not in english

@@ -73,3 +73,17 @@ def test_eval_transitions_unknown_method_is_a_typed_error() -> None:
 def test_eval_transitions_cli_rejects_an_unknown_method() -> None:
     result = runner.invoke(app, ["eval", "transitions", str(TINY), "--method", "astrology"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "method", "missing"),
+    [
+        ([], "galat: metode tidak dikenal: 'astrology' (pilih combined, ", "galat: berkas tidak ditemukan"),
+        (["--lang", "en"], "error: unknown method: 'astrology' (choose combined, ", "error: file not found"),
+    ],
+)
+def test_eval_transitions_cli_refuses_in_the_language(lang: list[str], method: str, missing: str) -> None:
+    bad = runner.invoke(app, ["eval", "transitions", str(TINY), "--method", "astrology", *lang])
+    assert bad.exit_code == 2 and bad.stderr.startswith(method), bad.output
+    gone = runner.invoke(app, ["eval", "transitions", "/none.tsv", *lang])
+    assert gone.exit_code == 2 and gone.stderr.strip() == f"{missing}: /none.tsv", gone.output

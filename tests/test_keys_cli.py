@@ -163,3 +163,15 @@ def test_keys_are_managed_through_the_running_server_that_holds_the_store(tmp_pa
         server.terminate()
         server.wait(timeout=30)
     assert not control.exists(), "the control file goes with the server"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ([], "galat: peran tidak dikenal: 'janitor' (pilih "),
+        (["--lang", "en"], "error: unknown role: 'janitor' (choose "),
+    ],
+)
+def test_keys_create_refuses_an_unknown_role_in_the_language(lang: list[str], said: str) -> None:
+    result = runner.invoke(app, ["keys", "create", "--role", "janitor", *lang])
+    assert result.exit_code == 2 and result.stderr.startswith(said) and "counsellor" in result.stderr

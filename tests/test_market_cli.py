@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from tangkas.cli import app
 from tangkas.cli import market as market_cli
 from tangkas.market.coding import OccupationGuess, TitleCoding
+from tangkas.store import Store
 
 DATA = Path(__file__).parent / "data" / "market"
 runner = CliRunner()
@@ -130,3 +131,18 @@ def test_market_cli_trends_between_two_months(monkeypatch: pytest.MonkeyPatch) -
         app, ["market", "trends", str(DATA / "lokerid.csv"), "--before", "2025", "--after", "x"]
     )
     assert bad.exit_code == 2 and "periode tidak valid" in bad.output
+
+
+def test_market_cli_parse_names_salary_and_place_kinds_in_the_language() -> None:
+    indonesian = runner.invoke(app, ["market", "parse", str(DATA / "lokerid.csv")])
+    english = runner.invoke(app, ["market", "parse", str(DATA / "lokerid.csv"), "--lang", "en"])
+    assert "gaji: {" in indonesian.output and "tempat: {" in indonesian.output, indonesian.output
+    assert "salary: {" in english.output and "place: {" in english.output, english.output
+
+
+def test_market_cli_feed_import_says_what_it_read_in_the_language(store_url: str, store: Store) -> None:
+    feed = ["import", "postings", str(DATA / "lokerid.csv"), "--db", store_url]
+    indonesian = runner.invoke(app, feed)
+    assert indonesian.exit_code == 0 and "lokerid: 9 lowongan terbaca; " in indonesian.output
+    english = runner.invoke(app, [*feed, "--lang", "en"])
+    assert english.exit_code == 0 and "lokerid: 9 postings read; " in english.output, english.output

@@ -220,3 +220,26 @@ def test_services_a_cashier_cv_is_never_read_as_casino_work() -> None:
     assert labels[0] == "cashier" and "casino cashier" not in labels, labels
     dealer = understand.understand("Pengalaman: dealer kasino di Macau selama 3 tahun").titles
     assert dealer and dealer[0].occupation.label_en == "gaming dealer"  # past work is still read
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "by"),
+    [
+        ([], "galat: indikator tidak dikenal: 'vibes' (pilih demand, ", "galat: pengelompokan tidak dikenal"),
+        (["--lang", "en"], "error: unknown indicator: 'vibes' (choose demand, ", "error: unknown grouping"),
+    ],
+)
+def test_services_cli_refuses_unknown_indicators_in_the_language(lang: list[str], name: str, by: str) -> None:
+    unknown = runner.invoke(app, ["indicators", "vibes", *lang])
+    assert unknown.exit_code == 2 and unknown.stderr.startswith(name), unknown.output
+    grouped = runner.invoke(app, ["indicators", "fair-ads", "--by", "planet", *lang])
+    assert grouped.exit_code == 2 and grouped.stderr.startswith(f"{by}: 'planet'"), grouped.output
+
+
+def test_services_cli_indicator_csv_says_what_it_wrote_in_the_language(
+    store_url: str, store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "demand.csv"
+    for lang, said in (([], "0 baris ditulis ke"), (["--lang", "en"], "0 rows written to")):
+        result = runner.invoke(app, ["indicators", "demand", "--csv", str(out), "--db", store_url, *lang])
+        assert result.exit_code == 0 and said in result.output, result.output

@@ -36,3 +36,29 @@ def test_cli_code_title() -> None:
     rows = json.loads(result.stdout)
     assert len(rows) == 3 and rows[0]["isco"].startswith("83")
     assert runner.invoke(app, ["code-title", "!!!"]).exit_code == 2
+
+
+def _refusal(args: list[str]) -> str:
+    """The one line a refused command prints on stderr."""
+    result = runner.invoke(app, args)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    return lines[0]
+
+
+def test_cli_extract_missing_file_is_refused_in_the_language() -> None:
+    missing = "/nonexistent.txt"
+    assert _refusal(["extract", missing]) == f"galat: berkas tidak ditemukan: {missing}"
+    assert _refusal(["extract", missing, "--lang", "en"]) == f"error: file not found: {missing}"
+
+
+def test_cli_eval_refuses_unknown_methods_and_missing_files_in_the_language() -> None:
+    titles = str(DATA / "titles_dev.csv")
+    for command in ("titles", "titles-id", "skills"):
+        indonesian = _refusal(["eval", command, titles, "--method", "astrologi"])
+        english = _refusal(["eval", command, titles, "--method", "astrologi", "--lang", "en"])
+        assert indonesian.startswith("galat: metode tidak dikenal: 'astrologi' (pilih tangkas, ")
+        assert english.startswith("error: unknown method: 'astrologi' (choose tangkas, ")
+    for command in ("titles", "titles-id", "skills", "fair-ads"):
+        assert _refusal(["eval", command, "/none.csv"]) == "galat: berkas tidak ditemukan: /none.csv"
+        assert _refusal(["eval", command, "/none.csv", "--lang", "en"]) == "error: file not found: /none.csv"

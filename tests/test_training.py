@@ -303,3 +303,36 @@ def test_training_cli_plan_resolves_free_text_and_rejects_bad_dates(tmp_path: Pa
     assert json.loads(result.output)["from"].endswith("978ae3a2-0831-415a-8396-b84dde656fc5")  # tailor
     assert runner.invoke(app, [*args, "--deadline", "besok"]).exit_code == 2
     assert runner.invoke(app, [*args, "--province", "Atlantis"]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "deadline", "province", "occupation"),
+    [
+        (
+            [],
+            "galat: tanggal tidak valid: 'besok' (YYYY-MM-DD)",
+            "galat: provinsi tidak dikenal: 'Atlantis'",
+            "galat: jabatan tidak ditemukan: 'xqzwv' / '2512.4'",
+        ),
+        (
+            ["--lang", "en"],
+            "error: invalid date: 'besok' (YYYY-MM-DD)",
+            "error: unknown province: 'Atlantis'",
+            "error: occupation not found: 'xqzwv' / '2512.4'",
+        ),
+    ],
+)
+def test_training_cli_plan_refuses_bad_input_in_the_language(
+    lang: list[str], deadline: str, province: str, occupation: str
+) -> None:
+    runner = CliRunner()
+    args = ["plan", "--from", "penjahit", "--to", "2512.4", *lang]
+    for extra, said in (
+        (["--deadline", "besok"], deadline),
+        (["--province", "Atlantis"], province),
+        (["--from", "xqzwv"], occupation),
+    ):
+        result = runner.invoke(app, [*args, *extra])
+        assert result.exit_code == 2 and result.stderr.strip() == said, result.output
+    align = runner.invoke(app, ["align", "--province", "Atlantis", *lang])
+    assert align.exit_code == 2 and align.stderr.strip() == province, align.output

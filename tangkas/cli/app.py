@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from tangkas.i18n import translate
 from tangkas.models import Lang
 
 app = typer.Typer(
@@ -25,11 +26,33 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 LangOption = Annotated[str, typer.Option("--lang", help="Bahasa keluaran: id (bawaan) atau en.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Cetak JSON, bukan tabel.")]
 
+MESSAGES = {
+    "bad_lang": {
+        "id": "bahasa tidak dikenal: {value!r} (pilih id atau en)",
+        "en": "unknown language: {value!r} (choose id or en)",
+    },
+    "not_found": {"id": "berkas tidak ditemukan: {path}", "en": "file not found: {path}"},
+    "bad_method": {
+        "id": "metode tidak dikenal: {method!r} (pilih {choices})",
+        "en": "unknown method: {method!r} (choose {choices})",
+    },
+}
+"""Messages several CLI modules share."""
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    """A shared CLI message in ``lang``.
+
+    >>> say("not_found", "en", path="cv.txt"), say("not_found", "id", path="cv.txt")
+    ('file not found: cv.txt', 'berkas tidak ditemukan: cv.txt')
+    """
+    return translate(MESSAGES, key, lang, **values)
+
 
 def parse_lang(value: str) -> Lang:
-    """Validate a ``--lang`` value."""
+    """Validate a ``--lang`` value; a bad one is refused in both languages, as neither was chosen."""
     if value not in ("id", "en"):
-        fail(f"bahasa tidak dikenal: {value!r} (pilih id atau en)")
+        fail(f"{say('bad_lang', 'id', value=value)} | {say('bad_lang', 'en', value=value)}")
     return "id" if value == "id" else "en"
 
 

@@ -122,6 +122,15 @@ MESSAGES = {
         "en": "Demanded but taught by no course: {n}",
     },
     "csv_written": {"id": "CSV ditulis ke {path}", "en": "CSV written to {path}"},
+    "bad_province": {"id": "provinsi tidak dikenal: {name!r}", "en": "unknown province: {name!r}"},
+    "bad_date": {
+        "id": "tanggal tidak valid: {value!r} (YYYY-MM-DD)",
+        "en": "invalid date: {value!r} (YYYY-MM-DD)",
+    },
+    "no_occupation": {
+        "id": "jabatan tidak ditemukan: {source!r} / {target!r}",
+        "en": "occupation not found: {source!r} / {target!r}",
+    },
 }
 CatalogOption = Annotated[
     Path | None,
@@ -170,12 +179,12 @@ def _rupiah(amount: int, lang: Lang) -> str:
     return text.replace(",", ".") if lang == "id" else text
 
 
-def _check_province(name: str | None) -> None:
+def _check_province(name: str | None, lang: Lang) -> None:
     if name:
         try:
             find_province(name)
         except UnknownConceptError:
-            fail(f"provinsi tidak dikenal: {name!r}")
+            fail(_t("bad_province", lang, name=name), lang)
 
 
 def _print_plan(plan: TrainingPlan, lang: Lang) -> None:
@@ -252,12 +261,12 @@ def plan(
     try:
         until = date.fromisoformat(deadline) if deadline else None
     except ValueError:
-        fail(f"tanggal tidak valid: {deadline!r} (YYYY-MM-DD)")
-    _check_province(province)
+        fail(_t("bad_date", language, value=deadline), language)
+    _check_province(province, language)
     try:
         src, dst = resolve_occupation(source), resolve_occupation(target)
     except UnknownConceptError:
-        fail(f"jabatan tidak ditemukan: {source!r} / {target!r}")
+        fail(_t("no_occupation", language, source=source, target=target), language)
     catalog = _catalog(catalog_file, language, quiet=as_json, db=db)
     result = plan_move(
         Profile(occupations=(src.uri,)),
@@ -375,7 +384,7 @@ def align(
     """
     language = parse_lang(lang)
     tax = load_taxonomy()
-    _check_province(province)
+    _check_province(province, language)
     catalog = _catalog(catalog_file, language, quiet=False, db=db)
     rows = read_demand_csv(demand, skill_uris=tax.skill_index) if demand else _stored_demand(db)
     report = align_catalog(catalog, rows, province=province, limit=limit)

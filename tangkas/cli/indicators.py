@@ -12,8 +12,10 @@ import pyarrow.csv as pacsv
 import typer
 from rich.table import Table
 
-from tangkas.cli.app import JsonOption, app, console, fail
+from tangkas.cli.app import JsonOption, LangOption, app, console, fail, parse_lang
 from tangkas.cli.store import DbOption
+from tangkas.i18n import translate
+from tangkas.models import Lang
 from tangkas.services.fair_ads import GROUPINGS, fair_ads_indicator
 from tangkas.services.indicators import INDICATORS, indicator, indicator_to_dict
 from tangkas.store import open_store
@@ -24,10 +26,29 @@ GROUPED_BY: dict[str, tuple[str, ...]] = {
     **{str(name): groups for name, groups in GROUPINGS.items()},
 }
 """What each indicator may be grouped by."""
+MESSAGES = {
+    "bad_name": {
+        "id": "indikator tidak dikenal: {name!r} (pilih {choices})",
+        "en": "unknown indicator: {name!r} (choose {choices})",
+    },
+    "bad_by": {
+        "id": "pengelompokan tidak dikenal: {by!r} (pilih {choices})",
+        "en": "unknown grouping: {by!r} (choose {choices})",
+    },
+    "written": {
+        "id": "{n} baris ditulis ke {path}",
+        "en": "{n} rows written to {path}",
+        "en_one": "1 row written to {path}",
+    },
+}
 BY_HELP = (
     f"Dikelompokkan menurut: {', '.join(BY)}; fair-ads: {', '.join(GROUPINGS['fair-ads'])}; "
     f"fair-ads-pay: {', '.join(GROUPINGS['fair-ads-pay'])}."
 )
+
+
+def _t(key: str, lang: Lang, **values: object) -> str:
+    return translate(MESSAGES, key, lang, **values)
 
 
 @app.command()
@@ -43,14 +64,16 @@ def indicators(
     top: Annotated[int, typer.Option("--top", min=1, max=100_000)] = 30,
     csv: Annotated[Path | None, typer.Option("--csv", help="Tulis ke berkas CSV.")] = None,
     db: DbOption = None,
+    lang: LangOption = "id",
     as_json: JsonOption = False,
 ) -> None:
     """Indikator pasar kerja dari lowongan di basis data (median gaji hanya dari >=10 iklan bergaji;
     fair-ads-pay hanya bila kedua kelompok punya >=5 iklan bergaji)."""
+    language = parse_lang(lang)
     if name not in GROUPED_BY:
-        fail(f"indikator tidak dikenal: {name!r} (pilih {', '.join(GROUPED_BY)})")
+        fail(_t("bad_name", language, name=name, choices=", ".join(GROUPED_BY)), language)
     if by not in GROUPED_BY[name]:
-        fail(f"pengelompokan tidak dikenal: {by!r} (pilih {', '.join(GROUPED_BY[name])})")
+        fail(_t("bad_by", language, by=by, choices=", ".join(GROUPED_BY[name])), language)
     with open_store(db) as store:
         store.require_latest()
         if name in GROUPINGS:
@@ -59,7 +82,7 @@ def indicators(
             table = indicator(store, name, by, top=top)
     if csv:
         pacsv.write_csv(table, csv)
-        console.print(f"{table.num_rows} baris ditulis ke {csv}")
+        console.print(_t("written", language, n=table.num_rows, path=csv), markup=False)
         return
     if as_json:
         console.print_json(json.dumps(indicator_to_dict(name, by, table), default=str))

@@ -65,6 +65,7 @@ MESSAGES = {
         "en": "SYNTHETIC feed (not real data) written: {path} ({rows} postings)",
     },
     "suppressed": {"id": "(disembunyikan: < {n} iklan)", "en": "(suppressed: < {n} ads)"},
+    "kinds": {"id": "gaji: {salary}  tempat: {place}", "en": "salary: {salary}  place: {place}"},
     "bad_period": {
         "id": "periode tidak valid: {period!r} (YYYY-MM atau YYYY-MM:YYYY-MM)",
         "en": "invalid period: {period!r} (YYYY-MM or YYYY-MM:YYYY-MM)",
@@ -155,7 +156,8 @@ def parse_command(
     for name, share in report.coverage().items():
         table.add_row(FIELDS_ID[name] if language == "id" else name, f"{share:.1%}")
     console.print(table)
-    console.print(f"salary: {dict(report.salary_status)}  place: {dict(report.place_kind)}", markup=False)
+    kinds = {"salary": dict(report.salary_status), "place": dict(report.place_kind)}
+    console.print(translate(MESSAGES, "kinds", language, **kinds), markup=False)
     if report.errors:
         console.print(translate(MESSAGES, "rejected", language))
         print_errors(report, language, console, limit=10)

@@ -100,6 +100,15 @@ MESSAGES = {
         "id": "tidak ada kunci API dengan awalan {prefix!r}",
         "en": "no API key with prefix {prefix!r}",
     },
+    "bad_role": {
+        "id": "peran tidak dikenal: {role!r} (pilih {choices})",
+        "en": "unknown role: {role!r} (choose {choices})",
+    },
+    "feed_read": {
+        "id": "{feed}: {n} lowongan terbaca; {coverage}",
+        "en": "{feed}: {n} postings read; {coverage}",
+        "en_one": "{feed}: 1 posting read; {coverage}",
+    },
 }
 T = TypeVar("T")
 Tick = Callable[[int], None]
@@ -153,7 +162,9 @@ def _print_report(report: RowReport, lang: Lang, as_json: bool) -> None:
         return
     if isinstance(report, FeedReport):
         coverage = ", ".join(f"{k} {v:.0%}" for k, v in report.coverage().items())
-        console.print(f"{report.feed}: {report.postings} lowongan terbaca; {coverage}", markup=False)
+        console.print(
+            _t("feed_read", lang, feed=report.feed, n=report.postings, coverage=coverage), markup=False
+        )
     print_errors(report, lang, errors)
     print_counts(report, lang, console)
 
@@ -327,7 +338,7 @@ def keys_create(
     """Buat kunci API dengan satu peran; kunci hanya ditampilkan sekali."""
     language = parse_lang(lang)
     if role not in ROLES:
-        fail(f"peran tidak dikenal: {role!r} (pilih {', '.join(ROLES)})")
+        fail(_t("bad_role", language, role=role, choices=", ".join(ROLES)), language)
     with _keys(db, language) as keys:
         secret = keys.create(role, office, provider, label)
     console.print(_t("key_created", language, role=role))

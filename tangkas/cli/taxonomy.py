@@ -56,6 +56,7 @@ MESSAGES = {
         "id": "{kind} tidak dikenal: {query!r}. Cari dulu dengan: tangkas search {query!r}",
         "en": "unknown {kind}: {query!r}. Search first with: tangkas search {query!r}",
     },
+    "empty_query": {"id": "kueri kosong", "en": "empty query"},
 }
 KINDS_ID = {
     "occupation": "jabatan",
@@ -88,7 +89,7 @@ def search(
     """Cari jabatan (atau keterampilan) dalam bahasa Indonesia atau Inggris."""
     language = parse_lang(lang)
     if not query.strip():
-        fail("kueri kosong")
+        fail(_t("empty_query", language), language)
     if skills:
         skill_hits = understand.find_skills(query, limit=limit)
         found = [understand.skill_hit_to_dict(h) for h in skill_hits]

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
+from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang, say
 from tangkas.errors import TangkasError
 from tangkas.i18n import translate
+from tangkas.models import Lang
 
 if TYPE_CHECKING:
     from tangkas.evaluation.baselines import TitleMethod
@@ -37,12 +38,12 @@ def _t(key: str, lang: str) -> str:
     return translate(MESSAGES, key, parse_lang(lang))
 
 
-def _read(source: str) -> str:
+def _read(source: str, lang: Lang) -> str:
     if source == "-":
         return sys.stdin.read()
     path = Path(source)
     if not path.is_file():
-        fail(f"berkas tidak ditemukan: {source}")
+        fail(say("not_found", lang, path=source), lang)
     return path.read_text(encoding="utf-8", errors="replace")
 
 
@@ -56,7 +57,7 @@ def extract_command(
     """Keterampilan ESCO dari teks iklan lowongan atau CV, dengan bukti (span) dan metode."""
     from tangkas.services.understand import mention_to_dict, skill_mentions
 
-    mentions = skill_mentions(_read(source), semantic=semantic)
+    mentions = skill_mentions(_read(source, parse_lang(lang)), semantic=semantic)
     if json_output:
         console.print_json(json.dumps([mention_to_dict(m) for m in mentions], ensure_ascii=False))
         return
@@ -109,15 +110,15 @@ TitleMethodOption = Annotated[
 ]
 
 
-def _title_method(path: Path, method: str) -> TitleMethod:
+def _title_method(path: Path, method: str, lang: Lang) -> TitleMethod:
     """The title-coding method asked for, after checking it and the file (one line and exit 2 if not)."""
     from tangkas.evaluation.baselines import TITLE_METHODS
 
     chosen = next((m for m in TITLE_METHODS if m == method), None)
     if chosen is None:
-        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TITLE_METHODS)})")
+        fail(say("bad_method", lang, method=method, choices=", ".join(TITLE_METHODS)), lang)
     if not path.is_file():
-        fail(f"berkas tidak ditemukan: {path}")
+        fail(say("not_found", lang, path=path), lang)
     return chosen
 
 
@@ -125,38 +126,44 @@ def _title_method(path: Path, method: str) -> TitleMethod:
 def eval_titles_command(
     path: Annotated[Path, typer.Argument(help="CSV JobBERT: index, vacancyTitle, conceptUri.")],
     method: TitleMethodOption = "tangkas",
+    lang: LangOption = "id",
 ) -> None:
     """Evaluasi pengkodean judul pekerjaan (MRR, recall@1/5/10)."""
     from tangkas.evaluation.titles import evaluate_titles
 
-    _finish(evaluate_titles(path, _title_method(path, method), progress=_progress("titles")))
+    chosen = _title_method(path, method, parse_lang(lang))
+    _finish(evaluate_titles(path, chosen, progress=_progress("titles")))
 
 
 @eval_app.command("titles-id")
 def eval_titles_id_command(
     path: Annotated[Path, typer.Argument(help="CSV judul Indonesia: title, isco4, isco4_alt, lang.")],
     method: TitleMethodOption = "tangkas",
+    lang: LangOption = "id",
 ) -> None:
     """Evaluasi pengkodean judul lowongan Indonesia ke golongan ISCO-08 (akurasi ketat dan longgar)."""
     from tangkas.evaluation.titles_id import evaluate_titles_id
 
-    _finish(evaluate_titles_id(path, _title_method(path, method), progress=_progress("titles-id")))
+    chosen = _title_method(path, method, parse_lang(lang))
+    _finish(evaluate_titles_id(path, chosen, progress=_progress("titles-id")))
 
 
 @eval_app.command("fair-ads")
 def eval_fair_ads_command(
     path: Annotated[Path, typer.Argument(help="CSV berlabel: id, title, text, lalu 0/1 per kategori.")],
     out: Annotated[Path | None, typer.Option("--out", help="Tulis juga prediksi 0/1 per iklan.")] = None,
+    lang: LangOption = "id",
 ) -> None:
     """Evaluasi pemeriksa iklan diskriminatif (presisi, recall, F1 per kategori, tingkat iklan)."""
     from tangkas.evaluation.fair_ads import evaluate_fair_ads
 
+    language = parse_lang(lang)
     if not path.is_file():
-        fail(f"berkas tidak ditemukan: {path}")
+        fail(say("not_found", language, path=path), language)
     try:
         _finish(evaluate_fair_ads(path, out))
     except TangkasError as error:
-        fail(str(error))
+        fail(error.say(language), language)
 
 
 @eval_app.command("skills")
@@ -166,14 +173,16 @@ def eval_skills_command(
     method: Annotated[
         str, typer.Option("--method", help="tangkas | tfidf | e5-preferred | e5-labels | minilm-labels")
     ] = "tangkas",
+    lang: LangOption = "id",
 ) -> None:
     """Evaluasi pengenalan keterampilan (RP@5, RP@10, MRR)."""
     from tangkas.evaluation.baselines import SKILL_METHODS
     from tangkas.evaluation.skills import evaluate_skills
 
+    language = parse_lang(lang)
     chosen = next((m for m in SKILL_METHODS if m == method), None)
     if chosen is None:
-        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(SKILL_METHODS)})")
+        fail(say("bad_method", language, method=method, choices=", ".join(SKILL_METHODS)), language)
     if not path.is_file():
-        fail(f"berkas tidak ditemukan: {path}")
+        fail(say("not_found", language, path=path), language)
     _finish(evaluate_skills(path, sentences=sentences, method=chosen, progress=_progress("skills")))

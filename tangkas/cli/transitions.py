@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from tangkas.careers.transitions import Recommendation
-from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang
+from tangkas.cli.app import JsonOption, LangOption, app, console, errors, eval_app, fail, parse_lang, say
 from tangkas.errors import UnknownConceptError
 from tangkas.evaluation.baselines import TRANSITION_METHODS
 from tangkas.i18n import translate
@@ -36,6 +36,10 @@ MESSAGES = {
     "no_match": {"id": "tidak ada jabatan untuk {query!r}", "en": "no occupation for {query!r}"},
     "no_skill": {"id": "tidak ada keterampilan untuk {query!r}", "en": "no skill for {query!r}"},
     "inputs": {"id": "Dasar penilaian daya tarik: {inputs}", "en": "Desirability based on: {inputs}"},
+    "building": {
+        "id": "transitions {method}: membangun matriks kemiripan ...",
+        "en": "transitions {method}: building the similarity matrix ...",
+    },
 }
 SkillsOption = Annotated[
     str, typer.Option("--skills", help="Keterampilan tambahan, dipisah koma (URI, label ESCO, atau teks).")
@@ -137,19 +141,20 @@ MethodOption = Annotated[
 
 
 @eval_app.command("transitions")
-def eval_transitions(path: Path, method: MethodOption = "combined") -> None:
+def eval_transitions(path: Path, method: MethodOption = "combined", lang: LangOption = "id") -> None:
     """Protokol transisi jabatan (O*NET Related Occupations); satu objek JSON di baris terakhir."""
     from tangkas.evaluation.transitions import evaluate_transitions
 
+    language = parse_lang(lang)
     if method not in TRANSITION_METHODS:
-        fail(f"metode tidak dikenal: {method!r} (pilih {', '.join(TRANSITION_METHODS)})")
+        fail(say("bad_method", language, method=method, choices=", ".join(TRANSITION_METHODS)), language)
     if not path.exists():
-        fail(f"berkas tidak ada: {path}")
+        fail(say("not_found", language, path=path), language)
 
     def progress(done: int, total: int) -> None:
         if done % 100 == 0 or done == total:
             errors.print(f"transitions {method}: {done}/{total}", markup=False)
 
-    errors.print(f"transitions {method}: membangun matriks kemiripan ...", markup=False)
+    errors.print(_t("building", language, method=method), markup=False)
     report = evaluate_transitions(path, method=method, progress=progress)
     typer.echo(json.dumps(report))
