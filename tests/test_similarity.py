@@ -82,3 +82,21 @@ def test_similarity_cache_dir_follows_env(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.delenv("TANGKAS_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "tangkas"
+
+
+def test_similarity_cache_keeps_the_newest_builds_of_other_versions(tmp_path: Path) -> None:
+    import os
+
+    from tangkas.careers.similarity import KEPT_BUILDS, _save
+
+    older = [tmp_path / f"transitions-{n:016x}.npz" for n in range(4)]
+    for age, path in enumerate(older):
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))
+    (tmp_path / "skill-neighbours-0000000000000000.npz").write_bytes(b"x")
+    newest = tmp_path / "transitions-ffffffffffffffff.npz"
+    _save(newest, viability=np.zeros(2, dtype=np.float32))
+    kept = sorted(p.name for p in tmp_path.glob("transitions-*.npz"))
+    assert len(kept) == KEPT_BUILDS and newest.name in kept
+    assert [p.exists() for p in older] == [False, False, True, True]  # the two newest others stay
+    assert (tmp_path / "skill-neighbours-0000000000000000.npz").exists()  # another matrix: untouched

@@ -402,6 +402,11 @@ def _isco_depth(prefixes: Sequence[np.ndarray], rows: np.ndarray) -> np.ndarray:
 # -- construction, caching ----------------------------------------------------------------------
 
 
+KEPT_BUILDS = 3
+"""Builds of one matrix kept side by side for different data or settings (checkouts of other versions on
+one machine share the cache; each build is about 36 MB), the newest first."""
+
+
 def cache_dir() -> Path:
     """Where built matrices are cached: ``$TANGKAS_CACHE``, else ``$XDG_CACHE_HOME/tangkas``."""
     explicit = os.environ.get("TANGKAS_CACHE")
@@ -489,9 +494,10 @@ def _save(path: Path, **arrays: np.ndarray) -> None:
         np.savez(partial, **arrays)  # type: ignore[arg-type]
         partial.replace(path)
         prefix = path.name.rsplit("-", 1)[0]
-        for stale in path.parent.glob(f"{prefix}-*.npz"):
-            if stale != path and ".tmp." not in stale.name:
-                stale.unlink(missing_ok=True)  # built for other data or settings
+        built = [p for p in path.parent.glob(f"{prefix}-*.npz") if ".tmp." not in p.name and p != path]
+        built.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in built[KEPT_BUILDS - 1 :]:
+            stale.unlink(missing_ok=True)  # built for other data or settings, and not among the newest
     except OSError:
         pass  # a read-only home still works, just without the cache
 
