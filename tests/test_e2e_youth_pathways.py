@@ -16,10 +16,11 @@ from test_e2e_browser import ARGS, ARTIFACTS, CHROMIUM, SIZES, _need_chromium, _
 from tangkas.services.demo import load_demo
 from tangkas.store import Store, open_store
 from tangkas.taxonomy import load_taxonomy
-from tangkas.youth.digital import BRICKLAYER
+from tangkas.youth.digital import BRICKLAYER, entry_gaps
 
 TODAY = date(2026, 3, 31)
 MOBILE_DEVELOPER, GRAPHIC_DESIGNER = (load_taxonomy().occupation(c).uri for c in ("2514.2.2", "2166.9"))
+OWN_SKILL = entry_gaps(MOBILE_DEVELOPER)[0].skill
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,7 @@ WORDS = {
         "nearby": "bukan pekerjaan digital",
         "empty": "Belum ada pekerjaan yang dipilih",
         "show": "Tampilkan",
+        "own": "Yang sudah kamu bisa",
     },
     "en": {
         "title": "Digital pathways and training places",
@@ -59,6 +61,7 @@ WORDS = {
         "nearby": "are not digital jobs",
         "empty": "No job has been chosen yet",
         "show": "Show",
+        "own": "What you can already do",
     },
 }
 
@@ -73,6 +76,7 @@ def test_e2e_youth_pathways_on_a_phone(served: str, lang: str) -> None:
             ("occupation", MOBILE_DEVELOPER),
             ("occupation", GRAPHIC_DESIGNER),
             ("province", "32"),
+            ("skill", OWN_SKILL.uri),
             ("lang", lang),
         ]
     )
@@ -86,7 +90,10 @@ def test_e2e_youth_pathways_on_a_phone(served: str, lang: str) -> None:
         page.goto(f"{served}/minat/jalur?{query}")
         expect(page.get_by_role("heading", level=1)).to_have_text(words["title"])
         expect(page.locator("#digital-means")).to_contain_text(words["means"])
+        expect(page.locator("#own-skills")).to_contain_text(f"{words['own']}")
+        expect(page.locator("#own-skills")).to_contain_text(OWN_SKILL.label(lang))
         first = page.locator("#path-1")
+        assert OWN_SKILL.label(lang) not in first.locator(".gaps").inner_text()
         expect(first.get_by_role("heading", level=3, name=words["learn"])).to_be_visible()
         expect(first.locator(".course").first).to_contain_text("Rp")
         expect(first.locator(".course .mode").first).to_be_visible()
@@ -95,13 +102,14 @@ def test_e2e_youth_pathways_on_a_phone(served: str, lang: str) -> None:
         expect(page.locator("#places .place").first).to_contain_text(words["teaches_of"])
         assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing wider than the phone
         page.screenshot(path=str(ARTIFACTS / f"youth-pathways-{lang}-phone.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"youth-pathways-{lang}-phone-top.png"))
         page.select_option("#province", "35")
         page.get_by_role("button", name=words["show"]).click()
         expect(page.locator("#places h2")).to_have_text(words["places_east"])
-        assert "province=35" in page.url and page.url.count("occupation=") == 2
+        assert "province=35" in page.url and page.url.count("occupation=") == 2 and "skill=" in page.url
         page.get_by_role("link", name=words["plan"]).first.click()
         page.wait_for_url("**/plan?**")
-        assert "province=35" in page.url and "budget=3500000" in page.url
+        assert "province=35" in page.url and "budget=3500000" in page.url and "skill=" in page.url
         page.goto(f"{served}/minat/jalur?" + urlencode([("occupation", BRICKLAYER), ("lang", lang)]))
         expect(page.locator("#pathways-nearby")).to_contain_text(words["nearby"])
         page.screenshot(path=str(ARTIFACTS / f"youth-pathways-{lang}-nearby-phone.png"), full_page=True)
