@@ -60,7 +60,9 @@ def _fill(store: Store) -> None:
         if rng.random() < 0.5:
             status = "completed" if rng.random() < 0.6 else "enrolled"
             store.backend.execute(
-                "INSERT INTO enrolments (worker_id, course_id, status) VALUES (?, 1, ?)", (worker_id, status)
+                "INSERT INTO enrolments (source, external_id, worker_id, course_id, status) "
+                "VALUES ('e2e', ?, ?, 1, ?)",
+                (f"e{worker_id}", worker_id, status),
             )
         if rng.random() < 0.3:
             store.backend.execute(

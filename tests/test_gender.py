@@ -245,13 +245,15 @@ def _population(store: Store) -> dict[str, Counter[tuple[str, str | None]]]:
                 else ("enrolled", "2026-01-05" if done else None)
             )
             store.backend.execute(
-                "INSERT INTO enrolments (worker_id, course_id, status, completed_on) VALUES (?, 1, ?, ?)",
-                (worker_id, status, on),
+                "INSERT INTO enrolments (source, external_id, worker_id, course_id, status, completed_on) "
+                "VALUES ('t', ?, ?, 1, ?, ?)",
+                (f"e{worker_id}", worker_id, status, on),
             )
             if rng.random() < 0.3:  # a second course counts the person once
                 store.backend.execute(
-                    "INSERT INTO enrolments (worker_id, course_id, status) VALUES (?, 2, 'enrolled')",
-                    (worker_id,),
+                    "INSERT INTO enrolments (source, external_id, worker_id, course_id, status) "
+                    "VALUES ('t', ?, ?, 2, 'enrolled')",
+                    (f"e{worker_id}-2", worker_id),
                 )
             truth["enrolled"][key] += 1
             truth["completed"][key] += done

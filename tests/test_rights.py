@@ -212,8 +212,8 @@ def _with_history(store: Store, keys: dict[str, ApiKey]) -> int:
     plan_id = records.save_worker_plan(store, keys["bdg"], worker_id, profile, "8153.1", note="anak sakit")
     assert plan_id is not None
     store.backend.execute(
-        "INSERT INTO enrolments (worker_id, course_id, status, certified, placed) "
-        "VALUES (?, 77, 'completed', TRUE, TRUE)",
+        "INSERT INTO enrolments (source, external_id, worker_id, course_id, status, certified, placed) "
+        "VALUES ('siakad', 'e1', ?, 77, 'completed', TRUE, TRUE)",
         (worker_id,),
     )
     return worker_id

@@ -264,8 +264,9 @@ def _fill(store: Store) -> None:
     enrolled = [(i, 1) for i in (*range(10), *range(20, 30), 99)] + [(0, 2)]
     for worker, course in enrolled:
         store.backend.execute(
-            "INSERT INTO enrolments (worker_id, course_id, status) VALUES (?, ?, 'enrolled')",
-            (worker, course),
+            "INSERT INTO enrolments (source, external_id, worker_id, course_id, status) "
+            "VALUES ('t', ?, ?, ?, 'enrolled')",
+            (f"e{worker}-{course}", worker, course),
         )
 
 

@@ -37,9 +37,11 @@ ERROR_CODES = {
         "id": "terlalu panjang (paling banyak {allowed} karakter)",
         "en": "too long (at most {allowed} characters)",
     },
-    # records that name other records, with dates and periods (memberships, placements, documents)
+    # records that name other records, with dates and periods (memberships, placements, documents,
+    # enrolments)
     "date_order": {"id": "tanggal ini sebelum {allowed}", "en": "this date is before {allowed}"},
     "needed": {"id": "wajib diisi bila {allowed}", "en": "required when {allowed}"},
+    "only_when": {"id": "hanya boleh diisi bila {allowed}", "en": "only allowed when {allowed}"},
     "unknown_reference": {
         "id": "tidak cocok dengan baris tersimpan mana pun di {allowed}",
         "en": "matches no stored row of {allowed}",

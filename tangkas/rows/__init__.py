@@ -1,11 +1,12 @@
 """Rows: one way in for every entity.
 
 :mod:`.fields` declares fields and specifications, :mod:`.entities` lists the entities (postings,
-workers, courses, memberships, placements, placement documents), :mod:`.rules` holds the rules across
-a row's fields (dates in order, a field a status needs), :mod:`.read` reads CSV, JSON Lines, JSON and
-Parquet files in batches (:mod:`.write` writes them), :mod:`.validate` checks raw rows against a
-specification, and :mod:`.report` holds the one row-error and report type. Store imports, vacancy
-feeds, course catalog files, API bodies and demand tables all go through them.
+workers, courses, memberships, placements, placement documents, enrolments), :mod:`.rules` holds the
+rules across a row's fields (dates in order, a field a status needs or only a status allows),
+:mod:`.read` reads CSV, JSON Lines, JSON and Parquet files in batches (:mod:`.write` writes them),
+:mod:`.validate` checks raw rows against a specification, and :mod:`.report` holds the one row-error and
+report type. Store imports, vacancy feeds, course catalog files, API bodies and demand tables all go
+through them.
 
 Adding an entity: declare its spec once with :func:`~tangkas.rows.fields.keyed` beside its model, list
 it in :data:`.entities.SPECS`, and write the migration that creates its table in

@@ -1,6 +1,6 @@
 """The importable entities: postings (declared beside :class:`~tangkas.market.postings.Posting`), courses
 (beside :class:`~tangkas.training.catalog.Course`), workers, and their social-security memberships, PMI
-placements and placement documents (here).
+placements, placement documents and course enrolments (here).
 
 Validation (:mod:`tangkas.rows.validate`), the Arrow schema of files and staging tables, and the SQL
 columns the store reads and writes are all derived from these specifications; a test holds the store's
@@ -19,7 +19,7 @@ from tangkas.errors import TangkasError
 from tangkas.market.postings import POSTINGS
 from tangkas.rows.fields import Field, Overlap, Reference, Spec, keyed
 from tangkas.rows.nik import NIK_RULE
-from tangkas.rows.rules import in_order, needed_when
+from tangkas.rows.rules import in_order, needed_when, only_when
 from tangkas.training.course_rows import COURSES
 
 NIK = re.compile(
@@ -102,6 +102,9 @@ PLACEMENT = Reference(
     office="t.worker_id IN (SELECT w.id FROM workers w WHERE w.office_code = ?)",
 )
 """A document names its placement by the placement's ``(source, external_id)``."""
+COURSE = Reference("course_id", "courses", ("course_source", "course_external_id"), office=None)
+"""An enrolment names its course by the course's ``(source, external_id)``. The catalog is not bound to
+an office: a counsellor may enrol their office's workers in any course."""
 
 
 def _names(reference: Reference) -> tuple[Field, ...]:
@@ -162,8 +165,42 @@ PLACEMENT_DOCUMENTS = keyed(
 )
 """One of the documents of :data:`DOCUMENTS` held for a placement. Every field is personal."""
 
+ENROLMENT_STATUSES = ("enrolled", "completed", "dropped")
+"""Where a worker's place on a course stands: enrolled (taking it), completed, or dropped out."""
+
+ENROLMENTS = keyed(
+    "enrolments",
+    *_names(WORKER),
+    *_names(COURSE),
+    Field("status", required=True, choices=frozenset(ENROLMENT_STATUSES), personal=True),
+    Field("enrolled_on", "date", personal=True),
+    Field("completed_on", "date", personal=True),
+    Field("certified", "bool", personal=True, default=False),
+    Field("placed", "bool", personal=True, default=False),
+    Field("placed_on", "date", personal=True),
+    Field("placed_occupation_uri", personal=True),
+    Field("placed_isco", pattern=ISCO, personal=True, rule=ISCO_RULE),
+    uri_lists=("placed_occupation_uri",),
+    references=(WORKER, COURSE),
+    rules=(
+        in_order("enrolled_on", "completed_on"),
+        in_order("enrolled_on", "placed_on"),
+        needed_when("completed_on", "status", "completed"),
+        only_when("completed_on", "status", "completed"),
+        only_when("placed_on", "placed", True),
+        only_when("placed_occupation_uri", "placed", True),
+        only_when("placed_isco", "placed", True),
+    ),
+)
+"""A worker's place on a course (a training outcome): its status, when it started and was completed,
+whether it gave a certificate, and whether the worker found a job after it (``placed``: when, in which
+occupation, ESCO and ISCO-08). ``completed`` needs ``completed_on``, which no other status may have; the
+placement's day and occupation only with ``placed``; a worker may take one course twice (two keys).
+Every field is personal: no value appears in an error."""
+
 SPECS: dict[str, Spec] = {
-    spec.kind: spec for spec in (POSTINGS, WORKERS, COURSES, MEMBERSHIPS, PLACEMENTS, PLACEMENT_DOCUMENTS)
+    spec.kind: spec
+    for spec in (POSTINGS, WORKERS, COURSES, MEMBERSHIPS, PLACEMENTS, PLACEMENT_DOCUMENTS, ENROLMENTS)
 }
 
 

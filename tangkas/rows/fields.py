@@ -103,13 +103,14 @@ class Reference:
     external_id)`` (``fields``, in that order); the store keeps the row's id in ``column`` instead.
     A referenced row must match ``active`` (SQL over its table, aliased ``t``), and, for a caller bound
     to an office, ``office`` (the same, with one ``?`` for the office code): a row of another office is
-    not found, exactly as one that does not exist."""
+    not found, exactly as one that does not exist. ``office=None``: the entity is not bound to an office
+    (the course catalog), so every caller may name any of its rows."""
 
     column: str
     table: str
     fields: tuple[str, str]
     active: str = "TRUE"
-    office: str = "t.office_code = ?"
+    office: str | None = "t.office_code = ?"
 
     @property
     def named(self) -> str:

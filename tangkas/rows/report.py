@@ -18,11 +18,12 @@ FieldCode = Literal[
     "required", "type", "choice", "range", "unknown_concept", "format", "order", "row", "control", "too_long"
 ]
 """``too_long``: a text longer than :data:`~tangkas.rows.fields.MAX_TEXT` (``allowed``: that length)."""
-RecordCode = Literal["date_order", "needed", "unknown_reference", "overlap", "overlap_stored"]
+RecordCode = Literal["date_order", "needed", "only_when", "unknown_reference", "overlap", "overlap_stored"]
 """A date before the date it follows (``allowed`` names that field); a field the row's status needs
-(``allowed``: "status abroad"); a reference to no stored row the caller may use (``allowed`` names the
-entity and fields); a period overlapping another of the same group, in the same file (``detail``: the
-other row's number) or stored (``detail``: the stored row's id)."""
+(``allowed``: "status abroad"); a field given in a row whose status does not allow it (``allowed``:
+"placed true"); a reference to no stored row the caller may use (``allowed`` names the entity and
+fields); a period overlapping another of the same group, in the same file (``detail``: the other row's
+number) or stored (``detail``: the stored row's id)."""
 HeaderCode = Literal["column", "column_case", "no_header"]
 """A column the entity does not have (``column``: ``allowed`` lists the known ones), one of its columns
 spelt in other letter case, separators or with a typo (``column_case``: ``allowed`` names the column

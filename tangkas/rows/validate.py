@@ -244,6 +244,10 @@ def split_uris(value: Any) -> list[str]:
     return [part.strip() for part in str(value).split(";") if part.strip()]
 
 
+OCCUPATION_FIELDS = frozenset({"occupations", "occupation_uri", "placed_occupation_uri"})
+"""The URI-list fields that name occupations; the others name skills."""
+
+
 def taxonomy_check(spec: Spec) -> Known | None:
     """The ``known(field, uri)`` check of a spec's URI-list fields against the shipped taxonomy (courses
     name skills by ESCO URI only; workers and postings may use any identifier the taxonomy resolves)."""
@@ -255,7 +259,7 @@ def taxonomy_check(spec: Spec) -> Known | None:
         if spec.kind == "courses":
             return identifier in tax.skill_index
         try:
-            if field_name in ("occupations", "occupation_uri"):
+            if field_name in OCCUPATION_FIELDS:
                 tax.occupation(identifier)
             else:
                 tax.skill(identifier)

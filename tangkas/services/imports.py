@@ -31,6 +31,7 @@ AUDITED_AS = {
     "memberships": "membership",
     "placements": "placement",
     "placement_documents": "placement_document",
+    "enrolments": "enrolment",
 }
 """The audit log's entity name for each kind of personal record (the API's names)."""
 

@@ -1,4 +1,5 @@
-"""Workers' social-security membership spells, PMI placements and placement documents, for counsellors.
+"""Workers' social-security membership spells, PMI placements, placement documents and course enrolments,
+for counsellors.
 
 Like a worker's record (:mod:`tangkas.services.records`), they are personal: a counsellor reads and
 imports them only for their own office's workers, an admin for any office, nobody else (analysts get
@@ -32,8 +33,11 @@ from tangkas.store import Store
 from tangkas.store.audit import audit
 from tangkas.store.keys import ApiKey
 from tangkas.store.protection_records import worker_memberships, worker_placements
+from tangkas.store.queries import worker_enrolments
 
-RECORD_KINDS = {kind: AUDITED_AS[kind] for kind in ("memberships", "placements", "placement_documents")}
+RECORD_KINDS = {
+    kind: AUDITED_AS[kind] for kind in ("memberships", "placements", "placement_documents", "enrolments")
+}
 """The importable kinds of these records and the entity name each is audited under."""
 
 
@@ -63,13 +67,24 @@ def read_placements(store: Store, caller: ApiKey, worker_id: int) -> list[dict[s
     return placements
 
 
+def read_enrolments(store: Store, caller: ApiKey, worker_id: int) -> list[dict[str, Any]] | None:
+    """A worker's course enrolments with their outcomes and the course's title if the caller may see
+    the worker (``None`` otherwise), audited as ``read_enrolments`` with the ids shown."""
+    if visible_worker(store, caller, worker_id) is None:
+        return None
+    enrolments = worker_enrolments(store, worker_id)
+    shown = {"ids": [e["id"] for e in enrolments]}
+    audit(store, caller, "read_enrolments", "worker", str(worker_id), detail=shown)
+    return enrolments
+
+
 def import_records(
     store: Store, caller: ApiKey, kind: str, rows: list[dict[str, Any]], label: str
 ) -> RowReport:
-    """Import memberships, placements or placement documents, all or nothing, with the checks of a file
-    import. A counsellor's rows may name only their own office's workers (and those workers'
-    placements): any other is refused as not found, so an import cannot probe another office. Audited
-    as ``import`` (or ``import_refused``) with the counts and sources."""
+    """Import memberships, placements, placement documents or enrolments, all or nothing, with the checks
+    of a file import. A counsellor's rows may name only their own office's workers (and those workers'
+    placements; any course): any other is refused as not found, so an import cannot probe another
+    office. Audited as ``import`` (or ``import_refused``) with the counts and sources."""
     if caller.role not in RECORD_ROLES:
         raise PermissionError(caller.role)
     office = caller.office_code if caller.role == "counsellor" else None

@@ -39,8 +39,8 @@ DEPARTED = (
 """A PMI placement (``placements p``) that departed by the day: abroad or returned, with a departure on
 or before the day, or, returned without a departure date, back by the day (it went). A prospective
 placement has not departed, whatever its dates say. Two parameters: the day, twice. The only job
-placement the store records: domestic jobs found are not recorded (``enrolments.placed`` exists, but no
-import or page writes it)."""
+placement counted here: a job found after a course (``enrolments.placed``, imported since migration 16)
+is not counted yet."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,10 @@ identified by the spec's key: loading a file twice inserts nothing twice, and a 
 leaves the store as it was. The report counts the rows this load inserted itself, so two loads of the
 same rows at once (PostgreSQL) report their own shares, which add up to the rows stored.
 
-Rows that name a stored row of another entity (a membership its worker, a document its placement:
-:class:`~tangkas.rows.fields.Reference`) are resolved to that row's id once staged; a row naming none,
-or one outside the caller's ``office``, is a row error that says which fields to fix and never their
+Rows that name a stored row of another entity (a membership its worker, a document its placement, an
+enrolment its worker and course: :class:`~tangkas.rows.fields.Reference`) are resolved to that row's id
+once staged; a row naming none, or one outside the caller's ``office`` (where the entity is bound to
+offices: a worker is, a course is not), is a row error that says which fields to fix and never their
 values. An entity whose periods may not overlap (:class:`~tangkas.rows.fields.Overlap`) has each staged
 row checked against the rows before it in the load and against the stored rows: the error names the
 other row's number, or the stored row's id.
@@ -108,15 +109,16 @@ def _drop(store: Store, staging: str, rows: list[int]) -> None:
 
 
 def _resolve(store: Store, staging: str, reference: Reference, office: str | None) -> list[int]:
-    """Give each staged row the id of the row its reference names (of ``office``, when given); the
-    numbers of the rows that name none."""
+    """Give each staged row the id of the row its reference names (of ``office``, when given and the
+    referenced entity is bound to offices); the numbers of the rows that name none."""
     first, second = reference.fields
-    scope = f" AND ({reference.office})" if office is not None else ""
+    scoped = office is not None and reference.office is not None
+    scope = f" AND ({reference.office})" if scoped else ""
     store.backend.execute(
         f"UPDATE {staging} SET {reference.column} = t.id FROM {reference.table} t "
         f"WHERE t.source = {staging}.{first} AND t.external_id = {staging}.{second} "
         f"AND ({reference.active}){scope}",
-        [] if office is None else [office],
+        [office] if scoped else [],
     )
     rows = store.backend.execute(f"SELECT _row FROM {staging} WHERE {reference.column} IS NULL ORDER BY _row")
     return [int(row) for (row,) in rows]

@@ -250,13 +250,16 @@ ERASED_RECORDS = (
 )
 """Deleted on erasure: a worker's social-security spells, placements and their documents, the
 counsellors' outreach contacts with them, and their interest profiles (see docs/privacy.md)."""
+ERASED_ENROLMENT_IDS = "UPDATE enrolments SET external_id = 'erased-' || CAST(id AS TEXT) WHERE worker_id = ?"
+"""On erasure a worker's enrolments stay (the training outcome is a service delivered), but each loses
+its external id, as the worker's record does: a source system's id may itself identify the person."""
 
 
 def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> bool:
     """Blank one worker's personal fields and the free text and snapshots of their saved plans, keeping
-    a non-identifying record that the service was delivered, and delete their membership spells,
-    placements and placement documents (every field of which is personal); ``False`` when there is no
-    such worker or they were erased already."""
+    a non-identifying record that the service was delivered (their enrolments stay, without their
+    external ids), and delete their membership spells, placements and placement documents (every field
+    of which is personal); ``False`` when there is no such worker or they were erased already."""
     when = when or _now()
     blanks = ", ".join(f"{name} = NULL" for name in ERASED_FIELDS)
     with store.lock, store.backend.transaction():
@@ -272,6 +275,7 @@ def erase_worker(store: Store, worker_id: int, when: datetime | None = None) -> 
         )
         for statement in ERASED_RECORDS:
             store.backend.execute(statement, (worker_id,))
+        store.backend.execute(ERASED_ENROLMENT_IDS, (worker_id,))
     store.changed()
     return True
 
@@ -300,12 +304,15 @@ def start_unknown_activity(store: Store, when: datetime | None = None) -> int:
 
 
 def worker_enrolments(store: Store, worker_id: int) -> list[dict[str, Any]]:
-    """The courses a worker enrolled in, with their outcome."""
+    """The courses a worker enrolled in (with the course's title and provider), with their outcome, in
+    the order they were stored."""
     with store.lock:
         return store.backend.query(
-            "SELECT e.id, e.course_id, c.title_id AS course_title, c.provider, e.status, e.enrolled_on, "
-            "e.completed_on, e.certified, e.placed, e.placed_occupation_uri FROM enrolments e "
-            "LEFT JOIN courses c ON c.id = e.course_id WHERE e.worker_id = ? ORDER BY e.id",
+            "SELECT e.id, e.source, e.external_id, e.course_id, c.title_id AS course_title, "
+            "c.title_en AS course_title_en, c.provider, e.status, e.enrolled_on, e.completed_on, "
+            "e.certified, e.placed, e.placed_on, e.placed_occupation_uri, e.placed_isco, e.synthetic, "
+            "e.created_at FROM enrolments e LEFT JOIN courses c ON c.id = e.course_id "
+            "WHERE e.worker_id = ? ORDER BY e.id",
             (worker_id,),
         )
 

@@ -2,9 +2,9 @@
 
 Personal data (workers' names, NIK, phone, migrant status) lives in ``workers``, and their
 social-security membership spells, PMI placements and placement documents in ``memberships``,
-``placements`` and ``placement_documents``, and young people's interest profiles in ``interest_profiles``
-(which name a worker or placement by id); every read of it
-through the service is written to ``audit_log``.
+``placements`` and ``placement_documents``, their course enrolments and outcomes in ``enrolments``, and
+young people's interest profiles in ``interest_profiles`` (which name a worker or placement by id); every
+read of it through the service is written to ``audit_log``.
 """
 
 from __future__ import annotations
@@ -302,6 +302,38 @@ MIGRATIONS: tuple[Migration, ...] = (
                 consent_by TEXT NOT NULL, consent_recorded_at TIMESTAMP NOT NULL, key_id BIGINT,
                 created_at TIMESTAMP DEFAULT (timezone('UTC', now())))""",
             "CREATE INDEX interest_profiles_worker ON interest_profiles (worker_id)",
+        ),
+    ),
+    Migration(
+        16,
+        "enrolments are imported like every entity: keyed by (source, external_id), with the placement's "
+        "day and ISCO code; a worker may take a course twice",
+        # DuckDB cannot drop a constraint (UNIQUE (worker_id, course_id)), so the table is rebuilt on
+        # both backends: the rows keep their ids (the sequence goes on) under the source 'legacy'.
+        (
+            """CREATE TABLE enrolments_rebuilt (
+                id BIGINT PRIMARY KEY DEFAULT nextval('enrolment_id_seq'),
+                source TEXT NOT NULL, external_id TEXT NOT NULL,
+                worker_id BIGINT NOT NULL, course_id BIGINT NOT NULL, status TEXT NOT NULL,
+                enrolled_on DATE, completed_on DATE, certified BOOLEAN NOT NULL DEFAULT FALSE,
+                placed BOOLEAN NOT NULL DEFAULT FALSE, placed_on DATE, placed_occupation_uri TEXT,
+                placed_isco TEXT, synthetic BOOLEAN NOT NULL DEFAULT FALSE,
+                created_at TIMESTAMP DEFAULT (timezone('UTC', now())),
+                UNIQUE (source, external_id))""",
+            # When a legacy row was stored is not known: its created_at stays empty.
+            "INSERT INTO enrolments_rebuilt (id, source, external_id, worker_id, course_id, status, "
+            "enrolled_on, completed_on, certified, placed, placed_occupation_uri, created_at) "
+            "SELECT id, 'legacy', CAST(id AS TEXT), worker_id, course_id, status, enrolled_on, completed_on, "
+            "certified, placed, placed_occupation_uri, CAST(NULL AS TIMESTAMP) FROM enrolments",
+            "DROP TABLE enrolments",
+            "ALTER TABLE enrolments_rebuilt RENAME TO enrolments",
+            "CREATE INDEX enrolments_worker ON enrolments (worker_id)",
+        ),
+        # PostgreSQL keeps the constraints' names through a rename: give them the table's own.
+        postgres_only=(
+            "ALTER TABLE enrolments RENAME CONSTRAINT enrolments_rebuilt_pkey TO enrolments_pkey",
+            "ALTER TABLE enrolments RENAME CONSTRAINT enrolments_rebuilt_source_external_id_key "
+            "TO enrolments_source_external_id_key",
         ),
     ),
 )

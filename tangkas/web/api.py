@@ -438,6 +438,19 @@ def worker_placements(
     return {"worker_id": worker_id, "items": found}
 
 
+@router.get("/workers/{worker_id:int}/enrolments", tags=["workers"], responses=NOT_YOURS)
+def worker_enrolments(
+    request: Request, caller: RecordsCaller, store: StoreDep, worker_id: int
+) -> dict[str, Any]:
+    """A worker's course enrolments with their outcomes (status, dates, certified, placed in a job after
+    the training: when and in which occupation), each with its course's title and provider: counsellors
+    of the worker's office and admins only. Audited with the ids shown."""
+    found = protection_records.read_enrolments(store, caller, worker_id)
+    if found is None:
+        raise _not_yours(request, store, caller)
+    return {"worker_id": worker_id, "items": found}
+
+
 Answer = Annotated[int, Field(ge=0, le=4)]
 Education = Literal["SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
 
@@ -614,6 +627,18 @@ def add_placement_documents(
     counsellor's own placements are stored under ``BDG/...``); a counsellor may name only placements of
     their office's workers. Audited with counts and sources."""
     return _import_records(store, caller, "placement_documents", rows)
+
+
+@router.post("/enrolments", tags=["workers"], responses={**DENIED, **REJECTED})
+def add_enrolments(caller: RecordsCaller, store: StoreDep, rows: Rows, _: None = ROWS_BODY) -> dict[str, Any]:
+    """Add course enrolments and their outcomes, all or nothing, idempotent on (source, external_id). Each
+    names its worker by ``worker_source`` and ``worker_external_id`` and its course by ``course_source``
+    and ``course_external_id`` (any course of the catalog); ``status`` is enrolled, completed or dropped,
+    ``completed`` needs ``completed_on`` (no other status has one), ``placed_on``,
+    ``placed_occupation_uri`` and ``placed_isco`` need ``placed`` true, and no date may be before
+    ``enrolled_on``. A counsellor's ``source`` is put under their office and their rows may name only
+    their office's workers. Audited with counts and sources."""
+    return _import_records(store, caller, "enrolments", rows)
 
 
 ISO_DATE = (

@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.routing import BaseRoute
 
 from tangkas.market.postings import POSTINGS
-from tangkas.rows.entities import MEMBERSHIPS, PLACEMENT_DOCUMENTS, PLACEMENTS, WORKERS
+from tangkas.rows.entities import ENROLMENTS, MEMBERSHIPS, PLACEMENT_DOCUMENTS, PLACEMENTS, WORKERS
 from tangkas.rows.fields import MAX_TEXT, FieldType, Spec
 from tangkas.training.course_rows import COURSES
 
@@ -87,6 +87,7 @@ ROW_BODIES: dict[str, Spec] = {
     "/api/memberships": MEMBERSHIPS,
     "/api/placements": PLACEMENTS,
     "/api/placement_documents": PLACEMENT_DOCUMENTS,
+    "/api/enrolments": ENROLMENTS,
 }
 """The import operations and the entity their ``rows`` hold."""
 
