@@ -214,7 +214,7 @@ def _population(store: Store) -> dict[str, Counter[tuple[str, str | None]]]:
     rng = random.Random(17)
     rows, truth = (
         [],
-        {m: Counter[tuple[str, str | None]]() for m in ("registered", "enrolled", "completed", "saved_plan")},
+        {m: Counter[tuple[str, str | None]]() for m in gender.MEASURES},
     )
     plan = [
         ("32", "F", 40),
@@ -244,11 +244,14 @@ def _population(store: Store) -> dict[str, Counter[tuple[str, str | None]]]:
                 if done and rng.random() < 0.5
                 else ("enrolled", "2026-01-05" if done else None)
             )
+            placed = done and rng.random() < 0.6
+            later = placed and rng.random() < 0.2  # a job after the day counted: not yet placed
             store.backend.execute(
-                "INSERT INTO enrolments (source, external_id, worker_id, course_id, status, completed_on) "
-                "VALUES ('t', ?, ?, 1, ?, ?)",
-                (f"e{worker_id}", worker_id, status, on),
+                "INSERT INTO enrolments (source, external_id, worker_id, course_id, status, completed_on, "
+                "placed, placed_on) VALUES ('t', ?, ?, 1, ?, ?, ?, ?)",
+                (f"e{worker_id}", worker_id, status, on, placed, "2999-01-01" if later else None),
             )
+            truth["placed"][key] += placed and not later
             if rng.random() < 0.3:  # a second course counts the person once
                 store.backend.execute(
                     "INSERT INTO enrolments (source, external_id, worker_id, course_id, status) "
@@ -274,7 +277,13 @@ def _true(truth: Counter[tuple[str, str | None]], province: str | None, sex: str
 def test_gender_figures_hide_small_groups_and_protect_every_total(store: Store) -> None:
     truth = _population(store)
     figures = gender.gender_figures(store)
-    assert [m.measure for m in figures.measures] == ["registered", "enrolled", "completed", "saved_plan"]
+    assert [m.measure for m in figures.measures] == [
+        "registered",
+        "enrolled",
+        "completed",
+        "placed",
+        "saved_plan",
+    ]
     for measure in figures.measures:
         counts = truth[measure.measure]
         assert [p.province_code for p in measure.provinces] == ["32", "33"]  # 35 has too few to show
@@ -320,7 +329,7 @@ def test_gender_figures_csv_has_every_place_and_group_with_hidden_figures_empty(
     figures = gender.gender_figures(store)
     rows = list(csv.DictReader(io.StringIO(gender.gender_figures_csv(figures, "en"))))
     assert tuple(rows[0]) == gender.CSV_COLUMNS
-    assert len(rows) == 4 * 3 * 6  # measures x (Indonesia, 32, 33) x (F, M, X, unknown, hidden, total)
+    assert len(rows) == 5 * 3 * 6  # measures x (Indonesia, 32, 33) x (F, M, X, unknown, hidden, total)
     national = {
         r["group"]: r["count"] for r in rows if r["measure"] == "registered" and not r["province_code"]
     }
@@ -432,7 +441,7 @@ def test_gender_page_draws_the_figures_with_dashes_and_the_national_context(stor
     assert response.status_code == 200 and response.template.name == "analyst_gender.html"  # type: ignore[attr-defined]
     page = response.context["page"]  # type: ignore[attr-defined]
     assert isinstance(page, GenderPage)
-    assert [c.measure for c in page.charts] == ["registered", "enrolled", "completed", "saved_plan"]
+    assert [c.measure for c in page.charts] == ["registered", "enrolled", "completed", "placed", "saved_plan"]
     assert [p.label for p in page.charts[0].places] == ["Indonesia", "Jawa Barat", "Jawa Tengah"]
     text = response.text
     assert "Pekerja terdaftar" in text and "<svg" in text and "—" in text and "gabungan" in text
@@ -458,7 +467,7 @@ def test_gender_page_draws_the_figures_with_dashes_and_the_national_context(stor
 def test_gender_page_of_an_empty_store_says_there_is_too_little_yet(store: Store) -> None:
     response = TestClient(create_app(store)).get("/analyst/gender")
     assert response.status_code == 200
-    assert response.text.count("Belum ditampilkan: kurang dari 10 orang.") == 4
+    assert response.text.count("Belum ditampilkan: kurang dari 10 orang.") == 5
 
 
 def test_gender_national_figures_keep_their_sources() -> None:

@@ -268,6 +268,13 @@ def _fill(store: Store) -> None:
             "VALUES ('t', ?, ?, ?, 'enrolled')",
             (f"e{worker}-{course}", worker, course),
         )
+    # six young women of Jawa Barat found a job after their course by AS_OF; worker 20 only later
+    store.backend.execute(
+        "UPDATE enrolments SET placed = TRUE, placed_on = '2026-02-01' WHERE worker_id < 6 AND course_id = 1"
+    )
+    store.backend.execute(
+        "UPDATE enrolments SET placed = TRUE, placed_on = '2027-01-01' WHERE worker_id = 20"
+    )
 
 
 def test_youth_indicators_true_and_published_counts(store: Store) -> None:
@@ -281,6 +288,7 @@ def test_youth_indicators_true_and_published_counts(store: Store) -> None:
         ("enrolled", "32", "F"): 10,
         ("enrolled", "32", "M"): 10,
         ("profiled", "32", "F"): 12,
+        ("placed", "32", "F"): 6,
         ("placed_pmi", "32", "M"): 13,
         ("placed_pmi", "32", "F"): 1,
     }
@@ -288,7 +296,13 @@ def test_youth_indicators_true_and_published_counts(store: Store) -> None:
     placed = {c.gender: c.count for c in earlier if c.measure == "placed_pmi"}
     assert placed == {"M": 12, "F": 1}  # worker 34 was not back yet
     figures = youth_figures(store, AS_OF).figures
-    assert [m.measure for m in figures.measures] == ["registered", "profiled", "enrolled", "placed_pmi"]
+    assert [m.measure for m in figures.measures] == [
+        "registered",
+        "profiled",
+        "enrolled",
+        "placed",
+        "placed_pmi",
+    ]
     pmi = figures.measure("placed_pmi")  # 13 men and 1 woman: the woman hidden, so the men too
     assert pmi.national.counts.total in (10, 15) and pmi.national.count("F") is None
     assert pmi.national.count("M") is None and pmi.national.counts.hidden_count in (10, 15)
@@ -365,7 +379,7 @@ def test_youth_page_in_both_languages(store: Store) -> None:
         "Kaum muda terdaftar",
         "Kaum muda ditempatkan (PMI, tercatat)",
         "paling lambat 1 Jun 2026",
-        "Penempatan kerja di dalam negeri belum dicatat",
+        "Kaum muda mendapat kerja setelah pelatihan (tercatat)",
         "disembunyikan",
         "Jawa Barat",
         "Lembaga pelatihan untuk pekerjaan digital",
@@ -381,6 +395,7 @@ def test_youth_page_in_both_languages(store: Store) -> None:
         "rural",
         "Young people registered",
         "Young people placed (PMI, on record)",
+        "Young people in a job after training (on record)",
         "by 1 Jun 2026",
         "suppressed",
         "West Java",

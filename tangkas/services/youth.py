@@ -46,7 +46,7 @@ PER_PROFILE = 5
 """How many of each profile's best matches count as its interests."""
 OTHER = ""
 """The group code of "kelompok lain": a province's groups under :data:`MIN_CELL` matches, together."""
-MEASURES: tuple[Measure, ...] = ("registered", "profiled", "enrolled", "placed_pmi")
+MEASURES: tuple[Measure, ...] = ("registered", "profiled", "enrolled", "placed", "placed_pmi")
 """What the store can tell of young people: registered, with an interest profile saved to their record,
 enrolled in a course, and placed abroad as PMI (a placement that departed by ``as_of``: the only job
 placement the store records; see docs/youth.md)."""

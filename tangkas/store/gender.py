@@ -21,11 +21,11 @@ from typing import Literal
 
 from tangkas.store import Store
 
-Measure = Literal["registered", "enrolled", "completed", "saved_plan", "profiled", "placed_pmi"]
-MEASURES: tuple[Measure, ...] = ("registered", "enrolled", "completed", "saved_plan")
+Measure = Literal["registered", "enrolled", "completed", "placed", "saved_plan", "profiled", "placed_pmi"]
+MEASURES: tuple[Measure, ...] = ("registered", "enrolled", "completed", "placed", "saved_plan")
 """What the gender view publishes, each in people (a worker with three courses is one person enrolled):
-registered (not erased), enrolled in at least one course, completed at least one course, with a saved
-plan."""
+registered (not erased), enrolled in at least one course, completed at least one course, placed in a job
+after a course (:data:`PLACED`), with a saved plan."""
 COUNTED: tuple[Measure, ...] = (*MEASURES, "profiled", "placed_pmi")
 """What :func:`gender_counts` counts: the gender view's measures, and for the youth page ``profiled`` (an
 interest profile saved to the worker's record) and ``placed_pmi`` (a PMI placement that departed by the
@@ -38,9 +38,10 @@ DEPARTED = (
 )
 """A PMI placement (``placements p``) that departed by the day: abroad or returned, with a departure on
 or before the day, or, returned without a departure date, back by the day (it went). A prospective
-placement has not departed, whatever its dates say. Two parameters: the day, twice. The only job
-placement counted here: a job found after a course (``enrolments.placed``, imported since migration 16)
-is not counted yet."""
+placement has not departed, whatever its dates say. Two parameters: the day, twice."""
+PLACED = "e.placed AND (e.placed_on IS NULL OR e.placed_on <= ?)"
+"""An enrolment (``enrolments e``) after which the worker found a job in Indonesia, by the day (a job
+without a day on record counts). One parameter: the day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +93,16 @@ def gender_counts(
 ) -> list[GenderCount]:
     """Every measure by province and gender over the workers not erased (groups of nobody left out);
     with ``born`` (first and last birth year), only the workers born in those years. ``placed_pmi``
-    counts the placements departed by ``day`` (default: today)."""
+    counts the placements departed by ``day`` (default: today), ``placed`` the jobs found by then."""
     flags = {
         "enrolled": "EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id)",
         "completed": f"EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id AND ({COMPLETED}))",
+        "placed": f"EXISTS (SELECT 1 FROM enrolments e WHERE e.worker_id = w.id AND {PLACED})",
         "saved_plan": "EXISTS (SELECT 1 FROM saved_plans p WHERE p.worker_id = w.id)",
         "profiled": "EXISTS (SELECT 1 FROM interest_profiles i WHERE i.worker_id = w.id)",
         "placed_pmi": f"EXISTS (SELECT 1 FROM placements p WHERE p.worker_id = w.id AND {DEPARTED})",
     }
+    assert ("registered", *flags) == COUNTED  # the figures below are read in this order
     chosen = ", ".join(f"{sql} AS {name}" for name, sql in flags.items())
     sums = ", ".join(
         f"COUNT(*) FILTER (WHERE {name}), COALESCE(SUM(k) FILTER (WHERE {name}), 0)" for name in flags
@@ -110,7 +113,7 @@ def gender_counts(
             f"SELECT province_code, gender, COUNT(*), COALESCE(SUM(k), 0), {sums} FROM ("
             f"SELECT w.province_code, w.gender, COALESCE(w.record_key, 0) AS k, {chosen} "
             f"FROM workers w WHERE w.erased_at IS NULL{years}) AS people GROUP BY province_code, gender",
-            [*[day or date.today()] * 2, *(born or ())],
+            [*[day or date.today()] * 3, *(born or ())],  # PLACED's day, then DEPARTED's two
         )
     found = []
     for province, gender, *figures in rows:

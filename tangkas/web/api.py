@@ -833,7 +833,8 @@ class GenderTableOut(BaseModel):
 
     measure: Measure = Field(
         description="registered (not erased), enrolled (in at least one course), completed (at least one "
-        "course), saved_plan (a plan saved to the record); each counts people"
+        "course), placed (a job in Indonesia after a course, on record), saved_plan (a plan saved to the "
+        "record); each counts people"
     )
     province_code: str | None = Field(description="BPS province code (null: all of Indonesia)")
     total: int | None = Field(description="the place's workers for the measure, protected (null: too few)")
@@ -1129,8 +1130,8 @@ class YouthPlaceOut(BaseModel):
 class YouthMeasureOut(BaseModel):
     measure: Measure = Field(
         description="registered, profiled (an interest profile on record), enrolled (in at least one "
-        "course), placed_pmi (placed abroad as PMI, on record: a placement abroad or returned that departed "
-        "by as_of; domestic job placements are not recorded); each counts people"
+        "course), placed (a job in Indonesia after a course, on record by as_of), placed_pmi (placed abroad "
+        "as PMI, on record: a placement abroad or returned that departed by as_of); each counts people"
     )
     places: list[YouthPlaceOut]
 
@@ -1202,9 +1203,10 @@ class YouthOut(BaseModel):
     dependencies=[require("analyst", "counsellor", "admin")],
     description="Youth indicators: the shipped official NEET rates of 15-24 year olds (with sources); the "
     "registered workers aged 15-24 in ``as_of``'s year (by birth year) and those of them with an interest "
-    "profile on record (profiled), enrolled in a course (enrolled) and placed abroad as PMI "
-    "(placed_pmi: a PMI placement abroad or returned that departed by ``as_of``; job placements in "
-    "Indonesia are not recorded, so not counted), by province and sex, every count randomly rounded to "
+    "profile on record (profiled), enrolled in a course (enrolled), in a job in Indonesia after a course "
+    "(placed: an enrolment marked placed by ``as_of``) and placed abroad as PMI (placed_pmi: a PMI "
+    "placement abroad or returned that departed by ``as_of``), by province and sex, every count randomly "
+    "rounded to "
     "base 5 and suppressed (null) under "
     f"{MIN_CELL}; postings by province with their digital-skills share and those for digital occupations; "
     "the providers of courses for digital occupations by province; per province with at least "

@@ -908,6 +908,18 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Dari mereka, yang terdaftar di sedikitnya satu kursus (satu orang dihitung sekali).",
         "en": "Of them, those enrolled in at least one course (each person counted once).",
     },
+    "youth.measure.placed": {
+        "id": "Kaum muda mendapat kerja setelah pelatihan (tercatat)",
+        "en": "Young people in a job after training (on record)",
+    },
+    "youth.about.placed": {
+        "id": "Dari mereka, yang tercatat mendapat pekerjaan di Indonesia setelah sebuah kursus, paling "
+        "lambat {day} (dari data pendaftaran kursus yang dikirim konselor atau lembaga pelatihan). Yang "
+        "mendapat kerja tanpa kursus yang tercatat tidak dihitung.",
+        "en": "Of them, those on record as having found a job in Indonesia after a course, by {day} (from "
+        "the course enrolments that counsellors or training providers send). A job found without a "
+        "recorded course is not counted.",
+    },
     "youth.measure.placed_pmi": {
         "id": "Kaum muda ditempatkan (PMI, tercatat)",
         "en": "Young people placed (PMI, on record)",
@@ -915,11 +927,10 @@ PAGES: dict[str, dict[str, str]] = {
     "youth.about.placed_pmi": {
         "id": "Dari mereka, yang tercatat sudah berangkat bekerja ke luar negeri sebagai Pekerja Migran "
         "Indonesia (PMI) paling lambat {day}: penempatan yang statusnya di luar negeri atau sudah pulang. "
-        "Yang baru calon PMI tidak dihitung. Penempatan kerja di dalam negeri belum dicatat layanan ini, "
-        "jadi tidak ada di angka ini.",
+        "Yang baru calon PMI tidak dihitung. Pekerjaan di dalam negeri ada di angka sebelumnya.",
         "en": "Of them, those on record as having left to work abroad as Indonesian migrant workers (PMI) "
-        "by {day}: placements abroad or returned. Prospective PMI are not counted. Job placements in "
-        "Indonesia are not recorded by this service, so they are not in this figure.",
+        "by {day}: placements abroad or returned. Prospective PMI are not counted. Jobs in Indonesia are in "
+        "the figure before.",
     },
     "youth.csv_registered": {
         "id": "Unduh angka kaum muda (CSV; angka yang disembunyikan kosong)",
@@ -1031,10 +1042,10 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Download interests and courses by province (CSV)",
     },
     "youth.todo": {
-        "id": "Penempatan kerja di dalam negeri belum dicatat, jadi belum dihitung di sini; yang dihitung "
-        "hanya penempatan PMI ke luar negeri.",
-        "en": "Job placements in Indonesia are not recorded, so they are not counted here; only PMI "
-        "placements abroad are.",
+        "id": "Pekerjaan di dalam negeri dihitung hanya bila tercatat setelah kursus (pendaftaran kursus "
+        "yang dikirim ke layanan ini); pekerjaan yang didapat tanpa kursus belum tercatat.",
+        "en": "Jobs in Indonesia are counted only when recorded after a course (course enrolments sent to "
+        "this service); jobs found without a course are not recorded yet.",
     },
     "genderview.title": {
         "id": "Perempuan dan laki-laki dalam layanan",
@@ -1100,6 +1111,10 @@ PAGES: dict[str, dict[str, str]] = {
         "id": "Pekerja yang menyelesaikan pelatihan",
         "en": "Workers who completed training",
     },
+    "genderview.measure.placed": {
+        "id": "Pekerja yang mendapat kerja setelah pelatihan",
+        "en": "Workers in a job after training",
+    },
     "genderview.measure.saved_plan": {
         "id": "Pekerja dengan rencana pelatihan tersimpan",
         "en": "Workers with a saved training plan",
@@ -1115,6 +1130,10 @@ PAGES: dict[str, dict[str, str]] = {
     "genderview.about.completed": {
         "id": "Pekerja yang telah menyelesaikan sedikitnya satu kursus.",
         "en": "Workers who have completed at least one course.",
+    },
+    "genderview.about.placed": {
+        "id": "Pekerja yang tercatat mendapat pekerjaan di Indonesia setelah sedikitnya satu kursus.",
+        "en": "Workers on record as having found a job in Indonesia after at least one course.",
     },
     "genderview.about.saved_plan": {
         "id": "Pekerja yang rencana pelatihannya disimpan oleh konselor.",
