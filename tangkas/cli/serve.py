@@ -24,11 +24,11 @@ MESSAGES = {
     },
     "loaded": {
         "id": "  +{postings} lowongan, +{courses} kursus, +{workers} pekerja, +{memberships} masa "
-        "kepesertaan, +{placements} penempatan PMI, +{documents} dokumen, +{profiles} profil minat kaum "
-        "muda (sintetis)",
+        "kepesertaan, +{placements} penempatan PMI, +{documents} dokumen, +{enrolments} pendaftaran "
+        "kursus, +{profiles} profil minat kaum muda (sintetis)",
         "en": "  +{postings} postings, +{courses} courses, +{workers} workers, +{memberships} programme "
-        "memberships, +{placements} migrant worker placements, +{documents} documents, +{profiles} young "
-        "people's interest profiles (synthetic)",
+        "memberships, +{placements} migrant worker placements, +{documents} documents, +{enrolments} "
+        "course enrolments, +{profiles} young people's interest profiles (synthetic)",
     },
     "sign_in": {
         "id": "Masuk sebagai konselor demo ({office}, hanya pekerja DEMO) di {url}login dengan kunci:\n"
@@ -65,6 +65,7 @@ PARTS = {
         "en": "memberships, placements, documents",
     },
     "interest profiles": {"id": "profil minat", "en": "interest profiles"},
+    "enrolments": {"id": "pendaftaran kursus", "en": "course enrolments"},
 }
 """The parts :func:`tangkas.services.demo.load_demo` reports as it loads them."""
 
@@ -94,6 +95,7 @@ def load_demo_data(db: str | None, *, sign_in_at: str | None = None, lang: Lang 
         "placements": report.placements,
         "documents": report.documents,
         "profiles": report.profiles,
+        "enrolments": report.enrolments,
     }
     console.print(_t("loaded", lang, **counts))
     if key is not None:

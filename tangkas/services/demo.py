@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -62,6 +62,7 @@ class DemoReport:
     placements: int = 0
     documents: int = 0
     profiles: int = 0
+    enrolments: int = 0
 
 
 def _posting_rows(count: int) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
@@ -144,6 +145,52 @@ def _worker_rows(count: int) -> list[dict[str, Any]]:
     return rows
 
 
+ENROLLED_SHARE = 0.35
+"""Demo workers who took a course. Of them: completed 55%, dropped 10%, still enrolled; of those who
+completed, 70% certified and 45% in a job after it (invented shares, for a demo that shows every case)."""
+
+
+def _enrolment_rows(
+    people: list[dict[str, Any]], courses: list[dict[str, Any]], day: date
+) -> list[dict[str, Any]]:
+    """One synthetic enrolment for about a third of the demo workers, in a course of their province or
+    online when there is one, its dates before ``day`` (the same workers and day give the same rows)."""
+    rng = np.random.default_rng(SEED + 5)
+    near: dict[str, list[dict[str, Any]]] = {}
+    for course in courses:
+        near.setdefault(str(course.get("province_code") or ""), []).append(course)
+    rows = []
+    for person in people:
+        if rng.random() >= ENROLLED_SHARE:
+            continue
+        choices = near.get(str(person["province_code"]), []) + near.get("", []) or courses
+        course = choices[int(rng.integers(len(choices)))]
+        started = day - timedelta(days=int(rng.integers(30, 400)))
+        draw = rng.random()
+        status = "completed" if draw < 0.55 else "dropped" if draw < 0.65 else "enrolled"
+        done = started + timedelta(days=int(rng.integers(14, 60))) if status == "completed" else None
+        placed = done is not None and rng.random() < 0.45
+        job = min(day, done + timedelta(days=int(rng.integers(7, 120)))) if placed and done else None
+        rows.append(
+            {
+                "source": SOURCE,
+                "external_id": f"e-{person['external_id']}",
+                "worker_source": person["source"],
+                "worker_external_id": person["external_id"],
+                "course_source": course["source"],
+                "course_external_id": course["external_id"],
+                "status": status,
+                "enrolled_on": started,
+                "completed_on": done,
+                "certified": done is not None and rng.random() < 0.7,
+                "placed": placed,
+                "placed_on": job,
+                "synthetic": True,
+            }
+        )
+    return rows
+
+
 def _new(store: Store, table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The demo rows not stored yet: records drawn around another day would otherwise overlap the
     spells stored on the first."""
@@ -174,7 +221,8 @@ def load_demo(
     say("ad checks")
     check_stored_ads(store)
     say("courses")
-    courses = import_rows(store, "courses", _course_rows(generate_demo_catalog()), "demo:courses").inserted
+    course_rows = _course_rows(generate_demo_catalog())
+    courses = import_rows(store, "courses", course_rows, "demo:courses").inserted
     say("workers")
     people = _worker_rows(workers)
     day = today or date.today()
@@ -192,11 +240,14 @@ def load_demo(
             ("placement_documents", records.documents),
         )
     ]
+    say("enrolments")
+    enrolled = _new(store, "enrolments", _enrolment_rows(people, course_rows, day))
+    enrolments = import_rows(store, "enrolments", enrolled, "demo:enrolments").inserted
     say("interest profiles")
     profiles = load_demo_profiles(store, people, day)
     store.changed()
     memberships, placements, documents = counts
-    return DemoReport(inserted, courses, registered, memberships, placements, documents, profiles)
+    return DemoReport(inserted, courses, registered, memberships, placements, documents, profiles, enrolments)
 
 
 def demo_counsellor_key(store: Store) -> ApiKey:
