@@ -6,14 +6,14 @@
 * Where most of the checked local ads for a recommended occupation ask for one sex, the counsellor sees
   it, with the law that forbids it (:func:`one_sex_notes`). It is about the market, not the worker: the
   same for every worker, and the ranking does not change.
-* Workers' registrations, training and saved plans by gender and province, every figure through the
-  disclosure control of :mod:`tangkas.store.stats` (:func:`gender_figures`).
+* Workers' registrations, training, jobs after training and saved plans by gender and province, every
+  figure through the disclosure control of :mod:`tangkas.store.stats` (:func:`gender_figures`).
 
 >>> from tangkas.store import open_store
 >>> store = open_store("duckdb:///:memory:"); _ = store.migrate()
 >>> figures = gender_figures(store)
 >>> [m.measure for m in figures.measures], figures.measures[0].national.counts.total
-(['registered', 'enrolled', 'completed', 'saved_plan'], None)
+(['registered', 'enrolled', 'completed', 'placed', 'saved_plan'], None)
 >>> one_sex_law("id")[:27]
 'UU 13/2003 Pasal 5 dan 6: s'
 """
