@@ -479,3 +479,71 @@ def test_enrolments_are_in_the_export_and_stay_after_an_erasure_without_their_ex
     with pytest.raises(RowsRejectedError) as caught:
         import_rows(store, "enrolments", [enrolment("e9")], "test")
     assert [e.code for e in caught.value.report.errors] == ["unknown_reference"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_enrolments_the_worker_page_lists_courses_and_outcomes_and_audits_the_read(
+    store: Store, lang: str
+) -> None:
+    from signing import sign_in
+
+    _workers_and_courses(store)
+    rows = [
+        enrolment(
+            "e1",
+            status="completed",
+            enrolled_on="2026-01-05",
+            completed_on="2026-02-20",
+            certified=True,
+            placed=True,
+            placed_on="2026-03-10",
+        ),
+        enrolment(
+            "e2",
+            course="c2",
+            status="dropped",
+            enrolled_on="2026-03-01",
+            completed_on="",
+            certified="tidak",
+            placed="tidak",
+            placed_on="",
+            placed_occupation_uri="",
+            placed_isco="",
+        ),
+    ]
+    import_rows(store, "enrolments", rows, "test")
+    client = TestClient(create_app(store))
+    key = create_key(store, "counsellor", office_code="BDG")
+    assert sign_in(client, key.secret).status_code == 303
+    page = client.get(f"/workers/{_id(store, 'workers', 'w1')}", params={"lang": lang})
+    assert page.status_code == 200
+    words = {
+        "id": (
+            "Kursus dan hasilnya",
+            "Menjahit Dasar",
+            "BLK Bandung",
+            "Selesai",
+            "mulai 5 Jan 2026",
+            "bersertifikat",
+            "sudah bekerja",
+            "Menjahit Lanjut",
+            "Berhenti",
+        ),
+        "en": (
+            "Courses and their outcomes",
+            "Basic Sewing",
+            "Completed",
+            "certified",
+            "in a job",
+            "Advanced Sewing",
+            "Dropped out",
+        ),
+    }[lang]
+    for word in words:
+        assert word in page.text, word
+    shown = store.backend.query("SELECT detail FROM audit_log WHERE action = 'read_enrolments'")
+    assert [json.loads(str(r["detail"]))["ids"] for r in shown] == [
+        [_id(store, "enrolments", "e1"), _id(store, "enrolments", "e2")]
+    ]
+    other = client.get(f"/workers/{_id(store, 'workers', 'w2')}", params={"lang": lang})
+    assert ("Belum ada kursus yang tercatat." if lang == "id" else "No course on record yet.") in other.text

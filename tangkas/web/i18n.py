@@ -777,6 +777,21 @@ PAGES: dict[str, dict[str, str]] = {
     "not_yours": {"id": "Pekerja ini tidak ada di kantor Anda.", "en": "This worker is not in your office."},
     "add_worker": {"id": "Daftarkan pekerja", "en": "Register a worker"},
     "edit_worker": {"id": "Ubah data pekerja", "en": "Edit the worker's record"},
+    "enrolments.title": {"id": "Kursus dan hasilnya", "en": "Courses and their outcomes"},
+    "enrolments.none": {"id": "Belum ada kursus yang tercatat.", "en": "No course on record yet."},
+    "enrolments.status.enrolled": {"id": "Sedang mengikuti", "en": "Taking it"},
+    "enrolments.status.completed": {"id": "Selesai", "en": "Completed"},
+    "enrolments.status.dropped": {"id": "Berhenti", "en": "Dropped out"},
+    "enrolments.started": {"id": "mulai {when}", "en": "started {when}"},
+    "enrolments.finished": {"id": "selesai {when}", "en": "finished {when}"},
+    "enrolments.certified": {"id": "bersertifikat", "en": "certified"},
+    "enrolments.placed": {"id": "sudah bekerja", "en": "in a job"},
+    "enrolments.how": {
+        "id": "Kursus dan hasilnya dicatat lewat impor (tangkas import enrolments) atau API "
+        "(POST /api/enrolments), oleh konselor kantor ini atau administrator.",
+        "en": "Courses and their outcomes are recorded by import (tangkas import enrolments) or the API "
+        "(POST /api/enrolments), by this office's counsellors or an administrator.",
+    },
     "save": {"id": "Simpan", "en": "Save"},
     "search_workers": {"id": "Cari nama atau NIK", "en": "Search by name or NIK"},
     "found_workers": {"id": "{n} pekerja ditemukan", "en": "{n} workers found", "en_one": "1 worker found"},

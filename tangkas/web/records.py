@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 from tangkas.careers.transitions import Profile
 from tangkas.limiting import Attempts
 from tangkas.models import Lang
-from tangkas.services import interests, records, returned_pmi, understand
+from tangkas.services import interests, protection_records, records, returned_pmi, understand
 from tangkas.services.readiness import ProtectionOverview, protection_overview
 from tangkas.services.saved_plans import snapshot_text
 from tangkas.store import Store
@@ -111,6 +111,8 @@ class WorkerPage:
     """The worker's social-security spells and placements (``_protection.html``)."""
     interests: list[dict[str, Any]] = field(default_factory=list)
     """The interest profiles saved to the worker's record, newest first."""
+    enrolments: list[dict[str, Any]] = field(default_factory=list)
+    """The worker's courses and their outcomes, in the order they were recorded."""
 
 
 PROFILE_SKILLS = 20
@@ -303,6 +305,7 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
     options = options_query(returned_pmi.starting_profile(found.worker, work))
     overseas = None if work is None else overseas_view(store, found.worker, work, lang)
     profiles = interests.read_interest_profiles(store, caller, worker_id, audit_none=False) or []
+    enrolments = protection_records.read_enrolments(store, caller, worker_id) or []
     page = WorkerPage(
         caller,
         found.worker,
@@ -313,6 +316,7 @@ def worker(request: Request, store: StoreDep, worker_id: int) -> HTMLResponse:
         overseas,
         protection,
         profiles,
+        enrolments,
     )
     response = render(request, "worker.html", page)
     response.headers["Cache-Control"] = "no-store"
