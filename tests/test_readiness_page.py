@@ -362,4 +362,10 @@ def test_readiness_page_is_audited(store: Store, keys: dict[str, ApiKey]) -> Non
             "SELECT action FROM audit_log WHERE key_id = ? ORDER BY id", (keys["bdg"].id,)
         )
     ]
-    assert actions[-4:] == ["read_readiness", "read", "read_memberships", "read_placements"]
+    assert actions[-5:] == [
+        "read_readiness",
+        "read",
+        "read_memberships",
+        "read_placements",
+        "read_enrolments",
+    ]
