@@ -27,9 +27,9 @@ Pure reads: the shipped taxonomy, the catalog plans use and the stored postings;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 import pyarrow as pa
 
@@ -73,6 +73,9 @@ Problem = Literal[
     "too_many_skills",
     "unknown_skill",
 ]
+
+
+Concept = TypeVar("Concept", Occupation, Skill)
 
 
 class PathwaysError(TangkasError):
@@ -148,55 +151,52 @@ class YouthPathways:
 
 
 def _occupations(uris: Sequence[str]) -> tuple[Occupation, ...]:
-    chosen = [u.strip() for u in uris if u.strip()]
-    if not chosen:
+    if not any(u.strip() for u in uris):
         raise PathwaysError(
             "no_occupation", "no occupation given", indonesian="tidak ada pekerjaan yang diberikan"
         )
-    if len(chosen) > MAX_OCCUPATIONS:
-        raise PathwaysError(
-            "too_many",
-            f"at most {MAX_OCCUPATIONS} occupations",
-            indonesian=f"paling banyak {MAX_OCCUPATIONS} pekerjaan",
-        )
-    tax = load_taxonomy()
-    found: dict[str, Occupation] = {}
-    for uri in chosen:
-        try:
-            occupation = tax.occupation(uri)
-        except UnknownConceptError:
-            raise PathwaysError(
-                "unknown_occupation",
-                f"unknown occupation: {uri!r}",
-                indonesian=f"pekerjaan tidak dikenal: {uri!r}",
-                value=uri,
-            ) from None
-        found.setdefault(occupation.uri, occupation)
-    return tuple(found.values())
+    find = load_taxonomy().occupation
+    return _concepts(uris, find, MAX_OCCUPATIONS, ("too_many", "unknown_occupation"), OCCUPATION_WORDS)
 
 
 def _skills(uris: Sequence[str]) -> tuple[Skill, ...]:
     """The young person's own skills (ESCO URIs or codes); raises PathwaysError for an unknown one."""
-    tax = load_taxonomy()
+    find = load_taxonomy().skill
+    return _concepts(uris, find, MAX_SKILLS, ("too_many_skills", "unknown_skill"), SKILL_WORDS)
+
+
+OCCUPATION_WORDS = ("occupation", "occupations", "pekerjaan")
+SKILL_WORDS = ("skill", "skills", "keterampilan")
+"""How the errors name a concept: English singular and plural, Indonesian."""
+
+
+def _concepts(
+    uris: Sequence[str],
+    find: Callable[[str], Concept],
+    limit: int,
+    problems: tuple[Problem, Problem],
+    words: tuple[str, str, str],
+) -> tuple[Concept, ...]:
+    """The concepts ``uris`` name (URIs or codes, blanks skipped, each once, in order); raises
+    PathwaysError (``problems``: too many, unknown) for more than ``limit`` or an unknown one."""
+    one, many, indonesian = words
     chosen = [u.strip() for u in uris if u.strip()]
-    if len(chosen) > MAX_SKILLS:
+    if len(chosen) > limit:
         raise PathwaysError(
-            "too_many_skills",
-            f"at most {MAX_SKILLS} skills",
-            indonesian=f"paling banyak {MAX_SKILLS} keterampilan",
+            problems[0], f"at most {limit} {many}", indonesian=f"paling banyak {limit} {indonesian}"
         )
-    found: dict[str, Skill] = {}
+    found: dict[str, Concept] = {}
     for uri in chosen:
         try:
-            skill = tax.skill(uri)
+            concept = find(uri)
         except UnknownConceptError:
             raise PathwaysError(
-                "unknown_skill",
-                f"unknown skill: {uri!r}",
-                indonesian=f"keterampilan tidak dikenal: {uri!r}",
+                problems[1],
+                f"unknown {one}: {uri!r}",
+                indonesian=f"{indonesian} tidak dikenal: {uri!r}",
                 value=uri,
             ) from None
-        found.setdefault(skill.uri, skill)
+        found.setdefault(concept.uri, concept)
     return tuple(found.values())
 
 
