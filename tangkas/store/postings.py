@@ -7,22 +7,19 @@ are computed there (:mod:`tangkas.services.indicators`), the same code the CLI r
 
 from __future__ import annotations
 
-import time
-from threading import Lock
 from typing import Any
-from weakref import WeakKeyDictionary
 
 import pyarrow as pa
 
 from tangkas.market.postings import monthly_idr
 from tangkas.market.tables import SCHEMA
 from tangkas.store import Store
+from tangkas.store.derived import PerStore
 
 POSTINGS_CACHE_SECONDS = 300.0
 """How long a process reuses its reading of all postings when it has not written to the store itself
 (another process's import shows within this time), as the demand table does."""
-_tables: WeakKeyDictionary[Store, tuple[float, int, pa.Table]] = WeakKeyDictionary()
-_reading = Lock()
+_TABLES = PerStore[pa.Table](POSTINGS_CACHE_SECONDS)
 
 
 def postings_arrow(store: Store, *, province_code: str | None = None) -> pa.Table:
@@ -84,12 +81,4 @@ def cached_postings(store: Store) -> pa.Table:
     """All stored postings as :func:`postings_arrow` reads them, read once per store for a few minutes and
     again after this process writes to the store: the analyst pages, the youth view and a young
     person's pathways read the whole table, which must not happen on every page view."""
-    with _reading:
-        cached = _tables.get(store)
-        now = time.monotonic()
-        if cached and cached[1] == store.generation and now - cached[0] < POSTINGS_CACHE_SECONDS:
-            return cached[2]
-        generation = store.generation
-        table = postings_arrow(store)
-        _tables[store] = (now, generation, table)
-        return table
+    return _TABLES.get(store, postings_arrow)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +11,7 @@ from tangkas.careers.transitions import DemandTable
 from tangkas.market.postings import POSTINGS
 from tangkas.rows.entities import WORKERS
 from tangkas.store import Store
+from tangkas.store.derived import PerStore
 from tangkas.training.catalog import CourseCatalog
 from tangkas.training.course_rows import COURSES, stored_course
 
@@ -360,27 +360,23 @@ MIN_PAY_POSTINGS = 10
 
 
 DEMAND_CACHE_SECONDS = 300.0
-_demand: WeakKeyDictionary[Store, tuple[float, int, DemandTable]] = WeakKeyDictionary()
+_DEMAND = PerStore[DemandTable](DEMAND_CACHE_SECONDS)
 
 
 def fresh_demand_table(store: Store) -> DemandTable | None:
     """The cached demand table while it is fresh, else ``None``; never touches the database."""
-    cached = _demand.get(store)
-    if cached and cached[1] == store.generation and time.monotonic() - cached[0] < DEMAND_CACHE_SECONDS:
-        return cached[2]
-    return None
+    return _DEMAND.fresh(store)
 
 
 def demand_table(store: Store) -> DemandTable:
     """``compute_demand_table`` cached per store for a few minutes, and recomputed after this process
     writes to the store (the hot path of recommendations then never waits for the database)."""
-    fresh = fresh_demand_table(store)
-    if fresh is not None:
-        return fresh
+    return _DEMAND.get(store, _locked_demand_table)
+
+
+def _locked_demand_table(store: Store) -> DemandTable:
     with store.lock:
-        table = compute_demand_table(store)
-    _demand[store] = (time.monotonic(), store.generation, table)
-    return table
+        return compute_demand_table(store)
 
 
 def compute_demand_table(store: Store) -> DemandTable:
